@@ -1,0 +1,87 @@
+import type { Change, ContractSummary, Finding } from "./compat/finding.js";
+import { severityOf, type Mode } from "./compat/mode.js";
+import { checkProto } from "./compat/proto/check.js";
+import { worst } from "./compat/verdict.js";
+import { loadConfig, type CharterConfig, type ContractSettings } from "./registry/config.js";
+import { matchesGlob } from "./registry/glob.js";
+import { joinPath, type Snapshot } from "./registry/snapshot.js";
+import { summarize, type Report } from "./report/report.js";
+
+export const VERSION = "0.1.0";
+
+export interface BreakingOptions {
+  /** Overrides every contract's configured mode. */
+  mode?: Mode;
+  strict?: boolean;
+  /** Today, for the `until` of ignore entries. */
+  today?: Date;
+}
+
+function settingsFor(config: CharterConfig, id: string, path: string): ContractSettings {
+  const merged: ContractSettings = {};
+  for (const [pattern, settings] of Object.entries(config.contracts)) {
+    if (pattern === id || matchesGlob(path, pattern)) Object.assign(merged, settings);
+  }
+  return merged;
+}
+
+function isIgnored(config: CharterConfig, change: Change, today: Date): boolean {
+  return config.breaking.ignore.some((entry) =>
+    entry.rule === change.rule &&
+    (entry.element === undefined || change.element === entry.element || change.element.startsWith(`${entry.element}.`) || change.contract === entry.element) &&
+    (entry.path === undefined || (change.location ?? change.before)?.file.startsWith(entry.path) === true) &&
+    (entry.until === undefined || new Date(`${entry.until}T23:59:59Z`) >= today));
+}
+
+/**
+ * Compares two versions of a registry and judges every change under its contract's mode.
+ * Pure apart from compiling protos (which the engine caches); the CLI does the printing.
+ */
+export async function runBreaking(input: Snapshot, against: Snapshot, options: BreakingOptions = {}): Promise<Report> {
+  const config = loadConfig(input.single ? new Map() : input.files, joinPath(input.base, "charter.yaml"));
+  const today = options.today ?? new Date();
+  const proto = await checkProto(against, input, config.breaking);
+  const contracts: ContractSummary[] = [];
+  const findings: Finding[] = [];
+  for (const contract of proto.contracts) {
+    const settings = settingsFor(config, contract.id, contract.path);
+    const mode = options.mode ?? settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
+    const gated = !(settings.unstable ?? contract.unstable) || config.breaking.gate_unstable === true;
+    const own = proto.changes.filter((c) => c.contract === contract.id && !isIgnored(config, c, today));
+    for (const change of own) {
+      const severity = gated ? severityOf(change, mode, options.strict ?? false) : "info";
+      const before = change.before && { ...change.before, file: joinPath(against.base, change.before.file) };
+      findings.push({
+        ...change,
+        category: "breaking",
+        against: against.label,
+        severity,
+        // A deletion whose parent is gone too can only point into the old version (DESIGN.md §1.5).
+        location: change.location ? { ...change.location, file: joinPath(input.base, change.location.file) } : before,
+        before,
+        fingerprint: `${change.rule}:${change.contract}:${change.element}`,
+      });
+    }
+    const mine = findings.filter((f) => f.contract === contract.id);
+    contracts.push({
+      id: contract.id,
+      kind: "proto",
+      path: contract.path,
+      change: contract.change,
+      mode,
+      backward: worst(...mine.map((f) => f.backward)),
+      forward: worst(...mine.map((f) => f.forward)),
+      passed: !mine.some((f) => f.severity === "error"),
+    });
+  }
+  findings.sort((a, b) => (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || a.rule.localeCompare(b.rule));
+  return {
+    version: 1,
+    tool: { name: "charter", version: VERSION },
+    input: input.label,
+    against: [against.label],
+    contracts,
+    findings,
+    summary: summarize(contracts, findings),
+  };
+}

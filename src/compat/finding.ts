@@ -1,0 +1,45 @@
+import type { Verdict } from "./verdict.js";
+
+export type Severity = "error" | "warning" | "info";
+export type ContractKind = "proto" | "openapi" | "asyncapi" | "jsonschema";
+
+/** A place in a source file: 1-based line and column. `file` is relative to the registry root. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A breaking-change finding as the core produces it, before modes turn verdicts into severities. */
+export interface Change {
+  rule: string;
+  kind: ContractKind;
+  contract: string;
+  backward: Verdict;
+  forward: Verdict;
+  message: string;
+  location?: SourceLocation;
+  before?: SourceLocation;
+  /** The stable semantic key of the element (DESIGN.md §5), without rule and contract. */
+  element: string;
+}
+
+export interface Finding extends Change {
+  category: "breaking" | "lint";
+  against: string;
+  severity: Severity;
+  fingerprint: string;
+}
+
+export type ContractChange = "added" | "removed" | "modified" | "unchanged";
+
+export interface ContractSummary {
+  id: string;
+  kind: ContractKind;
+  path: string;
+  change: ContractChange;
+  mode: string;
+  backward: Verdict;
+  forward: Verdict;
+  passed: boolean;
+}

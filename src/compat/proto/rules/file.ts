@@ -1,0 +1,3 @@
+import type { ProtoRule } from "../rule.js";
+
+export const FILE_RULES: ProtoRule[] = [];

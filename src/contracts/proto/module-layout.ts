@@ -1,0 +1,38 @@
+import { parse } from "yaml";
+
+/**
+ * Where the proto import roots of a registry are, read from its `buf.yaml` (v1beta1 `build.roots`,
+ * v2 `modules[].path`; v1 and no file: the registry root). Only the layout is taken: deps,
+ * plugins and policies are dropped so a build never reaches the network.
+ */
+export interface ModuleLayout {
+  roots: string[];
+  excludes: string[];
+}
+
+export function moduleLayout(bufYaml: string | undefined): ModuleLayout {
+  const config = (bufYaml ? parse(bufYaml) : undefined) as
+    | { version?: string; build?: { roots?: string[]; excludes?: string[] }; modules?: { path?: string; excludes?: string[] }[] }
+    | undefined;
+  if (config?.version === "v2" && config.modules?.length) {
+    return {
+      roots: config.modules.map((m) => m.path ?? "."),
+      excludes: config.modules.flatMap((m) => m.excludes ?? []),
+    };
+  }
+  return {
+    roots: config?.version === "v1beta1" && config.build?.roots?.length ? config.build.roots : ["."],
+    excludes: config?.build?.excludes ?? [],
+  };
+}
+
+/** The buf.yaml charter writes next to the sources it builds. */
+export function buildConfig(layout: ModuleLayout): string {
+  const modules = layout.roots.map((root) => {
+    const excludes = layout.excludes
+      .filter((e) => root === "." || e === root || e.startsWith(`${root}/`))
+      .map((e) => JSON.stringify(e));
+    return `  - path: ${JSON.stringify(root)}${excludes.length ? `\n    excludes: [${excludes.join(", ")}]` : ""}`;
+  });
+  return `version: v2\nmodules:\n${modules.join("\n")}\n`;
+}

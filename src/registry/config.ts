@@ -1,0 +1,69 @@
+import { Ajv } from "ajv";
+import { InputError } from "../errors.js";
+import { DEFAULT_MODES, type Mode } from "../compat/mode.js";
+import { readResourceJson } from "../resources.js";
+import { parseYamlSource } from "./yaml-source.js";
+
+const schema = readResourceJson("schemas/charter.schema.json") as object;
+
+export interface ContractSettings {
+  owner?: string;
+  compatibility?: Mode;
+  strict?: boolean;
+  unstable?: boolean;
+}
+
+export interface IgnoreEntry {
+  rule: string;
+  element?: string;
+  path?: string;
+  until?: string;
+  reason?: string;
+}
+
+export interface CharterConfig {
+  version: 1;
+  compatibility: { api: Mode; data: Mode };
+  contracts: Record<string, ContractSettings>;
+  releases: string;
+  lint: { rules: Record<string, string> };
+  breaking: { use?: string[]; except?: string[]; ignore: IgnoreEntry[]; gate_unstable?: boolean };
+  generate: { out?: string };
+  docs: { out?: string };
+}
+
+export const CONFIG_FILE = "charter.yaml";
+
+const validate = new Ajv({ allErrors: false, strict: true }).compile(schema);
+
+/** Reads and validates `charter.yaml` (absent: the defaults). An unknown key or bad value names its line. */
+export function loadConfig(files: Map<string, string>, displayPath = CONFIG_FILE): CharterConfig {
+  const text = files.get(CONFIG_FILE);
+  const raw: Partial<CharterConfig> = text === undefined ? {} : parseAndValidate(text, displayPath);
+  return {
+    version: 1,
+    compatibility: { ...DEFAULT_MODES, ...raw.compatibility },
+    contracts: raw.contracts ?? {},
+    releases: raw.releases ?? "v*",
+    lint: { rules: raw.lint?.rules ?? {} },
+    breaking: { ...raw.breaking, ignore: raw.breaking?.ignore ?? [] },
+    generate: raw.generate ?? {},
+    docs: raw.docs ?? {},
+  };
+}
+
+function parseAndValidate(text: string, file: string): Partial<CharterConfig> {
+  const source = parseYamlSource(file, text);
+  if (validate(source.value ?? {})) return source.value as Partial<CharterConfig>;
+  const error = validate.errors![0];
+  const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (error.keyword === "additionalProperties") {
+    const key = (error.params as { additionalProperty: string }).additionalProperty;
+    const { line, column } = source.position([...segments, key], true);
+    const where = segments.length ? ` in ${segments.join(".")}` : "";
+    throw new InputError(`unknown key "${key}"${where}`, file, line, column);
+  }
+  const { line, column } = source.position(segments);
+  const allowed = error.keyword === "enum" ? `: expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}` : "";
+  throw new InputError(`${segments.join(".") || "document"} ${error.message}${allowed}`, file, line, column);
+}

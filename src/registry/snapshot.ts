@@ -1,0 +1,21 @@
+/**
+ * One version of a registry (or of a single contract file), held in memory:
+ * the core never reads the file system itself, so tests can build snapshots by hand.
+ */
+export interface Snapshot {
+  /** What the user called it: a folder, a file, or `git:REF`. */
+  label: string;
+  /** Files by path relative to the registry root, with forward slashes. */
+  files: Map<string, string>;
+  /** Where the registry root sits relative to the repository root (or cwd), for report locations. */
+  base: string;
+  /** True when the input was a single contract file rather than a folder. */
+  single: boolean;
+}
+
+/** Extensions of the files a registry may hold; everything else is never read. */
+export const CONTRACT_FILE = /\.(proto|ya?ml|json)$/;
+
+export function joinPath(base: string, file: string): string {
+  return base === "" || base === "." ? file : `${base}/${file}`;
+}

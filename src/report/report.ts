@@ -1,0 +1,18 @@
+import type { ContractSummary, Finding } from "../compat/finding.js";
+
+/** The JSON report of DESIGN.md §5: a public interface, validated by schemas/report.schema.json. */
+export interface Report {
+  version: 1;
+  tool: { name: "charter"; version: string };
+  input: string;
+  against: string[];
+  contracts: ContractSummary[];
+  findings: Finding[];
+  summary: { contracts: number; findings: number; errors: number; warnings: number; infos: number; passed: boolean };
+}
+
+export function summarize(contracts: ContractSummary[], findings: Finding[]): Report["summary"] {
+  const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
+  const errors = count("error");
+  return { contracts: contracts.length, findings: findings.length, errors, warnings: count("warning"), infos: count("info"), passed: errors === 0 };
+}
