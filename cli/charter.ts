@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { VERSION } from "../src/breaking.js";
+import { VERSION } from "../src/version.js";
 import { InputError } from "../src/errors.js";
 import { breakingCommand } from "./breaking.js";
 

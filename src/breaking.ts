@@ -6,8 +6,8 @@ import { loadConfig, type CharterConfig, type ContractSettings } from "./registr
 import { matchesGlob } from "./registry/glob.js";
 import { joinPath, type Snapshot } from "./registry/snapshot.js";
 import { summarize, type Report } from "./report/report.js";
-
-export const VERSION = "0.1.0";
+import { InputError } from "./errors.js";
+import { VERSION } from "./version.js";
 
 export interface BreakingOptions {
   /** Overrides every contract's configured mode. */
@@ -40,6 +40,9 @@ function isIgnored(config: CharterConfig, change: Change, today: Date): boolean 
 export async function runBreaking(input: Snapshot, against: Snapshot, options: BreakingOptions = {}): Promise<Report> {
   const config = loadConfig(input.single ? new Map() : input.files, joinPath(input.base, "charter.yaml"));
   const today = options.today ?? new Date();
+  if (![...input.files.keys()].some((path) => path.endsWith(".proto"))) {
+    throw new InputError(`no contracts found in ${input.label}`);
+  }
   const proto = await checkProto(against, input, config.breaking);
   const contracts: ContractSummary[] = [];
   const findings: Finding[] = [];

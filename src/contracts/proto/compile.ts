@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { InputError } from "../../errors.js";
+import { joinPath } from "../../registry/snapshot.js";
 import { bufBinary, bufVersion } from "./buf-binary.js";
 import { buildConfig, type ModuleLayout } from "./module-layout.js";
 
@@ -98,7 +99,10 @@ function bufFailure(stderr: string, work: string, sources: ProtoSources): InputE
     }
     if (!diagnostic.message) continue;
     const file = diagnostic.path ? registryPath(diagnostic.path.replace(`${work}/`, ""), sources) : undefined;
-    return new InputError(diagnostic.message, file && (sources.base ? `${sources.base}/${file}` : file), diagnostic.start_line, diagnostic.start_column);
+    // Quote the offending line: buf's "imported file does not exist" does not say which import.
+    const source = file && diagnostic.start_line ? sources.files.get(file)?.split("\n")[diagnostic.start_line - 1]?.trim() : undefined;
+    const message = source ? `${diagnostic.message}: ${source}` : diagnostic.message;
+    return new InputError(message, file && joinPath(sources.base, file), diagnostic.start_line, diagnostic.start_column);
   }
   const text = stderr.replaceAll(`${work}/`, "").trim().split("\n")[0] || "buf build failed";
   return new InputError(text.replace(/^Failure: /, ""), sources.base || undefined);
