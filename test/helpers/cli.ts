@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(ROOT, "dist", "cli", "charter.js");
+const BIN = join(ROOT, "dist", "charter.js");
 
 export interface Run {
   status: number;
