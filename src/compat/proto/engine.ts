@@ -28,7 +28,8 @@ export function compareProto(previous: ProtoImage, current: ProtoImage, rules: P
         const file = fileOf(issue.subject);
         const image = current.files.get(file.proto.name) === file ? current : previous;
         if (selection.ignoreUnstablePackages && isUnstablePackage(file.proto.package)) return;
-        if (ignored(rule.id, issue.at?.file) || ignored(rule.id, issue.before?.file)) return;
+        // buf.yaml paths are relative to the module root, charter's locations to the registry root.
+        if ([issue.at?.file, issue.before?.file, file.proto.name].some((path) => ignored(rule.id, path))) return;
         const key = `${rule.id}\0${issue.element}`;
         if (seen.has(key)) return;
         seen.add(key);
