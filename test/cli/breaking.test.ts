@@ -3,15 +3,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Ajv } from "ajv";
+import type { Report } from "../../src/report/report.js";
 import { assertGolden } from "../helpers/golden.js";
 import { charter, git, ROOT, tempTree } from "../helpers/cli.js";
 
 const validateReport = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/report.schema.json"), "utf8")));
 
-function parseReport(stdout: string) {
-  const report = JSON.parse(stdout);
-  assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
-  return report;
+/** Every report a test reads is validated against the shipped schema first. */
+function parseReport(stdout: string): Report {
+  const json: unknown = JSON.parse(stdout);
+  assert.ok(validateReport(json), JSON.stringify(validateReport.errors));
+  return json as Report;
 }
 
 const USERS_V1 = `syntax = "proto3";
@@ -42,13 +44,13 @@ describe("charter breaking on the example registry", () => {
     const run = charter(["breaking", "contracts", "--against", "examples/shop-v1.0", "--format", "json"]);
     const report = parseReport(run.stdout);
     assertGolden("example-breaking.json", run.stdout);
-    const phone = report.findings.find((f: { rule: string }) => f.rule === "FIELD_NO_DELETE");
+    const phone = report.findings.find((f) => f.rule === "FIELD_NO_DELETE")!;
     assert.deepEqual(
       { backward: phone.backward, forward: phone.forward, severity: phone.severity, contract: phone.contract },
       { backward: "conditional", forward: "breaking", severity: "error", contract: "shop.users.v1" },
     );
     assert.deepEqual(phone.location, { file: "contracts/users/v1/user_profile.proto", line: 6, column: 1 });
-    assert.equal(phone.before.file, "examples/shop-v1.0/users/v1/user_profile.proto");
+    assert.equal(phone.before?.file, "examples/shop-v1.0/users/v1/user_profile.proto");
   });
 
   it("writes several formats in one run", () => {
@@ -63,8 +65,8 @@ describe("charter breaking on the example registry", () => {
     const run = charter(["breaking", "contracts", "--against", "examples/shop-v1.0", "--mode", "NONE", "--format", "json"]);
     const report = parseReport(run.stdout);
     assert.equal(run.status, 0);
-    assert.ok(report.findings.some((f: { rule: string }) => f.rule === "FIELD_NO_DELETE"));
-    assert.ok(report.findings.every((f: { severity: string }) => f.severity === "info"));
+    assert.ok(report.findings.some((f) => f.rule === "FIELD_NO_DELETE"));
+    assert.ok(report.findings.every((f) => f.severity === "info"));
   });
 
   it("--strict turns conditional changes into errors", () => {
@@ -89,16 +91,16 @@ describe("charter breaking against git refs", () => {
     const report = parseReport(run.stdout);
     assert.equal(run.status, 1);
     assert.deepEqual(report.against, ["git:main"]);
-    const finding = report.findings.find((f: { rule: string }) => f.rule === "FIELD_NO_DELETE");
-    assert.equal(finding.location.file, "registry/users/v1/user.proto", "relative to the repository root");
-    assert.equal(finding.before.line, 5);
+    const finding = report.findings.find((f) => f.rule === "FIELD_NO_DELETE")!;
+    assert.equal(finding.location?.file, "registry/users/v1/user.proto", "relative to the repository root");
+    assert.equal(finding.before?.line, 5);
     assert.equal(git(repo, "status", "--porcelain"), " M registry/users/v1/user.proto\n");
   });
 
   it("accepts a bare ref, and a single file at a ref", () => {
     assert.equal(charter(["breaking", "registry", "--against", "v1.0.0"], repo).status, 1);
     const single = charter(["breaking", "registry/users/v1/user.proto", "--against", "git:HEAD", "--format", "json"], repo);
-    assert.equal(parseReport(single.stdout).findings.find((f: { rule: string }) => f.rule === "FIELD_NO_DELETE").location.file, "registry/users/v1/user.proto");
+    assert.equal(parseReport(single.stdout).findings.find((f) => f.rule === "FIELD_NO_DELETE")?.location?.file, "registry/users/v1/user.proto");
   });
 
   it("names a ref that does not exist, exit 2", () => {
@@ -193,7 +195,7 @@ describe("single contract files", () => {
   it("compares two files as one contract whatever their names", () => {
     const dir = tempTree({ "user.proto": USERS_V2, "user-old.proto": USERS_V1 });
     const report = parseReport(charter(["breaking", "user.proto", "--against", "user-old.proto", "--format", "json"], dir).stdout);
-    assert.deepEqual(report.contracts.map((c: { id: string; change: string }) => [c.id, c.change]), [["shop.users.v1", "modified"]]);
-    assert.ok(report.findings.some((f: { rule: string }) => f.rule === "FIELD_NO_DELETE"));
+    assert.deepEqual(report.contracts.map((c) => [c.id, c.change]), [["shop.users.v1", "modified"]]);
+    assert.ok(report.findings.some((f) => f.rule === "FIELD_NO_DELETE"));
   });
 });

@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compare, verdicts } from "../../helpers/proto.js";
+import { type RuleRow, compare, ruleTable } from "../../helpers/proto.js";
 
 const proto3 = (body: string) => `syntax = "proto3";\npackage shop.v1;\n${body}\n`;
 const proto2 = (body: string) => `syntax = "proto2";\npackage shop.v1;\n${body}\n`;
 
-/** One row per case: the rule's single finding (or none, without verdicts) and a piece of its message. */
-interface Row {
-  name: string;
-  before: Record<string, string>;
-  after: Record<string, string>;
-  rule: string;
-  backward?: string;
-  forward?: string;
-  message?: string;
-}
-
-const rows: Row[] = [
+const rows: RuleRow[] = [
   {
     name: "nested enum deleted: generated code breaks (conditional both ways)",
     before: { "a.proto": proto3("message Order { enum Status { STATUS_UNSPECIFIED = 0; } }") },
@@ -80,13 +69,7 @@ const rows: Row[] = [
 ];
 
 describe("deletion rules", () => {
-  for (const row of rows) {
-    it(row.name, async () => {
-      const changes = await compare(row.before, row.after, [row.rule]);
-      assert.deepEqual(verdicts(changes, row.rule), row.backward ? [{ backward: row.backward, forward: row.forward }] : []);
-      if (row.message) assert.ok(changes[0].message.includes(row.message), changes[0].message);
-    });
-  }
+  ruleTable(rows);
 
   it("points at the nearest surviving enclosing message, else at the file", async () => {
     const before = proto3("message Outer {\n  message Middle {\n    message Inner {\n      enum E { E_UNSPECIFIED = 0; }\n    }\n  }\n}\nenum Top { TOP_UNSPECIFIED = 0; }");

@@ -1,23 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compare, verdicts } from "../../helpers/proto.js";
+import { type RuleRow, compare, ruleTable } from "../../helpers/proto.js";
 
 const proto3 = (body: string) => ({ "a.proto": `syntax = "proto3";\npackage shop.v1;\n${body}\n` });
 const edition = (body: string) => ({ "a.proto": `edition = "2023";\npackage shop.v1;\n${body}\n` });
 const status = (values: string) => proto3(`enum Status { STATUS_UNSPECIFIED = 0; ${values} }`);
 
-/** One row per case: the rule's single finding (or none, without verdicts) and a piece of its message. */
-interface Row {
-  name: string;
-  before: Record<string, string>;
-  after: Record<string, string>;
-  rule: string;
-  backward?: string;
-  forward?: string;
-  message?: string;
-}
-
-const rows: Row[] = [
+const rows: RuleRow[] = [
   {
     name: "value deleted from data: old data may carry it (backward conditional, forward compatible)",
     before: status("ACTIVE = 1; PAUSED = 2;"),
@@ -111,13 +100,7 @@ const rows: Row[] = [
 ];
 
 describe("enum rules", () => {
-  for (const row of rows) {
-    it(row.name, async () => {
-      const changes = await compare(row.before, row.after, [row.rule]);
-      assert.deepEqual(verdicts(changes, row.rule), row.backward ? [{ backward: row.backward, forward: row.forward }] : []);
-      if (row.message) assert.ok(changes[0].message.includes(row.message), changes[0].message);
-    });
-  }
+  ruleTable(rows);
 
   it("renamed aliases: one finding per current value, at its number", async () => {
     const changes = await compare(

@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compare, verdicts } from "../../helpers/proto.js";
+import { type RuleRow, compare, ruleTable } from "../../helpers/proto.js";
 
 const proto = (lines: string, syntax = 'syntax = "proto3";', pkg = "shop.v1") => `${syntax}\npackage ${pkg};\n${lines}\nmessage M {}\n`;
 
-/** One row per case: the rule's single finding (or none, without verdicts) and a piece of its message. */
-interface Row {
-  name: string;
-  before: Record<string, string>;
-  after: Record<string, string>;
-  rule: string;
-  backward?: string;
-  forward?: string;
-  message?: string;
-}
-
 /** An option change, set on one side and left out (so at its default) or changed on the other. */
-const option = (rule: string, before: string, after: string, message: string): Row => ({
+const option = (rule: string, before: string, after: string, message: string): RuleRow => ({
   name: `${rule}: ${before || "unset"} -> ${after || "unset"}`,
   before: { "a.proto": proto(before) },
   after: { "a.proto": proto(after) },
@@ -26,7 +15,7 @@ const option = (rule: string, before: string, after: string, message: string): R
   message,
 });
 
-const rows: Row[] = [
+const rows: RuleRow[] = [
   {
     name: "file deleted: generated code breaks, fields report the wire",
     before: { "a.proto": proto(""), "b.proto": proto("", undefined, "shop.v2") },
@@ -88,13 +77,7 @@ const rows: Row[] = [
 ];
 
 describe("file rules", () => {
-  for (const row of rows) {
-    it(row.name, async () => {
-      const changes = await compare(row.before, row.after, [row.rule]);
-      assert.deepEqual(verdicts(changes, row.rule), row.backward ? [{ backward: row.backward, forward: row.forward }] : []);
-      if (row.message) assert.ok(changes[0].message.includes(row.message), changes[0].message);
-    });
-  }
+  ruleTable(rows);
 
   it("a deleted file has no location in the new version, only before", async () => {
     const [change] = await compare({ "a.proto": proto(""), "b.proto": proto("", undefined, "shop.v2") }, { "a.proto": proto("") }, ["FILE_NO_DELETE"]);

@@ -1,23 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compare, verdicts } from "../../helpers/proto.js";
+import { type RuleRow, compare, ruleTable } from "../../helpers/proto.js";
 
 const proto3 = (body: string) => ({ "a.proto": `syntax = "proto3";\npackage shop.v1;\n${body}\n` });
 const proto2 = (body: string) => ({ "a.proto": `syntax = "proto2";\npackage shop.v1;\n${body}\n` });
 const edition = (body: string) => ({ "a.proto": `edition = "2023";\npackage shop.v1;\n${body}\n` });
 
-/** One row per case: the rule's single finding (or none, without verdicts) and a piece of its message. */
-interface Row {
-  name: string;
-  before: Record<string, string>;
-  after: Record<string, string>;
-  rule: string;
-  backward?: string;
-  forward?: string;
-  message?: string;
-}
-
-const rows: Row[] = [
+const rows: RuleRow[] = [
   {
     name: "oneof deleted",
     before: proto3("message M { oneof choice { int32 a = 1; string b = 2; } }"),
@@ -120,13 +109,7 @@ const rows: Row[] = [
 ];
 
 describe("message rules", () => {
-  for (const row of rows) {
-    it(row.name, async () => {
-      const changes = await compare(row.before, row.after, [row.rule]);
-      assert.deepEqual(verdicts(changes, row.rule), row.backward ? [{ backward: row.backward, forward: row.forward }] : []);
-      if (row.message) assert.ok(changes[0].message.includes(row.message), changes[0].message);
-    });
-  }
+  ruleTable(rows);
 
   it("reports a map entry's JSON format with its message, at the map field", async () => {
     const changes = await compare(

@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compare, verdicts } from "../../helpers/proto.js";
+import { type RuleRow, compare, ruleTable } from "../../helpers/proto.js";
 
 const proto = (pkg: string, body: string) => `syntax = "proto3";\npackage ${pkg};\n${body}\n`;
 const proto2 = (pkg: string, body: string) => `syntax = "proto2";\npackage ${pkg};\n${body}\n`;
 
-/** One row per case: the rule's single finding (or none, without verdicts) and a piece of its message. */
-interface Row {
-  name: string;
-  before: Record<string, string>;
-  after: Record<string, string>;
-  rule: string;
-  backward?: string;
-  forward?: string;
-  message?: string;
-}
-
-const rows: Row[] = [
+const rows: RuleRow[] = [
   {
     name: "package deleted",
     before: { "a.proto": proto("shop.v1", "message A {}"), "b.proto": proto("shop.legacy", "message B {}") },
@@ -77,13 +66,7 @@ const rows: Row[] = [
 ];
 
 describe("package rules", () => {
-  for (const row of rows) {
-    it(row.name, async () => {
-      const changes = await compare(row.before, row.after, [row.rule]);
-      assert.deepEqual(verdicts(changes, row.rule), row.backward ? [{ backward: row.backward, forward: row.forward }] : []);
-      if (row.message) assert.ok(changes[0].message.includes(row.message), changes[0].message);
-    });
-  }
+  ruleTable(rows);
 
   it("looks for a surviving ancestor of a message across the package's files", async () => {
     const before = { "a.proto": proto("shop.v1", "message Outer { message Inner {} }") };

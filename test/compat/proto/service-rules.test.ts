@@ -1,21 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compare, verdicts } from "../../helpers/proto.js";
+import { type RuleRow, compare, ruleTable } from "../../helpers/proto.js";
 
 const file = (body: string) => ({ "a.proto": `syntax = "proto3";\npackage shop.v1;\nmessage Req {}\nmessage Res {}\n${body}\n` });
 
-/** One row per case: the rule's single finding (or none, without verdicts) and a piece of its message. */
-interface Row {
-  name: string;
-  before: Record<string, string>;
-  after: Record<string, string>;
-  rule: string;
-  backward?: string;
-  forward?: string;
-  message?: string;
-}
-
-const rows: Row[] = [
+const rows: RuleRow[] = [
   {
     name: "RPC deleted: old clients calling it fail (backward breaking, forward compatible)",
     before: file("service S { rpc Get(Req) returns (Res); rpc List(Req) returns (Res); }"),
@@ -79,13 +68,7 @@ const rows: Row[] = [
 ];
 
 describe("service rules", () => {
-  for (const row of rows) {
-    it(row.name, async () => {
-      const changes = await compare(row.before, row.after, [row.rule]);
-      assert.deepEqual(verdicts(changes, row.rule), row.backward ? [{ backward: row.backward, forward: row.forward }] : []);
-      if (row.message) assert.ok(changes[0].message.includes(row.message), changes[0].message);
-    });
-  }
+  ruleTable(rows);
 
   it("points at the option, or at the file when the option is gone", async () => {
     const withOption = file("service S {\n  rpc Get(Req) returns (Res) {\n    option idempotency_level = IDEMPOTENT;\n  }\n}");
