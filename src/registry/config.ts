@@ -1,10 +1,9 @@
-import { Ajv } from "ajv";
+import { Ajv, type ValidateFunction } from "ajv";
 import { InputError } from "../errors.js";
 import { DEFAULT_MODES, type Mode } from "../compat/mode.js";
 import { readResourceJson } from "../resources.js";
 import { parseYamlSource } from "./yaml-source.js";
 
-const schema = readResourceJson("schemas/charter.schema.json") as object;
 
 export interface ContractSettings {
   owner?: string;
@@ -34,7 +33,15 @@ export interface CharterConfig {
 
 export const CONFIG_FILE = "charter.yaml";
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(schema);
+/**
+ * Compiled on first use, without checking the schema against its meta-schema (the test suite does
+ * that): compiling draft-07's meta-schema would double charter's start-up time.
+ */
+let validator: ValidateFunction | undefined;
+const validate = (value: unknown): value is Partial<CharterConfig> => {
+  validator ??= new Ajv({ strict: true, validateSchema: false }).compile(readResourceJson("schemas/charter.schema.json") as object);
+  return validator(value);
+};
 
 /** Reads and validates `charter.yaml` (absent: the defaults). An unknown key or bad value names its line. */
 export function loadConfig(files: Map<string, string>, displayPath = CONFIG_FILE): CharterConfig {
@@ -54,8 +61,9 @@ export function loadConfig(files: Map<string, string>, displayPath = CONFIG_FILE
 
 function parseAndValidate(text: string, file: string): Partial<CharterConfig> {
   const source = parseYamlSource(file, text);
-  if (validate(source.value ?? {})) return source.value as Partial<CharterConfig>;
-  const error = validate.errors![0];
+  const value = source.value ?? {};
+  if (validate(value)) return value;
+  const error = validator!.errors![0];
   const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (error.keyword === "additionalProperties") {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
