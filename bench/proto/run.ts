@@ -1,7 +1,9 @@
 /**
  * bench/proto: charter breaking vs buf breaking, whole process, on
- * (a) the example registry against its previous release, and
- * (b) a generated registry of 1,000 files in 100 packages with a one-field change.
+ * (a) the example registry against its previous release,
+ * (b) a generated registry of 1,000 files in 100 packages with a one-field change, and
+ * (c) the same registry with a change to the one file every package imports: charter's worst
+ *     case, since it compiles only what a change can reach.
  * Prints medians and ratios. Usage: npm run bench:proto [-- --runs N]
  */
 import { spawnSync } from "node:child_process";
@@ -65,7 +67,9 @@ function bench(c: Case): void {
 bench({ name: "(a) small pair: contracts/ vs examples/shop-v1.0", cwd: ROOT, input: "contracts", against: "examples/shop-v1.0" });
 
 const large = mkdtempSync(join(tmpdir(), "charter-bench-registry-"));
-generateRegistry(join(large, "before"), 100, 10, false);
-generateRegistry(join(large, "after"), 100, 10, true);
-bench({ name: "(b) 1,000 files in 100 packages, one field changed", cwd: large, input: "after", against: "before" });
+generateRegistry(join(large, "before"), 100, 10, "base");
+generateRegistry(join(large, "one-field"), 100, 10, "one-field");
+generateRegistry(join(large, "shared-file"), 100, 10, "shared-file");
+bench({ name: "(b) 1,000 files in 100 packages, one field changed", cwd: large, input: "one-field", against: "before" });
+bench({ name: "(c) 1,000 files in 100 packages, the shared file changed", cwd: large, input: "shared-file", against: "before" });
 rmSync(large, { recursive: true, force: true });

@@ -1,13 +1,13 @@
 import { compileProto, type ProtoSources } from "../../contracts/proto/compile.js";
 import { loadImage, type ProtoImage } from "../../contracts/proto/image.js";
+import { changeSet, outlineSources, type OutlinedSources } from "../../contracts/proto/change-set.js";
 import { moduleLayout } from "../../contracts/proto/module-layout.js";
 import { isUnstablePackage } from "../../contracts/proto/stability.js";
 import type { Snapshot } from "../../registry/snapshot.js";
 import type { Change } from "../finding.js";
 import { effect } from "../verdict.js";
-import { compareProto, contractOf } from "./engine.js";
+import { compareProto } from "./engine.js";
 import { CHARTER_RULE_IDS, PROTO_RULES } from "./rules/index.js";
-import { directions, isApiPackage } from "./roles.js";
 import { selectRules } from "./selection.js";
 
 export interface ProtoContract {
@@ -28,12 +28,6 @@ export function protoSources(snapshot: Snapshot): ProtoSources {
   return { files, layout: moduleLayout(snapshot.single ? undefined : snapshot.files.get("buf.yaml")), base: snapshot.base };
 }
 
-export async function buildImage(snapshot: Snapshot): Promise<ProtoImage | undefined> {
-  const sources = protoSources(snapshot);
-  if (sources.files.size === 0) return undefined;
-  return loadImage(await compileProto(sources), sources);
-}
-
 /** A single file compared against a single file is one contract, whatever the two files are named. */
 function alignSingleFile(against: Snapshot, input: Snapshot): Snapshot {
   if (!input.single || !against.single) return against;
@@ -47,40 +41,76 @@ const EMPTY: ProtoImage = {
   location: () => undefined, fileLocation: () => ({ file: "", line: 1, column: 1 }),
 };
 
-/** Compiles both versions (in parallel) and compares every proto package they hold. */
+/** Compiles the selected files of one version (a set closed under imports); nothing to compile, no image. */
+async function buildImage(side: OutlinedSources, selected: Set<string>): Promise<ProtoImage> {
+  const files = new Map([...side.sources.files].filter(([path]) => selected.has(path)));
+  if (files.size === 0) return EMPTY;
+  const sources = { ...side.sources, files };
+  return loadImage(await compileProto(sources), sources);
+}
+
+/** A contract as the outlines show it: a package, or a file that declares none. */
+interface OutlinedContract {
+  id: string;
+  files: string[];
+  api: boolean;
+}
+
+function contractsOf(side: OutlinedSources): Map<string, OutlinedContract> {
+  const contracts = new Map<string, OutlinedContract>();
+  for (const path of [...side.outlines.keys()].sort()) {
+    const o = side.outlines.get(path)!;
+    const id = o.package || path;
+    const contract = contracts.get(id) ?? { id, files: [], api: false };
+    contract.files.push(path);
+    contract.api ||= o.hasService;
+    contracts.set(id, contract);
+  }
+  return contracts;
+}
+
+/**
+ * Compares every proto package of two versions. Only what changed is compiled (see changeSet),
+ * both versions in parallel; the contract list comes from every file's outline.
+ */
 export async function checkProto(against: Snapshot, input: Snapshot, charter: { use?: string[]; except?: string[] }): Promise<ProtoComparison> {
-  const [previous = EMPTY, current = EMPTY] = await Promise.all([buildImage(alignSingleFile(against, input)), buildImage(input)]);
+  const before = outlineSources(protoSources(alignSingleFile(against, input)));
+  const after = outlineSources(protoSources(input));
+  const { changed, selected } = changeSet(before, after);
+  const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected)]);
   const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.single ? undefined : input.files.get("buf.yaml"), charter);
   const changes = compareProto(previous, current, PROTO_RULES, selection);
   const contracts: ProtoContract[] = [];
-  const modified = new Set(changes.map((c) => c.contract));
-  const packages = new Set([...previous.packages.keys(), ...current.packages.keys()]);
-  for (const pkg of [...packages].sort()) {
-    const before = previous.packages.get(pkg);
-    const after = current.packages.get(pkg);
-    const image = after ? current : previous;
-    const file = (after ?? before)![0];
-    const id = contractOf(image, file);
-    const api = isApiPackage(image, pkg);
-    const change = !before ? "added" : !after ? "removed" : modified.has(id) ? "modified" : "unchanged";
-    contracts.push({ id, path: image.fileLocation(file).file, api, unstable: isUnstablePackage(pkg), change });
-    if (change === "added" || change === "removed") {
-      const added = change === "added";
-      // Removing an API breaks old clients; removing a data contract breaks its old consumers.
-      const flows = added
-        ? effect("compatible", api ? "conditional" : "compatible")
-        : api ? effect("breaking", "compatible") : effect("conditional", "breaking");
-      changes.push({
-        rule: added ? "contract-added" : "contract-removed",
-        kind: "proto",
-        contract: id,
-        ...directions(file, flows, { request: new Set(), response: new Set() }),
-        message: added ? `Package "${pkg}" was added.` : `Package "${pkg}" was removed; its ${api ? "clients" : "consumers"} lose it.`,
-        location: added ? current.fileLocation(file) : undefined,
-        before: added ? undefined : previous.fileLocation(file),
-        element: pkg,
-      });
-    }
+  const previousContracts = contractsOf(before);
+  const currentContracts = contractsOf(after);
+  for (const id of [...new Set([...previousContracts.keys(), ...currentContracts.keys()])].sort()) {
+    const old = previousContracts.get(id);
+    const now = currentContracts.get(id);
+    const contract = (now ?? old)!;
+    const change = !old ? "added" : !now ? "removed" : [...old.files, ...now.files].some((f) => changed.has(f)) ? "modified" : "unchanged";
+    contracts.push({ id, path: contract.files[0], api: contract.api, unstable: isUnstablePackage(id), change });
+    if (change === "added" || change === "removed") changes.push(contractPresence(contract, change));
   }
   return { contracts, changes };
+}
+
+/** A whole package added or removed. Removing an API breaks old clients; removing data, old consumers. */
+function contractPresence({ id, files, api }: OutlinedContract, change: "added" | "removed"): Change {
+  const added = change === "added";
+  // Whole contracts are not messages: flows map to directions as for requests and data.
+  const flows = added
+    ? effect("compatible", api ? "conditional" : "compatible")
+    : api ? effect("breaking", "compatible") : effect("conditional", "breaking");
+  const where = { file: files[0], line: 1, column: 1 };
+  return {
+    rule: added ? "contract-added" : "contract-removed",
+    kind: "proto",
+    contract: id,
+    backward: flows.oldToNew,
+    forward: flows.newToOld,
+    message: added ? `Package "${id}" was added.` : `Package "${id}" was removed; its ${api ? "clients" : "consumers"} lose it.`,
+    location: added ? where : undefined,
+    before: added ? undefined : where,
+    element: id,
+  };
 }

@@ -66,8 +66,3 @@ export function directions(subject: AnyDesc, effect: Effect, roles: Roles): { ba
   if (isResponse) backward.push(effect.newToOld), forward.push(effect.oldToNew);
   return { backward: worst(...backward), forward: worst(...forward) };
 }
-
-/** A package is an API contract when it declares a service. */
-export function isApiPackage(image: ProtoImage, pkg: string): boolean {
-  return (image.packages.get(pkg) ?? []).some((file) => file.services.length > 0);
-}
