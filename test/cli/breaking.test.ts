@@ -199,3 +199,49 @@ describe("single contract files", () => {
     assert.ok(report.findings.some((f) => f.rule === "FIELD_NO_DELETE"));
   });
 });
+
+describe("contracts in the report", () => {
+  const proto = (pkg: string, fields: string) => `syntax = "proto3";\npackage ${pkg};\nmessage M {\n${fields}}\n`;
+  const before = {
+    "a/v1/a.proto": proto("a.v1", "  string x = 1;\n  string y = 2;\n"),
+    "b/v1beta1/b.proto": proto("b.v1beta1", "  string x = 1;\n  string y = 2;\n"),
+    "c/v1/c.proto": proto("c.v1", "  string x = 1;\n"),
+    "d/v1/d.proto": proto("d.v1", "  string x = 1;\n"),
+  };
+  const after = {
+    "a/v1/a.proto": proto("a.v1", "  string x = 1;\n"),
+    "b/v1beta1/b.proto": proto("b.v1beta1", "  string x = 1;\n"),
+    "c/v1/c.proto": `// comments change nothing on the wire\n${proto("c.v1", "  string x = 1;\n")}`,
+    "e/v1/e.proto": proto("e.v1", "  string x = 1;\n"),
+  };
+  const dir = tempTree({
+    ...Object.fromEntries(Object.entries(before).map(([p, t]) => [`old/${p}`, t])),
+    ...Object.fromEntries(Object.entries(after).map(([p, t]) => [`new/${p}`, t])),
+  });
+  const run = charter(["breaking", "new", "--against", "old", "--format", "json"], dir);
+  const report = parseReport(run.stdout);
+
+  it("lists every contract with its change, unchanged ones too", () => {
+    assert.deepEqual(report.contracts.map((c) => [c.id, c.change, c.mode, c.passed]), [
+      ["a.v1", "modified", "FULL", false],
+      ["b.v1beta1", "modified", "FULL", true],
+      ["c.v1", "modified", "FULL", true],
+      ["d.v1", "removed", "FULL", false],
+      ["e.v1", "added", "FULL", true],
+    ]);
+  });
+
+  it("reports unstable packages without gating them", () => {
+    const unstable = report.findings.filter((f) => f.contract === "b.v1beta1");
+    assert.deepEqual(unstable.map((f) => [f.rule, f.forward, f.severity]), [["FIELD_NO_DELETE", "breaking", "info"]]);
+    assert.equal(run.status, 1, "a.v1 still fails the gate");
+  });
+
+  it("names whole packages added and removed", () => {
+    const presence = report.findings.filter((f) => f.rule.startsWith("contract-")).map((f) => [f.rule, f.contract, f.backward, f.forward, f.location?.file]);
+    assert.deepEqual(presence, [
+      ["contract-added", "e.v1", "compatible", "compatible", "new/e/v1/e.proto"],
+      ["contract-removed", "d.v1", "conditional", "breaking", "old/d/v1/d.proto"],
+    ]);
+  });
+});

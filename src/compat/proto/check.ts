@@ -91,6 +91,14 @@ export async function checkProto(against: Snapshot, input: Snapshot, charter: { 
     contracts.push({ id, path: contract.files[0], api: contract.api, unstable: isUnstablePackage(id), change });
     if (change === "added" || change === "removed") changes.push(contractPresence(contract, change));
   }
+  // The outlines are read without a compiler; should one ever disagree with buf about a package,
+  // its findings still get a contract rather than going missing from the report.
+  const listed = new Set(contracts.map((c) => c.id));
+  for (const change of changes) {
+    if (listed.has(change.contract)) continue;
+    listed.add(change.contract);
+    contracts.push({ id: change.contract, path: change.location?.file ?? "", api: false, unstable: isUnstablePackage(change.contract), change: "modified" });
+  }
   return { contracts, changes };
 }
 
