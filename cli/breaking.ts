@@ -2,7 +2,7 @@ import type { Argv } from "yargs";
 import { isMode, MODES, type Mode } from "../src/compat/mode.js";
 import { runBreaking } from "../src/breaking.js";
 import { InputError } from "../src/errors.js";
-import { readAgainst, readInput } from "../src/registry/resolve.js";
+import { readInputs } from "../src/registry/resolve.js";
 import { parseFormats, writeReport } from "./output.js";
 import { progress, progressDone } from "./progress.js";
 
@@ -34,8 +34,7 @@ export const breakingCommand = {
     }
     const cwd = process.cwd();
     progress("reading contracts…");
-    const input = readInput(args.input, cwd);
-    const against = readAgainst(args.against, args.input, cwd);
+    const { input, against } = readInputs(args.input, args.against, cwd);
     progress("compiling and comparing…");
     const report = await runBreaking(input, against, { mode, strict: args.strict });
     progressDone();

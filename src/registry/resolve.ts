@@ -17,45 +17,41 @@ interface Place {
   relative: string;
 }
 
-function place(path: string, cwd: string): Place {
+/** Where a path is; `repo` is reused when the path lies inside it, saving a git call. */
+function place(path: string, cwd: string, repo?: string): Place {
   const abs = resolve(cwd, path);
   if (!existsSync(abs)) throw new InputError(`no such file or folder: ${path}`);
   const single = statSync(abs).isFile();
-  const repo = repositoryRoot(single ? dirname(abs) : abs);
-  return { path: abs, single, repo, relative: posix(relative(repo ?? cwd, abs)) || "." };
+  const root = repo && (abs === repo || abs.startsWith(`${repo}/`)) ? repo : repositoryRoot(single ? dirname(abs) : abs);
+  return { path: abs, single, repo: root, relative: posix(relative(root ?? cwd, abs)) || "." };
 }
 
 const baseOf = (p: Place): string => (p.single ? posix(dirname(p.relative)) : p.relative);
 
-/** Reads INPUT from disk. */
-export function readInput(input: string, cwd: string): Snapshot {
-  const p = place(input, cwd);
-  return { ...readPathSnapshot(p.path, baseOf(p)), label: input };
-}
-
 /**
- * Reads AGAINST (DESIGN.md §4): a folder, a file, `git:REF`, or a bare word that is a ref.
- * A git ref is read for the same path as INPUT, in the repository that holds INPUT.
+ * Reads INPUT from disk, and AGAINST (DESIGN.md §4): a folder, a file, `git:REF`, or a bare word
+ * that is a ref. A git ref is read for the same path as INPUT, in the repository that holds INPUT.
  */
-export function readAgainst(against: string, input: string, cwd: string): Snapshot {
+export function readInputs(input: string, against: string, cwd: string): { input: Snapshot; against: Snapshot } {
   const inputPlace = place(input, cwd);
+  const current = { ...readPathSnapshot(inputPlace.path, baseOf(inputPlace)), label: input };
   const atRef = (ref: string): Snapshot => {
     if (!inputPlace.repo) throw new InputError(`${input} is not inside a git repository, so ${against} cannot be read`);
     const snapshot = readGitSnapshot(inputPlace.repo, inputPlace.relative, ref, inputPlace.single);
     return { ...snapshot, base: baseOf(inputPlace) };
   };
-  if (against.startsWith("git:")) return atRef(against.slice(4));
+  if (against.startsWith("git:")) return { input: current, against: atRef(against.slice(4)) };
   const isPath = existsSync(resolve(cwd, against));
   const bare = !/^(\.{0,2}\/|~)/.test(against);
   const isRef = bare && inputPlace.repo !== undefined && isGitRef(inputPlace.repo, against);
   if (isPath && isRef) {
     throw new InputError(`"${against}" is both a path and a git ref: write git:${against} or ./${against}`);
   }
-  if (isRef) return atRef(against);
+  if (isRef) return { input: current, against: atRef(against) };
   if (!isPath) throw new InputError(`no such file, folder or git ref: ${against}`);
-  const p = place(against, cwd);
+  const p = place(against, cwd, inputPlace.repo);
   if (p.single !== inputPlace.single) {
     throw new InputError(`cannot compare a ${inputPlace.single ? "file" : "folder"} (${input}) against a ${p.single ? "file" : "folder"} (${against})`);
   }
-  return { ...readPathSnapshot(p.path, baseOf(p)), label: against };
+  return { input: current, against: { ...readPathSnapshot(p.path, baseOf(p)), label: against } };
 }
