@@ -1,5 +1,6 @@
 import type { Change, ContractSummary, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
+import { checkOpenApi } from "./compat/openapi/check.js";
 import { checkProto } from "./compat/proto/check.js";
 import { worst } from "./compat/verdict.js";
 import { loadConfig, type CharterConfig, type ContractSettings } from "./registry/config.js";
@@ -40,17 +41,20 @@ function isIgnored(config: CharterConfig, change: Change, today: Date): boolean 
 export async function runBreaking(input: Snapshot, against: Snapshot, options: BreakingOptions = {}): Promise<Report> {
   const config = loadConfig(input.single ? new Map() : input.files, joinPath(input.base, "charter.yaml"));
   const today = options.today ?? new Date();
-  if (![...input.files.keys()].some((path) => path.endsWith(".proto"))) {
+  const openapi = checkOpenApi(against, input, { today });
+  if (!openapi.contracts.some((c) => c.change !== "removed") && ![...input.files.keys()].some((path) => path.endsWith(".proto"))) {
     throw new InputError(`no contracts found in ${input.label}`);
   }
   const proto = await checkProto(against, input, config.breaking);
+  const checked = [...proto.contracts, ...openapi.contracts];
+  const allChanges = [...proto.changes, ...openapi.changes];
   const contracts: ContractSummary[] = [];
   const findings: Finding[] = [];
-  for (const contract of proto.contracts) {
+  for (const contract of checked) {
     const settings = settingsFor(config, contract.id, contract.path);
     const mode = options.mode ?? settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
     const gated = !(settings.unstable ?? contract.unstable) || config.breaking.gate_unstable === true;
-    const own = proto.changes.filter((c) => c.contract === contract.id && !isIgnored(config, c, today));
+    const own = allChanges.filter((c) => c.kind === contract.kind && c.contract === contract.id && !isIgnored(config, c, today));
     for (const change of own) {
       const severity = gated ? severityOf(change, mode, options.strict ?? false) : "info";
       const before = change.before && { ...change.before, file: joinPath(against.base, change.before.file) };
@@ -65,10 +69,10 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
         fingerprint: `${change.rule}:${change.contract}:${change.element}`,
       });
     }
-    const mine = findings.filter((f) => f.contract === contract.id);
+    const mine = findings.filter((f) => f.kind === contract.kind && f.contract === contract.id);
     contracts.push({
       id: contract.id,
-      kind: "proto",
+      kind: contract.kind,
       path: contract.path,
       change: contract.change,
       mode,

