@@ -26,7 +26,7 @@ function validator(version: "3.0" | "3.1"): ValidateFunction {
  * the wrong anchor and then rejects every schema keyword. The anchor is the permissive `schema`
  * definition, so a static `$ref` to it means the same.
  */
-function staticSchemaRefs(schema: unknown): unknown {
+function staticSchemaRefs(schema: object): object {
   return JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}'));
 }
 
