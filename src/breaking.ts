@@ -39,14 +39,12 @@ function isIgnored(config: CharterConfig, change: Change, today: Date): boolean 
  * Pure apart from compiling protos (which the engine caches); the CLI does the printing.
  */
 export async function runBreaking(input: Snapshot, against: Snapshot, options: BreakingOptions = {}): Promise<Report> {
-  const config = loadConfig(input.single ? new Map() : input.files, joinPath(input.base, "charter.yaml"));
+  const config = loadConfig(input.contract === undefined ? input.files : new Map(), joinPath(input.base, "charter.yaml"));
   const today = options.today ?? new Date();
   const openapi = checkOpenApi(against, input, { today });
-  if (!openapi.contracts.some((c) => c.change !== "removed") && ![...input.files.keys()].some((path) => path.endsWith(".proto"))) {
-    throw new InputError(`no contracts found in ${input.label}`);
-  }
   const proto = await checkProto(against, input, config.breaking);
   const checked = [...proto.contracts, ...openapi.contracts];
+  if (!checked.some((c) => c.change !== "removed")) throw new InputError(`no contracts found in ${input.label}`);
   const allChanges = [...proto.changes, ...openapi.changes];
   const contracts: ContractSummary[] = [];
   const findings: Finding[] = [];

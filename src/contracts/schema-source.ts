@@ -8,7 +8,7 @@ import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../com
  * A SchemaSource over the YAML/JSON files of one registry version. Files are parsed on first use;
  * `$ref`s resolve inside the document or to files of the registry, never to the network.
  */
-export function createSchemaSource(files: Map<string, string>, base: string, parsed = new Map<string, YamlSource>()): SchemaSource {
+export function createSchemaSource(files: Map<string, string>, base: string, parsed = new Map<string, YamlSource>()): SchemaSource & { checkRefs(file: string): void } {
   const display = (file: string) => joinPath(base, file);
   const document = (file: string): YamlSource | undefined => {
     let doc = parsed.get(file);
@@ -66,7 +66,16 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
     seen.add(key);
     return resolve(target(value.$ref, here));
   };
-  return { resolve, location };
+  /** Every `$ref` of a document must stay in the registry: checked up front, so the error does not depend on which schemas a comparison visits. */
+  const checkRefs = (file: string): void => {
+    const walk = (value: unknown, at: SchemaPointer): void => {
+      if (value === null || typeof value !== "object") return;
+      if (isRef(value)) target(value.$ref, at);
+      for (const [key, inner] of Object.entries(value)) walk(inner, child(at, key));
+    };
+    walk(document(file)?.value, { file, pointer: "" });
+  };
+  return { resolve, location, checkRefs };
 }
 
 function isRef(value: unknown): value is { $ref: string } {

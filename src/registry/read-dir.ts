@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { InputError } from "../errors.js";
 import { CONTRACT_FILE, type Snapshot } from "./snapshot.js";
 
@@ -9,7 +9,10 @@ function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 
-/** Reads a registry folder, or one contract file, from disk. `base` is its path for reports. */
+/**
+ * Reads a registry folder, or one contract file with the files of its folder, from disk.
+ * `base` is the folder's path for reports.
+ */
 export function readPathSnapshot(path: string, base: string): Snapshot {
   let stat;
   try {
@@ -17,10 +20,7 @@ export function readPathSnapshot(path: string, base: string): Snapshot {
   } catch {
     throw new InputError(`no such file or folder: ${path}`);
   }
-  if (stat.isFile()) {
-    const name = basename(path);
-    return { label: path, files: new Map([[name, readFileSync(path, "utf8")]]), base, single: true };
-  }
+  const root = stat.isFile() ? dirname(path) : path;
   const files = new Map<string, string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -28,10 +28,13 @@ export function readPathSnapshot(path: string, base: string): Snapshot {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && CONTRACT_FILE.test(entry.name)) {
-        files.set(toPosix(relative(path, full)), readFileSync(full, "utf8"));
+        files.set(toPosix(relative(root, full)), readFileSync(full, "utf8"));
       }
     }
   };
-  walk(path);
-  return { label: path, files, base, single: false };
+  walk(root);
+  if (!stat.isFile()) return { label: path, files, base };
+  const contract = basename(path);
+  files.set(contract, readFileSync(path, "utf8"));
+  return { label: path, files, base, contract };
 }

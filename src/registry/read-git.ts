@@ -45,23 +45,23 @@ export function isGitRef(repo: string, ref: string): boolean {
  * from git's object store: the working tree and the index are never touched.
  */
 export function readGitSnapshot(repo: string, path: string, ref: string, single: boolean): Snapshot {
+  const folder = single ? posix.dirname(path) : path;
   if (!isGitRef(repo, ref)) throw new InputError(`git ref not found: ${ref}`);
   const label = `git:${ref}`;
-  const prefix = path === "" || path === "." ? "" : path;
+  const prefix = folder === "" || folder === "." ? "" : folder;
   const listing = git(repo, ["ls-tree", "-r", "-z", "--full-tree", ref, "--", prefix || "."]);
   const entries = listing.split("\0").filter(Boolean).map((line) => {
     const [meta, name] = line.split("\t");
     const [, type, object] = meta.split(" ");
     return { type, object, name };
   }).filter((e) => e.type === "blob" && CONTRACT_FILE.test(e.name));
-  if (single && entries.length === 0) throw new InputError(`${path} does not exist at ${label}`);
+  if (single && !entries.some((e) => e.name === path)) throw new InputError(`${path} does not exist at ${label}`);
   const files = new Map<string, string>();
   if (entries.length > 0) {
     const batch = catFiles(repo, entries.map((e) => e.object));
     entries.forEach((entry, i) => {
-      const relative = single ? posix.basename(entry.name) : posix.relative(prefix, entry.name);
-      files.set(relative, batch[i]);
+      files.set(posix.relative(prefix, entry.name), batch[i]);
     });
   }
-  return { label, files, base: single ? posix.dirname(prefix) : prefix, single };
+  return { label, files, base: prefix, contract: single ? posix.relative(prefix, path) : undefined };
 }

@@ -9,8 +9,11 @@ export interface Snapshot {
   files: Map<string, string>;
   /** Where the registry root sits relative to the repository root (or cwd), for report locations. */
   base: string;
-  /** True when the input was a single contract file rather than a folder. */
-  single: boolean;
+  /**
+   * Set when the input was one contract file rather than a registry: its path among `files`, which
+   * then also holds the files of its folder, for the `$ref`s and imports it may use.
+   */
+  contract?: string;
 }
 
 /** Extensions of the files a registry may hold; everything else is never read. */

@@ -245,3 +245,14 @@ describe("contracts in the report", () => {
     ]);
   });
 });
+
+describe("a single proto file", () => {
+  it("is compiled with the files it imports from beside it", () => {
+    const common = 'syntax = "proto3";\npackage c.v1;\nmessage Money { int64 units = 1; }\n';
+    const order = (field: string) => `syntax = "proto3";\npackage o.v1;\nimport "common.proto";\nmessage Order {\n  c.v1.Money total = 1;\n${field}}\n`;
+    const dir = tempTree({ "new/order.proto": order(""), "new/common.proto": common, "old/order.proto": order("  string note = 2;\n"), "old/common.proto": common });
+    const report = parseReport(charter(["breaking", "new/order.proto", "--against", "old/order.proto", "--format", "json"], dir).stdout);
+    assert.deepEqual(report.contracts.map((c) => [c.id, c.change]), [["o.v1", "modified"]], "the imported package is not a contract of its own here");
+    assert.deepEqual(report.findings.map((f) => f.rule), ["FIELD_NO_DELETE"]);
+  });
+});

@@ -5,7 +5,7 @@ import type { Change } from "../../src/compat/finding.js";
 import type { Snapshot } from "../../src/registry/snapshot.js";
 
 export function snapshot(files: Record<string, string>, label = "test"): Snapshot {
-  return { label, files: new Map(Object.entries(files)), base: "", single: false };
+  return { label, files: new Map(Object.entries(files)), base: "" };
 }
 
 /**

@@ -20,9 +20,12 @@ function versions(snapshot: Snapshot): Map<string, OpenApiVersion> {
   const schemas = createSchemaSource(snapshot.files, snapshot.base, parsed);
   const found = new Map<string, OpenApiVersion>();
   for (const [path, text] of snapshot.files) {
+    // A single contract file's neighbours are only there for its $refs.
+    if (snapshot.contract !== undefined && path !== snapshot.contract) continue;
     if (!/\.(ya?ml|json)$/.test(path) || !looksLikeOpenApi(text)) continue;
     const document: OpenApiDocument = loadOpenApi(path, text, joinPath(snapshot.base, path));
     parsed.set(path, document.source);
+    schemas.checkRefs(path);
     found.set(document.id, { document, schemas });
   }
   return found;
@@ -46,7 +49,7 @@ function isUnstable(document: OpenApiDocument): boolean {
 export function checkOpenApi(against: Snapshot, input: Snapshot, options: OpenApiOptions): OpenApiComparison {
   const previous = versions(against);
   const current = versions(input);
-  alignSingle(previous, current, input.single && against.single);
+  alignSingle(previous, current, input.contract !== undefined && against.contract !== undefined);
   const contracts: CheckedContract[] = [];
   const changes: Change[] = [];
   for (const id of [...new Set([...previous.keys(), ...current.keys()])].sort()) {

@@ -16,16 +16,29 @@ export interface ProtoComparison {
   changes: Change[];
 }
 
+/** The proto files of a snapshot; for a single contract file, that file and what it imports. */
 export function protoSources(snapshot: Snapshot): ProtoSources {
   const files = new Map([...snapshot.files].filter(([path]) => path.endsWith(".proto")));
-  return { files, layout: moduleLayout(snapshot.single ? undefined : snapshot.files.get("buf.yaml")), base: snapshot.base };
+  const sources = { files, layout: moduleLayout(snapshot.contract === undefined ? snapshot.files.get("buf.yaml") : undefined), base: snapshot.base };
+  if (snapshot.contract === undefined) return sources;
+  const { imports } = outlineSources(sources);
+  const keep = new Set<string>();
+  const visit = (path: string): void => {
+    if (keep.has(path) || !files.has(path)) return;
+    keep.add(path);
+    imports.get(path)?.forEach(visit);
+  };
+  visit(snapshot.contract);
+  return { ...sources, files: new Map([...files].filter(([path]) => keep.has(path))) };
 }
 
 /** A single file compared against a single file is one contract, whatever the two files are named. */
 function alignSingleFile(against: Snapshot, input: Snapshot): Snapshot {
-  if (!input.single || !against.single) return against;
-  const [name] = input.files.keys();
-  return { ...against, files: new Map([...against.files.values()].map((text) => [name, text])) };
+  if (input.contract === undefined || against.contract === undefined || input.contract === against.contract) return against;
+  const files = new Map(against.files);
+  files.delete(against.contract);
+  files.set(input.contract, against.files.get(against.contract)!);
+  return { ...against, files, contract: input.contract };
 }
 
 const EMPTY: ProtoImage = {
@@ -49,9 +62,12 @@ interface OutlinedContract {
   api: boolean;
 }
 
-function contractsOf(side: OutlinedSources): Map<string, OutlinedContract> {
+/** The contracts of one version; for a single contract file, only its own package (not what it imports). */
+function contractsOf(side: OutlinedSources, only?: string): Map<string, OutlinedContract> {
   const contracts = new Map<string, OutlinedContract>();
+  const pkg = only === undefined ? undefined : side.outlines.get(only)?.package;
   for (const path of [...side.outlines.keys()].sort()) {
+    if (only !== undefined && (side.outlines.get(path)!.package !== pkg || (pkg === "" && path !== only))) continue;
     const o = side.outlines.get(path)!;
     const id = o.package || path;
     const contract = contracts.get(id) ?? { id, files: [], api: false };
@@ -71,11 +87,11 @@ export async function checkProto(against: Snapshot, input: Snapshot, charter: { 
   const after = outlineSources(protoSources(input));
   const { changed, selected } = changeSet(before, after);
   const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected)]);
-  const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.single ? undefined : input.files.get("buf.yaml"), charter);
+  const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.contract === undefined ? input.files.get("buf.yaml") : undefined, charter);
   const changes = compareProto(previous, current, PROTO_RULES, selection);
   const contracts: CheckedContract[] = [];
-  const previousContracts = contractsOf(before);
-  const currentContracts = contractsOf(after);
+  const previousContracts = contractsOf(before, input.contract);
+  const currentContracts = contractsOf(after, input.contract);
   for (const id of [...new Set([...previousContracts.keys(), ...currentContracts.keys()])].sort()) {
     const old = previousContracts.get(id);
     const now = currentContracts.get(id);

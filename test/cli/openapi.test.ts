@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { charter, tempTree } from "../helpers/cli.js";
+
+const API = (extra = "") => `openapi: 3.0.3
+info:
+  title: T
+  version: "1"
+paths:
+  /things:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "${extra || "#/components/schemas/Thing"}"
+components:
+  schemas:
+    Thing:
+      type: object
+`;
+
+describe("OpenAPI input errors exit 2 with one line naming the place", () => {
+  const cases = [
+    { name: "Swagger 2.0", text: 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', stderr: /^charter: new\/api\.yaml:1:1: Swagger 2\.0 is not supported/ },
+    { name: "an unsupported version", text: "openapi: 4.0.0\ninfo: { title: T, version: '1' }\npaths: {}\n", stderr: /^charter: new\/api\.yaml:1:10: unsupported OpenAPI version "4\.0\.0"/ },
+    { name: "a document that breaks the OpenAPI schema", text: "openapi: 3.0.3\ninfo:\n  title: T\npaths: {}\n", stderr: /^charter: new\/api\.yaml:3:3: not valid OpenAPI 3\.0: #\/info must have required property 'version'\n$/ },
+    { name: "a key OpenAPI does not know", text: "openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths: {}\nextras: 1\n", stderr: /^charter: new\/api\.yaml:4:1: not valid OpenAPI 3\.1: the document unexpected key "extras"\n$/ },
+    { name: "a remote $ref", text: API("https://example.com/schemas.yaml#/Thing"), stderr: /^charter: new\/api\.yaml:14:17: remote \$ref "https:\/\/example\.com\/schemas\.yaml#\/Thing" is not followed/ },
+    { name: "a $ref that leaves the registry", text: API("../../outside.yaml#/Thing"), stderr: /^charter: new\/api\.yaml:14:17: \$ref "\.\.\/\.\.\/outside\.yaml#\/Thing" leaves the registry\n$/ },
+    { name: "a YAML syntax error", text: "openapi: 3.0.3\ninfo: [\n", stderr: /^charter: new\/api\.yaml:\d+:\d+: / },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const dir = tempTree({ "new/api.yaml": c.text, "old/api.yaml": API() });
+      const run = charter(["breaking", "new", "--against", "old"], dir);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, c.stderr);
+    });
+  }
+});
+
+describe("single OpenAPI files", () => {
+  it("follow $refs into the files beside them", () => {
+    const shared = "Thing:\n  type: object\n  properties:\n    id: { type: string }\n";
+    const dir = tempTree({ "api.yaml": API("./schemas.yaml#/Thing"), "schemas.yaml": shared, "old.yaml": API() });
+    const run = charter(["breaking", "api.yaml", "--against", "old.yaml", "--format", "json"], dir);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { contracts: { id: string; kind: string; change: string }[] };
+    assert.deepEqual(report.contracts.map((c) => [c.id, c.kind]), [["api.yaml", "openapi"]]);
+  });
+});
