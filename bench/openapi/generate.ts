@@ -1,0 +1,53 @@
+import { stringify } from "yaml";
+
+/**
+ * An OpenAPI 3.0 document of `operations` operations (a GET and a POST per path) over one schema per
+ * path; `changed` applies a handful of changes spread over the document, breaking and not.
+ */
+export function generateSpec(operations: number, changed: boolean): string {
+  const paths: Record<string, unknown> = {};
+  const schemas: Record<string, unknown> = {};
+  const resources = Math.ceil(operations / 2);
+  const at = (fraction: number) => Math.floor(resources * fraction);
+  for (let r = 0; r < resources; r++) {
+    const name = `Resource${r}`;
+    const properties: Record<string, unknown> = {
+      id: { type: "string" },
+      title: { type: "string", maxLength: changed && r === at(0.2) ? 100 : 200 },
+      status: { type: "string", enum: ["active", "archived", ...(changed && r === at(0.4) ? ["deleted"] : [])] },
+      amount: { type: "integer", format: "int64", minimum: 0 },
+      tags: { type: "array", items: { type: "string" } },
+      owner: { $ref: "#/components/schemas/Owner" },
+    };
+    if (changed && r === at(0.6)) delete properties.tags;
+    schemas[name] = { type: "object", required: ["id", "title"], properties };
+    const parameters = [
+      { name: "id", in: "path", required: true, schema: { type: "string" } },
+      ...(changed && r === at(0.8) ? [{ name: "tenant", in: "query", required: true, schema: { type: "string" } }] : []),
+    ];
+    const ref = { $ref: `#/components/schemas/${name}` };
+    const item: Record<string, unknown> = {
+      get: { operationId: `get${name}`, parameters, responses: { "200": { description: "ok", content: { "application/json": { schema: ref } } } } },
+    };
+    if (!(changed && r === resources - 1)) {
+      item.post = {
+        operationId: `update${name}`,
+        parameters,
+        requestBody: { required: true, content: { "application/json": { schema: ref } } },
+        responses: { "200": { description: "ok", content: { "application/json": { schema: ref } } } },
+      };
+    }
+    paths[`/resources${r}/{id}`] = item;
+  }
+  schemas.Owner = { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } };
+  return stringify({ openapi: "3.0.3", info: { title: "Bench", version: "1.0.0" }, paths, components: { schemas } });
+}
+
+/** One operation whose response schema is a chain of `depth` `$ref`s; `changed` changes the last link. */
+export function generateRefChain(depth: number, changed: boolean): string {
+  const schemas: Record<string, unknown> = {};
+  for (let i = 0; i < depth; i++) schemas[`Link${i}`] = { $ref: `#/components/schemas/Link${i + 1}` };
+  schemas[`Link${depth}`] = { type: "object", properties: { value: { type: changed ? "integer" : "string" } } };
+  const response = { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Link0" } } } };
+  return stringify({ openapi: "3.0.3", info: { title: "Chain", version: "1.0.0" }, paths: { "/chain": { get: { responses: { "200": response } } } }, components: { schemas } });
+}
