@@ -38,42 +38,44 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
     if (!files.has(file)) fail(`$ref "${ref}" names a file that does not exist`, from);
     return { file, pointer: decodeURIComponent(fragment) };
   };
+  // Comparisons resolve the same places over and over (a component used by every operation), and
+  // a place resolves from its parent, so each step of every pointer is walked once.
+  const resolved = new Map<string, { value: unknown; at: SchemaPointer }>();
+  const resolving = new Set<string>();
   const resolve = (start: SchemaPointer): { value: unknown; at: SchemaPointer } => {
-    const seen = new Set<string>();
-    let at = start;
-    for (;;) {
-      let value: unknown = document(at.file)?.value;
-      let here: SchemaPointer = { file: at.file, pointer: "" };
-      for (const segment of segmentsOf(at.pointer)) {
-        // A $ref on the way down (e.g. #/components/x/properties/y through a referenced schema) is followed first.
-        ({ value, at: here } = followRefs(value, here, seen));
-        if (value === null || typeof value !== "object" || !(segment in value)) fail(`$ref target "${at.file}#${at.pointer}" does not exist`, start);
-        value = (value as Record<string, unknown>)[segment];
-        here = child(here, segment);
-      }
-      const ref = isRef(value) ? value.$ref : undefined;
-      if (ref === undefined) return { value, at: here };
-      const key = `${here.file}#${here.pointer}`;
-      if (seen.has(key)) fail(`$ref cycle through "${ref}" that never reaches a schema`, here);
-      seen.add(key);
-      at = target(ref, here);
-    }
+    const key = `${start.file}#${start.pointer}`;
+    let result = resolved.get(key);
+    if (result) return result;
+    if (resolving.has(key)) fail(`$ref cycle through "${start.file}#${start.pointer}" that never reaches a schema`, start);
+    resolving.add(key);
+    result = resolveStep(start);
+    resolving.delete(key);
+    resolved.set(key, result);
+    return result;
   };
-  const followRefs = (value: unknown, here: SchemaPointer, seen: Set<string>): { value: unknown; at: SchemaPointer } => {
-    if (!isRef(value)) return { value, at: here };
-    const key = `${here.file}#${here.pointer}`;
-    if (seen.has(key)) fail(`$ref cycle through "${value.$ref}" that never reaches a schema`, here);
-    seen.add(key);
-    return resolve(target(value.$ref, here));
+  const resolveStep = (start: SchemaPointer): { value: unknown; at: SchemaPointer } => {
+    if (start.pointer === "") return deref(document(start.file)?.value, start);
+    const cut = start.pointer.lastIndexOf("/");
+    const parentAt = { file: start.file, pointer: start.pointer.slice(0, cut) };
+    const parent = resolve(parentAt);
+    const [segment] = segmentsOf(start.pointer.slice(cut));
+    const value = parent.value;
+    if (value === null || typeof value !== "object" || !(segment in value)) fail(`$ref target "${start.file}#${start.pointer}" does not exist`, start);
+    // Unless a $ref was followed on the way, the place is the pointer itself.
+    const here = parent.at.file === parentAt.file && parent.at.pointer === parentAt.pointer ? start : child(parent.at, segment);
+    return deref((value as Record<string, unknown>)[segment], here);
   };
+  const deref = (value: unknown, here: SchemaPointer): { value: unknown; at: SchemaPointer } =>
+    isRef(value) ? resolve(target(value.$ref, here)) : { value, at: here };
   /** Every `$ref` of a document must stay in the registry: checked up front, so the error does not depend on which schemas a comparison visits. */
   const checkRefs = (file: string): void => {
-    const walk = (value: unknown, at: SchemaPointer): void => {
+    // Pointers are built only for the $refs found, not for every node of a large document.
+    const walk = (value: unknown, path: string[]): void => {
       if (value === null || typeof value !== "object") return;
-      if (isRef(value)) target(value.$ref, at);
-      for (const [key, inner] of Object.entries(value)) walk(inner, child(at, key));
+      if (isRef(value)) target(value.$ref, child({ file, pointer: "" }, ...path));
+      for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key]);
     };
-    walk(document(file)?.value, { file, pointer: "" });
+    walk(document(file)?.value, []);
   };
   return { resolve, location, checkRefs };
 }

@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv, type AnySchemaObject, type ValidateFunction } from "ajv";
+import { cachedValidator } from "../contracts/validator-cache.js";
 import { InputError } from "../errors.js";
 import { DEFAULT_MODES, type Mode } from "../compat/mode.js";
 import { readResourceJson } from "../resources.js";
@@ -34,12 +35,13 @@ export interface CharterConfig {
 export const CONFIG_FILE = "charter.yaml";
 
 /**
- * Compiled on first use, without checking the schema against its meta-schema (the test suite does
- * that): compiling draft-07's meta-schema would double charter's start-up time.
+ * Compiled on first use and cached (see cachedValidator), without checking the schema against
+ * its meta-schema (the test suite does that): that alone would double charter's start-up time.
  */
 let validator: ValidateFunction | undefined;
 const validate = (value: unknown): value is Partial<CharterConfig> => {
-  validator ??= new Ajv({ strict: true, validateSchema: false }).compile(readResourceJson("schemas/charter.schema.json") as object);
+  validator ??= cachedValidator("charter-config", readResourceJson("schemas/charter.schema.json") as AnySchemaObject,
+    () => new Ajv({ strict: true, validateSchema: false, code: { source: true } }));
   return validator(value);
 };
 

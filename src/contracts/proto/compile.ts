@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { cacheDir } from "../../cache-dir.js";
 import { InputError } from "../../errors.js";
 import { joinPath } from "../../registry/snapshot.js";
 import { bufBinary, bufVersion } from "./buf-binary.js";
@@ -15,10 +16,6 @@ export interface ProtoSources {
   layout: ModuleLayout;
   /** Prefix that turns a registry-relative path into what the user sees (for errors). */
   base: string;
-}
-
-export function cacheDir(): string {
-  return process.env.CHARTER_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "charter");
 }
 
 function contentKey(sources: ProtoSources): string {
