@@ -1,7 +1,5 @@
 import type { Change, ContractSummary, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
-import { checkOpenApi } from "./compat/openapi/check.js";
-import { checkProto } from "./compat/proto/check.js";
 import { worst } from "./compat/verdict.js";
 import { loadConfig, type CharterConfig, type ContractSettings } from "./registry/config.js";
 import { matchesGlob } from "./registry/glob.js";
@@ -41,8 +39,12 @@ function isIgnored(config: CharterConfig, change: Change, today: Date): boolean 
 export async function runBreaking(input: Snapshot, against: Snapshot, options: BreakingOptions = {}): Promise<Report> {
   const config = loadConfig(input.contract === undefined ? input.files : new Map(), joinPath(input.base, "charter.yaml"));
   const today = options.today ?? new Date();
-  const openapi = checkOpenApi(against, input, { today });
-  const proto = await checkProto(against, input, config.breaking);
+  // Each kind's checker is loaded only when a version holds that kind of file: most registries
+  // hold one or two kinds, and loading protobuf's or OpenAPI's machinery costs start-up time.
+  const holds = (pattern: RegExp) => [input, against].some((s) => [...s.files.keys()].some((path) => pattern.test(path)));
+  const none = { contracts: [], changes: [] };
+  const openapi = holds(/\.(ya?ml|json)$/) ? (await import("./compat/openapi/check.js")).checkOpenApi(against, input, { today }) : none;
+  const proto = holds(/\.proto$/) ? await (await import("./compat/proto/check.js")).checkProto(against, input, config.breaking) : none;
   const checked = [...proto.contracts, ...openapi.contracts];
   if (!checked.some((c) => c.change !== "removed")) throw new InputError(`no contracts found in ${input.label}`);
   const allChanges = [...proto.changes, ...openapi.changes];

@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { dump as stringify } from "js-yaml";
 
 /**
  * An OpenAPI 3.0 document of `operations` operations (a GET and a POST per path) over one schema per

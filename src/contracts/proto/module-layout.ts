@@ -1,4 +1,4 @@
-import { parse } from "yaml";
+import { load as parse } from "js-yaml";
 
 /**
  * Where the proto import roots of a registry are, read from its `buf.yaml` (v1beta1 `build.roots`,
