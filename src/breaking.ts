@@ -53,9 +53,11 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   for (const contract of checked) {
     const settings = settingsFor(config, contract.id, contract.path);
     const mode = options.mode ?? settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
-    const gated = !(settings.unstable ?? contract.unstable) || config.breaking.gate_unstable === true;
+    const unstable = settings.unstable ?? contract.unstable;
     const own = allChanges.filter((c) => c.kind === contract.kind && c.contract === contract.id && !isIgnored(config, c, today));
     for (const change of own) {
+      // Unstable contracts and elements are reported but not gated (DESIGN.md §3), unless asked.
+      const gated = !(unstable || change.unstable) || config.breaking.gate_unstable === true;
       const severity = gated ? severityOf(change, mode, options.strict ?? false) : "info";
       const before = change.before && { ...change.before, file: joinPath(against.base, change.before.file) };
       findings.push({

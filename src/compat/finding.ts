@@ -22,6 +22,8 @@ export interface Change {
   before?: SourceLocation;
   /** The stable semantic key of the element (DESIGN.md §5), without rule and contract. */
   element: string;
+  /** Set when the changed element is marked unstable (e.g. `x-stability-level: beta`): reported, not gated. */
+  unstable?: boolean;
 }
 
 export interface Finding extends Change {

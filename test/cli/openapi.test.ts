@@ -52,3 +52,35 @@ describe("single OpenAPI files", () => {
     assert.deepEqual(report.contracts.map((c) => [c.id, c.kind]), [["api.yaml", "openapi"]]);
   });
 });
+
+describe("OpenAPI contracts in the report", () => {
+  const api = (betaMax: number, stableMax: number) => `openapi: 3.0.3
+info: { title: T, version: "1", x-charter-id: shop.things.v1 }
+paths:
+  /beta:
+    post:
+      x-stability-level: beta
+      requestBody:
+        content:
+          application/json:
+            schema: { type: string, maxLength: ${betaMax} }
+      responses: { "204": { description: ok } }
+  /stable:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: string, maxLength: ${stableMax} }
+      responses: { "204": { description: ok } }
+`;
+
+  it("gates stable operations and only reports unstable ones", () => {
+    const dir = tempTree({ "new/api.yaml": api(5, 5), "old/api.yaml": api(10, 10) });
+    const run = charter(["breaking", "new", "--against", "old", "--format", "json"], dir);
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { contracts: { id: string; kind: string }[]; findings: { rule: string; severity: string; backward: string; message: string; location: { line: number } }[] };
+    assert.deepEqual(report.contracts.map((c) => [c.id, c.kind]), [["shop.things.v1", "openapi"]]);
+    const narrowed = report.findings.filter((f) => f.rule === "request-body-max-length-decreased");
+    assert.deepEqual(narrowed.map((f) => [f.backward, f.severity, f.location.line]), [["breaking", "info", 10], ["breaking", "error", 17]]);
+  });
+});

@@ -43,8 +43,8 @@ export function scoreOasdiff(only: string[] = []): CaseResult[] {
   const cases = (JSON.parse(readFileSync(join(CORPUS, "cases.json"), "utf8")) as Case[])
     .filter((c) => only.length === 0 || only.includes(c.test));
   const files = allFiles(join(CORPUS, "data"));
-  // Oasdiff's sunset cases are written against a fixed "today"; charter's checks take today as input.
-  const today = new Date();
+  // Sunset dates in the fixtures lie around 2025; a fixed "today" keeps the score from drifting.
+  const today = new Date("2025-06-01T00:00:00Z");
   return cases.map((c) => {
     const result: CaseResult = { test: c.test, expected: c.expected, reported: [], missed: [] };
     try {

@@ -35,6 +35,8 @@ export interface Issue {
   /** Where in the old version. */
   before?: SchemaPointer;
   element: string;
+  /** The element is marked alpha, beta or draft: reported, not gated. */
+  unstable?: boolean;
 }
 
 export interface CompareContext {
@@ -62,7 +64,7 @@ export function createContext(previous: OpenApiVersion, current: OpenApiVersion,
     previous,
     current,
     options,
-    report({ rule, backward, forward, message, at, before, element }) {
+    report({ rule, backward, forward, message, at, before, element, unstable }) {
       out.push({
         rule,
         kind: "openapi",
@@ -74,6 +76,7 @@ export function createContext(previous: OpenApiVersion, current: OpenApiVersion,
         location: at ? locate(current, at) : before && locate(previous, before),
         before: before && locate(previous, before),
         element,
+        ...(unstable ? { unstable } : {}),
       });
     },
   };

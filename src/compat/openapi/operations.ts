@@ -15,11 +15,16 @@ export type OperationCheck = (ctx: CompareContext, pair: OperationPair) => void;
 
 const describe = (op: Operation) => (op.webhook ? operationName(op) : `operation ${operationName(op)}`);
 
-/** Unstable operations are reported like the others; the message says their level. */
+/** Unstable operations are reported like the others, but not gated; the message says their level. */
 export function stabilityNote(op: Operation): string {
   const level = stabilityOf(op.operation.value);
   return level && UNSTABLE.has(level) ? ` (the operation is ${level})` : "";
 }
+
+const isUnstable = (op: Operation): boolean => UNSTABLE.has(stabilityOf(op.operation.value) ?? "");
+
+/** Every finding reported through the returned context is marked unstable. */
+const unstableScope = (ctx: CompareContext): CompareContext => ({ ...ctx, report: (issue) => ctx.report({ ...issue, unstable: true }) });
 
 /**
  * Operations added and removed, then every check of `checks` on each pair. A path whose every
@@ -33,7 +38,8 @@ export function compareOperations(ctx: CompareContext, checks: OperationCheck[])
   for (const [key, old] of before) {
     const op = after.get(key);
     if (op) {
-      for (const check of checks) check(ctx, { previous: old, current: op });
+      const scope = isUnstable(old) || isUnstable(op) ? unstableScope(ctx) : ctx;
+      for (const check of checks) check(scope, { previous: old, current: op });
       continue;
     }
     if (old.webhook) {
@@ -47,7 +53,7 @@ export function compareOperations(ctx: CompareContext, checks: OperationCheck[])
     const pathGone = !templates.has(old.template);
     const { rule, backward, reason } = removal(pathGone ? REMOVAL_IDS.path : REMOVAL_IDS.operation, old.operation.value, ctx.options.today);
     const parent = [...newPaths].find(([path]) => templateOf(path) === old.template)?.[1];
-    ctx.report({
+    (isUnstable(old) ? unstableScope(ctx) : ctx).report({
       rule, backward, forward: "compatible", element: operationElement(old),
       message: `${describe(old)} was removed ${reason}${stabilityNote(old)}.`,
       at: parent?.at ?? child(rootOf(ctx.current).at, "paths"), before: old.operation.at,
