@@ -43,11 +43,16 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   // hold one or two kinds, and loading protobuf's or OpenAPI's machinery costs start-up time.
   const holds = (pattern: RegExp) => [input, against].some((s) => [...s.files.keys()].some((path) => pattern.test(path)));
   const none = { contracts: [], changes: [] };
-  const openapi = holds(/\.(ya?ml|json)$/) ? (await import("./compat/openapi/check.js")).checkOpenApi(against, input, { today }) : none;
+  const yaml = holds(/\.(ya?ml|json)$/);
+  const openapi = yaml ? (await import("./compat/openapi/check.js")).checkOpenApi(against, input, { today }) : none;
+  const asyncapi = yaml ? await (await import("./compat/asyncapi/check.js")).checkAsyncApi(against, input, { today }) : none;
+  const strict = (id: string, path: string) => settingsFor(config, id, path).strict === true;
+  const jsonschema = holds(/\.schema\.(ya?ml|json)$/) ? (await import("./compat/jsonschema/check.js")).checkJsonSchema(against, input, { strict }) : none;
   const proto = holds(/\.proto$/) ? await (await import("./compat/proto/check.js")).checkProto(against, input, config.breaking) : none;
-  const checked = [...proto.contracts, ...openapi.contracts];
+  const results = [proto, openapi, asyncapi, jsonschema];
+  const checked = results.flatMap((r) => r.contracts);
   if (!checked.some((c) => c.change !== "removed")) throw new InputError(`no contracts found in ${input.label}`);
-  const allChanges = [...proto.changes, ...openapi.changes];
+  const allChanges = results.flatMap((r) => r.changes);
   const contracts: ContractSummary[] = [];
   const findings: Finding[] = [];
   for (const contract of checked) {
