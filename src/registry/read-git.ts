@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { posix } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, posix, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { CONTRACT_FILE, type Snapshot } from "./snapshot.js";
 
@@ -28,10 +29,11 @@ function catFiles(repo: string, objects: string[]): string[] {
 
 /** The repository holding `dir`, or undefined when it is not in one. */
 export function repositoryRoot(dir: string): string | undefined {
-  try {
-    return execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return undefined;
+  // Looked up as git does, by the `.git` folder (or file, in worktrees and submodules) of the
+  // nearest enclosing folder: no git process on every run.
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
   }
 }
 
