@@ -1,7 +1,10 @@
 // Bundles the CLI into a few files: loading ~200 small ES modules costs more start-up time than
 // the whole comparison of a small registry, and charter runs once per CI job and pre-commit hook.
 import { build } from "esbuild";
+import { rmSync } from "node:fs";
 
+// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
+rmSync("dist", { recursive: true, force: true });
 await build({
   entryPoints: { charter: "cli/charter.ts" },
   outdir: "dist",
