@@ -38,8 +38,7 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
     if (!files.has(file)) fail(`$ref "${ref}" names a file that does not exist`, from);
     return { file, pointer: decodeURIComponent(fragment) };
   };
-  // Comparisons resolve the same places over and over (a component used by every operation), and
-  // a place resolves from its parent, so each step of every pointer is walked once.
+  // Comparisons resolve the same places over and over (a component used by every operation).
   const resolved = new Map<string, { value: unknown; at: SchemaPointer }>();
   const resolving = new Set<string>();
   const resolve = (start: SchemaPointer): { value: unknown; at: SchemaPointer } => {
@@ -48,22 +47,28 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
     if (result) return result;
     if (resolving.has(key)) fail(`$ref cycle through "${start.file}#${start.pointer}" that never reaches a schema`, start);
     resolving.add(key);
-    result = resolveStep(start);
+    result = deref(locate(start), start);
     resolving.delete(key);
     resolved.set(key, result);
     return result;
   };
-  const resolveStep = (start: SchemaPointer): { value: unknown; at: SchemaPointer } => {
-    if (start.pointer === "") return deref(document(start.file)?.value, start);
-    const cut = start.pointer.lastIndexOf("/");
-    const parentAt = { file: start.file, pointer: start.pointer.slice(0, cut) };
-    const parent = resolve(parentAt);
-    const [segment] = segmentsOf(start.pointer.slice(cut));
-    const value = parent.value;
-    if (value === null || typeof value !== "object" || !(segment in value)) fail(`$ref target "${start.file}#${start.pointer}" does not exist`, start);
-    // Unless a $ref was followed on the way, the place is the pointer itself.
-    const here = parent.at.file === parentAt.file && parent.at.pointer === parentAt.pointer ? start : child(parent.at, segment);
-    return deref((value as Record<string, unknown>)[segment], here);
+  // A JSON pointer walks the document as written (a `$ref` on the way is a key like any other);
+  // each place is found from its parent's, so every step of every pointer is walked once.
+  const located = new Map<string, unknown>();
+  const locate = (at: SchemaPointer): unknown => {
+    const key = `${at.file}#${at.pointer}`;
+    if (located.has(key)) return located.get(key);
+    let value: unknown;
+    if (at.pointer === "") value = document(at.file)?.value;
+    else {
+      const cut = at.pointer.lastIndexOf("/");
+      const parent = locate({ file: at.file, pointer: at.pointer.slice(0, cut) });
+      const [segment] = segmentsOf(at.pointer.slice(cut));
+      if (parent === null || typeof parent !== "object" || !(segment in parent)) fail(`$ref target "${at.file}#${at.pointer}" does not exist`, at);
+      value = (parent as Record<string, unknown>)[segment];
+    }
+    located.set(key, value);
+    return value;
   };
   const deref = (value: unknown, here: SchemaPointer): { value: unknown; at: SchemaPointer } =>
     isRef(value) ? resolve(target(value.$ref, here)) : { value, at: here };

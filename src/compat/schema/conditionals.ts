@@ -1,3 +1,4 @@
+import { canonical } from "./view.js";
 import type { Pair } from "./walk.js";
 
 /**
@@ -28,6 +29,10 @@ export function compareConditional(pair: Pair): void {
 export function compareNot(pair: Pair): void {
   const had = pair.old.has("not");
   const has = pair.new.has("not");
-  if (had && has) return pair.descend(["not"], pair.old.pointer("not"), pair.new.pointer("not"), { nesting: "inverted" });
+  if (had && has) {
+    // `false` is read as `{not: {}}`, a `not` with no place in the file: two equal ones need no walk.
+    if (canonical(pair.old.get("not")) === canonical(pair.new.get("not"))) return;
+    return pair.descend(["not"], pair.old.pointer("not"), pair.new.pointer("not"), { nesting: "inverted" });
+  }
   if (had || has) pair.report({ kind: `not-${has ? "added" : "removed"}`, relation: has ? "narrowed" : "widened", keyword: "not", message: `not ${has ? "added" : "removed"}` });
 }

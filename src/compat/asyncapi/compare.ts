@@ -1,0 +1,24 @@
+import type { Change } from "../finding.js";
+import { channelPairs, compareChannels } from "./channels.js";
+import { createContext, type CompareContext } from "./context.js";
+import { compareMessages } from "./messages.js";
+import { compareOperations } from "./operations.js";
+import type { AsyncApiVersion } from "./version.js";
+
+/** Checks of the whole document, registered in one place: channels and their messages, then operations. */
+const DOCUMENT_CHECKS: ((ctx: CompareContext) => void)[] = [
+  (ctx) => {
+    const channels = channelPairs(ctx);
+    compareChannels(ctx, channels);
+    compareMessages(ctx, channels.pairs, channels.added);
+  },
+  compareOperations,
+];
+
+/** Compares two versions of one AsyncAPI contract (2.x or 3.0, either side): channels, messages, operations, CloudEvents. */
+export function compareAsyncApi(previous: AsyncApiVersion, current: AsyncApiVersion): Change[] {
+  const changes: Change[] = [];
+  const ctx = createContext(previous, current, changes);
+  for (const check of DOCUMENT_CHECKS) check(ctx);
+  return changes;
+}

@@ -1,0 +1,133 @@
+import { checkNewCloudEvent, compareCloudEvents } from "../cloudevents/checks.js";
+import { diffSchemas } from "../schema/diff.js";
+import { child, type SchemaPointer } from "../schema/source.js";
+import type { ChannelPair } from "./channels.js";
+import type { CompareContext } from "./context.js";
+import { capitalized, messageElement, messageName } from "./element.js";
+import type { Channel, Message } from "./model.js";
+import { compareMessageSchemas, type MessagePart } from "./schemas.js";
+
+/** A message of a channel in both versions, matched by its key. */
+export interface MessagePair {
+  channel: ChannelPair;
+  old: Message;
+  now: Message;
+  /** Semantic key (`order.paid.v1 OrderPaid`). */
+  element: string;
+  /** How findings name it. */
+  name: string;
+}
+
+type MessageCheck = (ctx: CompareContext, pair: MessagePair) => void;
+
+/** A key of the message in the new version when it is written there, else the message itself. */
+const keyOr = (message: Message, key: string): SchemaPointer => (key in message.message.value ? child(message.message.at, key) : message.message.at);
+
+const contentType: MessageCheck = (ctx, { old, now, element, name }) => {
+  if (old.contentType === now.contentType) return;
+  ctx.report({
+    rule: "message-content-type-changed",
+    // Readers decode by content type: neither side can read what the other writes.
+    backward: "breaking",
+    forward: "breaking",
+    message: `The content type of ${name} changed from "${old.contentType ?? "(none)"}" to "${now.contentType ?? "(none)"}".`,
+    at: keyOr(now, "contentType"),
+    before: keyOr(old, "contentType"),
+    element,
+  });
+};
+
+const correlationId: MessageCheck = (ctx, { old, now, element, name }) => {
+  const from = old.correlationId?.value.location;
+  const to = now.correlationId?.value.location;
+  if (from === to) return;
+  const [rule, backward, forward, what] =
+    from === undefined ? ["message-correlation-id-added", "conditional", "compatible", `now declares a correlation id at "${String(to)}"; old data may lack it`] as const :
+    to === undefined ? ["message-correlation-id-removed", "compatible", "conditional", `no longer declares its correlation id "${String(from)}"; old readers may still correlate by it`] as const :
+    ["message-correlation-id-changed", "breaking", "breaking", `moved its correlation id from "${String(from)}" to "${String(to)}"; readers correlate by the wrong value`] as const;
+  ctx.report({ rule, backward, forward, message: `${capitalized(name)} ${what}.`, at: keyOr(now, "correlationId"), before: keyOr(old, "correlationId"), element });
+};
+
+/** Kafka partitions by the message key: any change to it breaks per-key ordering and compacted topics, for readers on both sides. */
+const kafkaKey: MessageCheck = (ctx, { old, now, element, name }) => {
+  if (!old.kafkaKey && !now.kafkaKey) return;
+  const changed = !old.kafkaKey || !now.kafkaKey ||
+    diffSchemas(old.kafkaKey, now.kafkaKey, { previous: ctx.previous.schemas, current: ctx.current.schemas }).some((c) => c.relation !== "annotation");
+  if (!changed) return;
+  const what = !old.kafkaKey ? "gained a Kafka key" : !now.kafkaKey ? "lost its Kafka key" : "changed its Kafka key";
+  ctx.report({
+    rule: "message-binding-key-changed",
+    backward: "breaking",
+    forward: "breaking",
+    message: `${capitalized(name)} ${what} (bindings.kafka.key); records are partitioned and compacted by it.`,
+    at: now.kafkaKey ?? now.message.at,
+    before: old.kafkaKey ?? old.message.at,
+    element,
+  });
+};
+
+/**
+ * A payload or headers schema on one side only. No schema means any value, so adding one narrows
+ * what readers accept and dropping one widens it; the declared shape is what readers were told.
+ */
+const schemaPresence = (part: MessagePart): MessageCheck => (ctx, { old, now, element, name }) => {
+  if (old[part] && now[part]) {
+    compareMessageSchemas(ctx, part, old[part], now[part], element, name);
+    return;
+  }
+  if (!old[part] === !now[part]) return;
+  const added = !old[part];
+  ctx.report({
+    rule: `message-${part === "payload" ? "payload" : "headers"}-schema-${added ? "added" : "removed"}`,
+    backward: added ? "conditional" : "compatible",
+    forward: added ? "compatible" : "conditional",
+    message: `${capitalized(name)} ${added ? "now declares" : "no longer declares"} a ${part} schema the engine can compare.`,
+    at: now[part] ?? now.message.at,
+    before: old[part] ?? old.message.at,
+    element,
+  });
+};
+
+/** Checks of a pair of messages, registered in one place. */
+const MESSAGE_CHECKS: MessageCheck[] = [contentType, correlationId, kafkaKey, schemaPresence("payload"), schemaPresence("headers"), compareCloudEvents];
+
+/** Messages of each pair of channels matched by key: removed, added, then each pair through MESSAGE_CHECKS. */
+export function compareMessages(ctx: CompareContext, channels: ChannelPair[], addedChannels: Channel[]): void {
+  for (const channel of channels) {
+    const { old, now } = channel;
+    for (const [key, message] of old.messages) {
+      const counterpart = now.messages.get(key);
+      if (counterpart) {
+        const pair = { channel, old: message, now: counterpart, element: messageElement(now, counterpart), name: messageName(now, counterpart) };
+        for (const check of MESSAGE_CHECKS) check(ctx, pair);
+        continue;
+      }
+      ctx.report({
+        rule: "message-removed",
+        // Like a removed field (DESIGN.md §1): retained old messages need readers that skip unknown ones; old consumers lose the message.
+        backward: "conditional",
+        forward: "breaking",
+        message: `${capitalized(messageName(old, message))} was removed; its consumers lose it.`,
+        at: now.channel.at,
+        before: message.listed,
+        element: messageElement(old, message),
+      });
+    }
+    for (const [key, message] of now.messages) {
+      if (old.messages.has(key)) continue;
+      ctx.report({
+        rule: "message-added",
+        // Old consumers of the channel now receive a message they do not know: fine if they skip unknown messages.
+        backward: "compatible",
+        forward: "conditional",
+        message: `${capitalized(messageName(now, message))} was added; old consumers of the channel must skip messages they do not know.`,
+        at: message.listed,
+        element: messageElement(now, message),
+      });
+      checkNewCloudEvent(ctx, message, { element: messageElement(now, message), name: messageName(now, message) });
+    }
+  }
+  for (const channel of addedChannels) {
+    for (const message of channel.messages.values()) checkNewCloudEvent(ctx, message, { element: messageElement(channel, message), name: messageName(channel, message) });
+  }
+}

@@ -1,0 +1,189 @@
+import { child, type SchemaPointer } from "../schema/source.js";
+import type { AsyncApiVersion } from "./version.js";
+
+/**
+ * AsyncAPI 2.x and 3.0 in one model, built from the document as written (never from the parser's
+ * output, whose `x-parser-*` keys and generated ids are not the author's), with every element's
+ * place so findings can point at source.
+ */
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** An object found at a pointer after its `$ref` chain, with the place it really is. */
+export interface Located {
+  value: Json;
+  at: SchemaPointer;
+}
+
+/** An action from the application's side (AsyncAPI 3.0's words; 2.x `subscribe` is `send`, `publish` is `receive`). */
+export type Action = "send" | "receive";
+
+export interface Message {
+  /** Identity within its channel: the 3.0 key, or the 2.x messageId, name or component key. */
+  key: string;
+  /** Where the channel or operation lists it (a `$ref` to a component, or the message inline). */
+  listed: SchemaPointer;
+  message: Located;
+  /** The schemas the engine compares; absent when missing or in a schema format it cannot read (Avro, RAML). */
+  payload?: SchemaPointer;
+  headers?: SchemaPointer;
+  /** The message's content type, else the document's default. */
+  contentType?: string;
+  correlationId?: Located;
+  /** Kafka's message key schema (`bindings.kafka.key`), which decides partitioning and ordering. */
+  kafkaKey?: SchemaPointer;
+}
+
+export interface Channel {
+  /** The 3.0 key; in 2.x, where channels are keyed by address, the address. */
+  id: string;
+  /** Undefined for a 3.0 channel whose address is unknown or dynamic (`address: null`). */
+  address?: string;
+  channel: Located;
+  messages: Map<string, Message>;
+}
+
+export interface Operation {
+  /** The 3.0 key or 2.x operationId, else `<channel> publish|subscribe`. */
+  id: string;
+  action: Action;
+  /** The id of the channel it sends to or receives from. */
+  channel: string;
+  operation: Located;
+}
+
+export interface AsyncApiModel {
+  channels: Map<string, Channel>;
+  operations: Map<string, Operation>;
+}
+
+/** The value at a pointer after its `$ref` chain; undefined when it is not an object. */
+function resolveObject(version: AsyncApiVersion, at: SchemaPointer): Located | undefined {
+  const { value, at: where } = version.schemas.resolve(at);
+  return isObject(value) ? { value, at: where } : undefined;
+}
+
+function member(version: AsyncApiVersion, parent: Located | undefined, ...path: string[]): Located | undefined {
+  let here = parent;
+  for (const key of path) here = here && key in here.value ? resolveObject(version, child(here.at, key)) : undefined;
+  return here;
+}
+
+/** Entries of a map-valued member (`channels`, `messages`), each `$ref` followed. */
+function entries(version: AsyncApiVersion, parent: Located | undefined, key: string): [string, Located][] {
+  const map = member(version, parent, key);
+  if (!map) return [];
+  return Object.keys(map.value).flatMap((name) => {
+    const entry = resolveObject(version, child(map.at, name));
+    return entry ? [[name, entry] as [string, Located]] : [];
+  });
+}
+
+/** Schema formats the engine reads: AsyncAPI's own (a JSON Schema draft-07 superset) and JSON Schema. */
+const JSON_SCHEMA_FORMAT = /^application\/(vnd\.aai\.asyncapi|schema)(\+json|\+yaml)?(;|$)/;
+
+/**
+ * Where a message's payload or headers schema is. 3.0 may wrap a schema with its format
+ * (`{ schemaFormat, schema }`); 2.x puts `schemaFormat` on the message, for the payload only.
+ */
+function schemaOf(version: AsyncApiVersion, message: Located, key: "payload" | "headers"): SchemaPointer | undefined {
+  if (!(key in message.value)) return undefined;
+  const format2 = version.document.major === 2 && key === "payload" ? message.value.schemaFormat : undefined;
+  if (typeof format2 === "string" && !JSON_SCHEMA_FORMAT.test(format2)) return undefined;
+  const at = child(message.at, key);
+  const schema = version.schemas.resolve(at);
+  if (version.document.major === 3 && isObject(schema.value) && "schemaFormat" in schema.value && "schema" in schema.value) {
+    return JSON_SCHEMA_FORMAT.test(String(schema.value.schemaFormat)) ? child(schema.at, "schema") : undefined;
+  }
+  return at;
+}
+
+const componentKey = (version: AsyncApiVersion, at: SchemaPointer): string | undefined => {
+  const match = /^\/components\/messages\/([^/]+)$/.exec(at.pointer);
+  return match && at.file === version.document.file ? match[1] : undefined;
+};
+
+function messageOf(version: AsyncApiVersion, key: string, listed: SchemaPointer, message: Located): Message {
+  const root = version.document.root;
+  const contentType = message.value.contentType ?? root.defaultContentType;
+  const kafka = member(version, message, "bindings", "kafka");
+  return {
+    key,
+    listed,
+    message,
+    payload: schemaOf(version, message, "payload"),
+    headers: schemaOf(version, message, "headers"),
+    contentType: typeof contentType === "string" ? contentType : undefined,
+    correlationId: member(version, message, "correlationId"),
+    kafkaKey: kafka && "key" in kafka.value ? child(kafka.at, "key") : undefined,
+  };
+}
+
+/** 2.x: an operation's `message` is one message or `oneOf` several; each is keyed by messageId, name or component key. */
+function messages2(version: AsyncApiVersion, operation: Located, kind: string): Message[] {
+  const slot = member(version, operation, "message");
+  if (!slot) return [];
+  const places = Array.isArray(slot.value.oneOf) ? slot.value.oneOf.map((_, i) => child(slot.at, "oneOf", i)) : [slot.at];
+  return places.flatMap((place, i) => {
+    const message = resolveObject(version, place);
+    if (!message) return [];
+    const { messageId, name } = message.value;
+    const key = typeof messageId === "string" ? messageId : typeof name === "string" ? name : componentKey(version, message.at) ?? `${kind}#${i}`;
+    return [messageOf(version, key, place, message)];
+  });
+}
+
+function model2(version: AsyncApiVersion, root: Located): AsyncApiModel {
+  const channels = new Map<string, Channel>();
+  const operations = new Map<string, Operation>();
+  for (const [address, channel] of entries(version, root, "channels")) {
+    const messages = new Map<string, Message>();
+    // In 2.x, `publish` describes what others publish to the application (it receives), `subscribe` what it sends.
+    for (const [kind, action] of [["publish", "receive"], ["subscribe", "send"]] as const) {
+      const operation = member(version, channel, kind);
+      if (!operation) continue;
+      const { operationId } = operation.value;
+      const id = typeof operationId === "string" ? operationId : `${address} ${kind}`;
+      operations.set(id, { id, action, channel: address, operation });
+      for (const message of messages2(version, operation, kind)) messages.set(message.key, message);
+    }
+    channels.set(address, { id: address, address, channel, messages });
+  }
+  return { channels, operations };
+}
+
+function model3(version: AsyncApiVersion, root: Located): AsyncApiModel {
+  const channels = new Map<string, Channel>();
+  const operations = new Map<string, Operation>();
+  for (const [id, channel] of entries(version, root, "channels")) {
+    const listed = (key: string) => child(channel.at, "messages", key);
+    const messages = new Map(entries(version, channel, "messages").map(([key, message]) => [key, messageOf(version, key, listed(key), message)]));
+    const { address } = channel.value;
+    channels.set(id, { id, address: typeof address === "string" ? address : undefined, channel, messages });
+  }
+  for (const [id, operation] of entries(version, root, "operations")) {
+    const channel = operation.value.channel;
+    const ref = isObject(channel) && typeof channel.$ref === "string" ? channel.$ref : "";
+    const match = /^#\/channels\/([^/]+)$/.exec(ref);
+    const action = operation.value.action === "receive" ? "receive" : "send";
+    operations.set(id, { id, action, channel: match ? match[1].replace(/~1/g, "/").replace(/~0/g, "~") : ref, operation });
+  }
+  return { channels, operations };
+}
+
+const models = new WeakMap<AsyncApiVersion, AsyncApiModel>();
+
+/** The model of a version, built once. */
+export function modelOf(version: AsyncApiVersion): AsyncApiModel {
+  let model = models.get(version);
+  if (!model) {
+    const root = { value: version.document.root, at: { file: version.document.file, pointer: "" } };
+    models.set(version, (model = version.document.major === 2 ? model2(version, root) : model3(version, root)));
+  }
+  return model;
+}
+
+/** How messages and elements name a channel: by its address, which is what producers and consumers share. */
+export const channelName = (channel: Channel): string => channel.address ?? channel.id;

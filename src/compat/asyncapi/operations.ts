@@ -1,0 +1,68 @@
+import { child } from "../schema/source.js";
+import type { Verdict } from "../verdict.js";
+import type { CompareContext } from "./context.js";
+import { operationElement } from "./element.js";
+import { channelName, type Action, type AsyncApiModel, type Operation } from "./model.js";
+
+/**
+ * What removing an operation does to the application's partners. A `send` removed leaves old
+ * consumers waiting for data that no longer comes (forward); a `receive` removed leaves data that
+ * producers still write without its reader (backward). The verdict follows who stops reading or
+ * writing; the labels keep their data-contract meaning.
+ */
+const REMOVED: Record<Action, { backward: Verdict; forward: Verdict }> = {
+  send: { backward: "compatible", forward: "breaking" },
+  receive: { backward: "breaking", forward: "compatible" },
+};
+
+const channelOf = (model: AsyncApiModel, operation: Operation) => {
+  const channel = model.channels.get(operation.channel);
+  return channel ? channelName(channel) : operation.channel;
+};
+
+/** Operations matched by id: removed, added, with another action or on another channel. */
+export function compareOperations(ctx: CompareContext): void {
+  const operationsAt = { file: ctx.current.document.file, pointer: ctx.current.document.major === 3 ? "/operations" : "/channels" };
+  for (const [id, old] of ctx.old.operations) {
+    const now = ctx.now.operations.get(id);
+    if (!now) {
+      ctx.report({
+        rule: "operation-removed",
+        ...REMOVED[old.action],
+        message: `Operation "${id}" (${old.action} on "${channelOf(ctx.old, old)}") was removed.`,
+        at: operationsAt.pointer.slice(1) in ctx.current.document.root ? operationsAt : undefined,
+        before: old.operation.at,
+        element: operationElement(old),
+      });
+      continue;
+    }
+    if (old.action !== now.action) {
+      ctx.report({
+        rule: "operation-action-changed",
+        // The application turned from producer to consumer of the channel or back: both sides lose their partner.
+        backward: "breaking",
+        forward: "breaking",
+        message: `Operation "${id}" changed its action from ${old.action} to ${now.action}.`,
+        at: "action" in now.operation.value ? child(now.operation.at, "action") : now.operation.at,
+        before: old.operation.at,
+        element: operationElement(old),
+      });
+    }
+    const [from, to] = [channelOf(ctx.old, old), channelOf(ctx.now, now)];
+    if (from !== to) {
+      ctx.report({
+        rule: "operation-channel-changed",
+        backward: "breaking",
+        forward: "breaking",
+        message: `Operation "${id}" moved from channel "${from}" to "${to}".`,
+        at: "channel" in now.operation.value ? child(now.operation.at, "channel") : now.operation.at,
+        before: old.operation.at,
+        element: operationElement(old),
+      });
+    }
+  }
+  for (const [id, now] of ctx.now.operations) {
+    if (ctx.old.operations.has(id)) continue;
+    ctx.report({ rule: "operation-added", backward: "compatible", forward: "compatible", message: `Operation "${id}" (${now.action} on "${channelOf(ctx.now, now)}") was added.`, at: now.operation.at, element: operationElement(now) });
+  }
+}

@@ -1,0 +1,36 @@
+import { InputError } from "../../errors.js";
+import { parseYamlSource, type YamlSource } from "../../registry/yaml-source.js";
+
+/** An AsyncAPI 2.x or 3.0 document of the registry, parsed with source positions. */
+export interface AsyncApiDocument {
+  /** Registry-relative path. */
+  file: string;
+  /** Contract identity (DESIGN.md §3): the top-level `id`, else the path. */
+  id: string;
+  /** The major version: 2.x documents key channels by address and describe publish/subscribe. */
+  major: 2 | 3;
+  root: Record<string, unknown>;
+  source: YamlSource;
+  /** The text as read, for the validation cache's key. */
+  text: string;
+}
+
+/** True when a YAML or JSON text is an AsyncAPI document (a top-level `asyncapi:` key). */
+export function looksLikeAsyncApi(text: string): boolean {
+  return /^asyncapi\s*:/m.test(text) || /^\s*\{[\s\S]{0,200}?"asyncapi"\s*:/.test(text);
+}
+
+/** Parses an AsyncAPI document from YAML or JSON; versions other than 2.x and 3.0 stop charter with line and column. */
+export function loadAsyncApi(file: string, text: string, displayFile = file): AsyncApiDocument {
+  const source = parseYamlSource(displayFile, text);
+  const root = source.value as Record<string, unknown> | null;
+  if (!root || typeof root !== "object" || Array.isArray(root)) throw new InputError("not an AsyncAPI document", displayFile, 1, 1);
+  const declared = String(root.asyncapi ?? "");
+  const major = /^2\.\d+\.\d+$/.test(declared) ? 2 : /^3\.0\.\d+$/.test(declared) ? 3 : undefined;
+  if (!major) {
+    const { line, column } = source.position(["asyncapi"]);
+    throw new InputError(`unsupported AsyncAPI version "${declared}": expected 2.x or 3.0.x`, displayFile, line, column);
+  }
+  const id = typeof root.id === "string" && root.id !== "" ? root.id : file;
+  return { file, id, major, root, source, text };
+}

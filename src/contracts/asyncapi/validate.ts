@@ -1,0 +1,76 @@
+import { posix } from "node:path";
+import { InputError } from "../../errors.js";
+import { parseYamlSource } from "../../registry/yaml-source.js";
+import type { AsyncApiDocument } from "./document.js";
+import { parserVersion, validateWithParser, type Diagnostic } from "./parser.js";
+import { cachedOutcome, outcomeKey, rememberOutcome, type Outcome } from "./validation-cache.js";
+
+/**
+ * The parser reads a document's neighbours through this virtual root, from the snapshot in memory
+ * (a registry read at a git ref has no files on disk).
+ */
+const ROOT = "/charter-registry/";
+
+/** The files a document's `$ref`s reach, directly or through other files, with their texts. */
+function reachedFiles(document: AsyncApiDocument, files: Map<string, string>): [string, string][] {
+  const reached = new Map<string, string>();
+  const visit = (file: string, value: unknown): void => {
+    if (value === null || typeof value !== "object") return;
+    const ref = (value as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && !ref.startsWith("#")) {
+      // Remote and escaping $refs were refused before validation (createSchemaSource.checkRefs).
+      const target = posix.normalize(posix.join(posix.dirname(file), decodeURI(ref.split("#")[0])));
+      const text = files.get(target);
+      if (text !== undefined && !reached.has(target) && target !== document.file) {
+        reached.set(target, text);
+        visit(target, parseYamlSource(target, text).value);
+      }
+    }
+    for (const key in value) visit(file, (value as Record<string, unknown>)[key]);
+  };
+  visit(document.file, document.root);
+  return [...reached].sort(([a], [b]) => a.localeCompare(b));
+}
+
+const depth = (d: Diagnostic) => d.path.length;
+
+/** The first error, as a registry-relative place: the deepest is the most useful (wrappers only say "no branch matched"). */
+function firstError(document: AsyncApiDocument, diagnostics: Diagnostic[]): Outcome["error"] {
+  const errors = diagnostics.filter((d) => d.severity === 0);
+  if (!errors.length) return undefined;
+  const error = errors.reduce((best, d) => (depth(d) > depth(best) ? d : best));
+  const file = error.source?.startsWith(ROOT) ? error.source.slice(ROOT.length) : document.file;
+  const where = error.path.length ? `#/${error.path.join("/")}` : "the document";
+  return {
+    file,
+    line: error.range.start.line + 1,
+    column: error.range.start.character + 1,
+    message: `not valid AsyncAPI ${String(document.root.asyncapi)}: ${where}: ${error.message}`,
+  };
+}
+
+/**
+ * Validates a document with @asyncapi/parser, unless this machine already did for the same
+ * content; an error becomes an InputError (exit 2) naming file:line:col.
+ */
+export async function validateAsyncApi(document: AsyncApiDocument, files: Map<string, string>, display: (file: string) => string): Promise<void> {
+  const reached = reachedFiles(document, files);
+  const key = outcomeKey(parserVersion(), [[document.file, document.text], ...reached]);
+  let outcome = cachedOutcome(key);
+  if (!outcome) {
+    const neighbours = new Map(reached);
+    const diagnostics = await validateWithParser(document.text, {
+      source: ROOT + document.file,
+      // A custom resolver costs the parser a fresh rule engine: only documents with neighbours get one.
+      ...(neighbours.size ? {
+        __unstable: { resolver: { resolvers: [{ schema: "file", order: 1, read: (uri) => neighbours.get(uri.path().slice(ROOT.length)) }] } },
+      } : {}),
+    });
+    outcome = { error: firstError(document, diagnostics) };
+    rememberOutcome(key, outcome);
+  }
+  if (outcome.error) {
+    const { file, line, column, message } = outcome.error;
+    throw new InputError(message, display(file), line, column);
+  }
+}

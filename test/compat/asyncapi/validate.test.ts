@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { checkAsyncApi } from "../../../src/compat/asyncapi/check.js";
+import { parserRuns } from "../../../src/contracts/asyncapi/parser.js";
+import { InputError } from "../../../src/errors.js";
+import type { Snapshot } from "../../../src/registry/snapshot.js";
+import { doc2, doc3 } from "./helpers.js";
+
+// A cache of this test's own, so the first validation really runs the parser.
+process.env.CHARTER_CACHE_DIR = mkdtempSync(join(tmpdir(), "charter-asyncapi-cache-"));
+
+const snapshot = (files: Record<string, string>, label = "new"): Snapshot => ({ label, files: new Map(Object.entries(files)), base: label });
+const TODAY = { today: new Date("2025-06-01T00:00:00Z") };
+
+describe("validation with @asyncapi/parser", () => {
+  it("an error diagnostic becomes an InputError naming file:line:col", async () => {
+    const broken = doc3().replace("    action: send\n", "    action: send\n    bogus: 1\n");
+    await assert.rejects(checkAsyncApi(snapshot({ "events.yaml": doc3() }, "old"), snapshot({ "events.yaml": broken }), TODAY), (error: unknown) => {
+      assert.ok(error instanceof InputError);
+      assert.equal(String(error), 'new/events.yaml:12:12: not valid AsyncAPI 3.0.0: #/operations/sendPaid/bogus: Property "bogus" is not expected to be here');
+      return true;
+    });
+  });
+
+  it("a document already validated on this machine never reaches the parser again", async () => {
+    const text = doc2().replace('version: "1"', 'version: "cache-test"');
+    const files = { "events.yaml": text };
+    await checkAsyncApi(snapshot(files, "old"), snapshot(files), TODAY);
+    const after = parserRuns();
+    await checkAsyncApi(snapshot(files, "old"), snapshot(files), TODAY);
+    assert.equal(parserRuns(), after);
+  });
+
+  it("an invalid document's error is cached too", async () => {
+    const broken = doc2().replace("      operationId:", "      bogus: 1\n      operationId:");
+    const run = () => checkAsyncApi(snapshot({}, "old"), snapshot({ "events.yaml": broken }), TODAY).then(() => "valid", (error: unknown) => String(error));
+    const first = await run();
+    const runs = parserRuns();
+    assert.match(first, /^new\/events\.yaml:6:14: not valid AsyncAPI 2\.6\.0: .*bogus/);
+    assert.equal(await run(), first);
+    assert.equal(parserRuns(), runs);
+  });
+
+  it("an unsupported version stops before the parser", async () => {
+    const runs = parserRuns();
+    await assert.rejects(checkAsyncApi(snapshot({}, "old"), snapshot({ "events.yaml": doc3().replace("3.0.0", "4.0.0") }), TODAY), /new\/events\.yaml:1:11: unsupported AsyncAPI version "4\.0\.0"/);
+    assert.equal(parserRuns(), runs);
+  });
+
+  it("$refs into neighbouring files are read from the snapshot", async () => {
+    const text = doc3().replace("        $ref: '#/components/messages/OrderPaid'", "        $ref: './messages.yaml#/OrderPaid'");
+    const files = { "events.yaml": text, "messages.yaml": "OrderPaid:\n  payload: { type: object }\n" };
+    const { contracts } = await checkAsyncApi(snapshot(files, "old"), snapshot(files), TODAY);
+    assert.deepEqual(contracts.map((c) => [c.id, c.change]), [["events.yaml", "unchanged"]]);
+  });
+});
+
+describe("contracts", () => {
+  it("are data contracts, identified by id, unstable by x-stability-level", async () => {
+    const withId = doc3().replace("info: { title: t, version: \"1\" }", "id: urn:shop:orders\ninfo: { title: t, version: \"1\", x-stability-level: beta }");
+    const { contracts, changes } = await checkAsyncApi(snapshot({ "a.yaml": doc3() }, "old"), snapshot({ "moved/b.yaml": withId, "other.yaml": doc2() }), TODAY);
+    assert.deepEqual(contracts.map((c) => [c.id, c.kind, c.api, c.unstable, c.change]), [
+      ["a.yaml", "asyncapi", false, false, "removed"],
+      ["other.yaml", "asyncapi", false, false, "added"],
+      ["urn:shop:orders", "asyncapi", false, true, "added"],
+    ]);
+    assert.deepEqual(changes.map((c) => [c.rule, c.backward, c.forward]), [
+      ["contract-removed", "compatible", "breaking"],
+      ["contract-added", "compatible", "compatible"],
+      ["contract-added", "compatible", "compatible"],
+    ]);
+  });
+});
