@@ -2,6 +2,7 @@ import yargs from "yargs";
 import { InputError } from "../src/errors.js";
 import { VERSION } from "../src/version.js";
 import { breakingCommand } from "./breaking.js";
+import { lintCommand } from "./lint.js";
 
 /** Exit 2 with one line for bad input; the stack only with --verbose. */
 function fail(error: unknown, verbose: boolean): void {
@@ -19,6 +20,7 @@ export async function main(args: string[]): Promise<void> {
       .version(VERSION)
       .option("verbose", { type: "boolean", default: false, describe: "Show stack traces of errors" })
       .command(breakingCommand)
+      .command(lintCommand)
       .demandCommand(1, "name a command: charter breaking --help")
       .strict()
       .fail((message, error) => {
