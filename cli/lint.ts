@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import { runLint } from "../src/lint/run.js";
-import { readPathSnapshot } from "../src/registry/read-dir.js";
+import { readInput } from "../src/registry/resolve.js";
 import { parseFormats, writeReport } from "./output.js";
 
 interface LintArgs {
@@ -17,7 +17,7 @@ export const lintCommand = {
       .option("format", { type: "string", array: true, default: [] as string[], describe: "text|json, optionally =FILE; repeatable" }),
   handler: async (args: LintArgs): Promise<void> => {
     const outputs = parseFormats(args.format);
-    const report = await runLint(readPathSnapshot(args.registry, args.registry));
+    const report = await runLint(readInput(args.registry, process.cwd()));
     writeReport(report, outputs);
     process.exitCode = report.summary.passed ? 0 : 1;
   },

@@ -28,13 +28,19 @@ function place(path: string, cwd: string, repo?: string): Place {
 
 const baseOf = (p: Place): string => (p.single ? posix(dirname(p.relative)) : p.relative);
 
+/** Reads one registry folder (or contract file) from disk, with its place for reports. */
+export function readInput(input: string, cwd: string): Snapshot {
+  const p = place(input, cwd);
+  return { ...readPathSnapshot(p.path, baseOf(p)), label: input };
+}
+
 /**
  * Reads INPUT from disk, and AGAINST (DESIGN.md §4): a folder, a file, `git:REF`, or a bare word
  * that is a ref. A git ref is read for the same path as INPUT, in the repository that holds INPUT.
  */
 export function readInputs(input: string, against: string, cwd: string): { input: Snapshot; against: Snapshot } {
   const inputPlace = place(input, cwd);
-  const current = { ...readPathSnapshot(inputPlace.path, baseOf(inputPlace)), label: input };
+  const current = readInput(input, cwd);
   const atRef = (ref: string): Snapshot => {
     if (!inputPlace.repo) throw new InputError(`${input} is not inside a git repository, so ${against} cannot be read`);
     const snapshot = readGitSnapshot(inputPlace.repo, inputPlace.relative, ref, inputPlace.single);
