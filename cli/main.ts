@@ -2,6 +2,7 @@ import yargs from "yargs";
 import { InputError } from "../src/errors.js";
 import { VERSION } from "../src/version.js";
 import { breakingCommand } from "./breaking.js";
+import { checkCommand } from "./check.js";
 import { lintCommand } from "./lint.js";
 
 /** Exit 2 with one line for bad input; the stack only with --verbose. */
@@ -21,6 +22,7 @@ export async function main(args: string[]): Promise<void> {
       .option("verbose", { type: "boolean", default: false, describe: "Show stack traces of errors" })
       .command(breakingCommand)
       .command(lintCommand)
+      .command(checkCommand)
       .demandCommand(1, "name a command: charter breaking --help")
       .strict()
       .fail((message, error) => {

@@ -1,5 +1,6 @@
 import type { Change, ContractSummary, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
+import { shipHint } from "./compat/ship-hint.js";
 import { worst } from "./compat/verdict.js";
 import { loadConfig, type CharterConfig, type ContractSettings } from "./registry/config.js";
 import { matchesGlob } from "./registry/glob.js";
@@ -67,6 +68,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
       const before = change.before && { ...change.before, file: joinPath(against.base, change.before.file) };
       findings.push({
         ...change,
+        message: severity === "error" ? `${change.message} ${shipHint(change.kind, change.contract)}` : change.message,
         category: "breaking",
         against: against.label,
         severity,

@@ -3,6 +3,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import { readPathSnapshot } from "./read-dir.js";
 import { isGitRef, readGitSnapshot, repositoryRoot } from "./read-git.js";
+import { mergeBase, releaseTags } from "./releases.js";
 import type { Snapshot } from "./snapshot.js";
 
 const posix = (path: string): string => (sep === "/" ? path : path.split(sep).join("/"));
@@ -60,4 +61,21 @@ export function readInputs(input: string, against: string, cwd: string): { input
     throw new InputError(`cannot compare a ${inputPlace.single ? "file" : "folder"} (${input}) against a ${p.single ? "file" : "folder"} (${against})`);
   }
   return { input: current, against: { ...readPathSnapshot(p.path, baseOf(p)), label: against } };
+}
+
+/** INPUT at every release tag matching `pattern`, oldest first (none outside a repository). */
+export function readReleases(input: string, cwd: string, pattern: string): Snapshot[] {
+  const p = place(input, cwd);
+  if (!p.repo) return [];
+  return releaseTags(p.repo, pattern).map((tag) => ({ ...readGitSnapshot(p.repo!, p.relative, tag, p.single), base: baseOf(p) }));
+}
+
+/** INPUT where the current branch left the default branch, for `charter check` without --against. */
+export function readMergeBase(input: string, cwd: string): Snapshot {
+  const p = place(input, cwd);
+  if (!p.repo) throw new InputError(`${input} is not in a git repository: name the version to compare with, --against`);
+  const base = mergeBase(p.repo);
+  if (!base) throw new InputError("no default branch (origin/HEAD, main or master) to compare with: name the version, --against");
+  const snapshot = readGitSnapshot(p.repo, p.relative, base.ref, p.single);
+  return { ...snapshot, base: baseOf(p), label: `git:${base.ref.slice(0, 12)}` };
 }

@@ -1,0 +1,80 @@
+import { InputError } from "./errors.js";
+import type { ContractKind, Finding } from "./compat/finding.js";
+import { summarize, type Report } from "./report/report.js";
+
+/**
+ * Findings a team has accepted for now, by fingerprint (stable across runs and line moves). Each
+ * entry may say why and until when; once its date has passed, the entry fails the run, so an
+ * accepted problem cannot be forgotten.
+ */
+export interface BaselineEntry {
+  fingerprint: string;
+  rule: string;
+  kind: ContractKind;
+  contract: string;
+  reason?: string;
+  /** YYYY-MM-DD: the last day the entry holds. */
+  expires?: string;
+}
+
+export interface Baseline {
+  version: 1;
+  entries: BaselineEntry[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseBaseline(text: string, file: string): Baseline {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not a JSON baseline: ${(error as Error).message}`, file);
+  }
+  const baseline = value as Partial<Baseline>;
+  if (baseline?.version !== 1 || !Array.isArray(baseline.entries)) throw new InputError('a baseline needs "version": 1 and an "entries" list', file);
+  baseline.entries.forEach((entry, i) => {
+    if (typeof entry?.fingerprint !== "string") throw new InputError(`entry ${i} has no "fingerprint"`, file);
+    if (entry.expires !== undefined && !DATE.test(entry.expires)) throw new InputError(`entry ${i}: "expires" must be YYYY-MM-DD, not "${entry.expires}"`, file);
+  });
+  return baseline as Baseline;
+}
+
+/** Today's errors and warnings as a baseline; entries already in `previous` keep their reason and expiry. */
+export function baselineOf(report: Report, previous?: Baseline): Baseline {
+  const kept = new Map(previous?.entries.map((e) => [e.fingerprint, e]));
+  const entries = new Map<string, BaselineEntry>();
+  for (const f of report.findings) {
+    if (f.severity === "info" || entries.has(f.fingerprint)) continue;
+    const old = kept.get(f.fingerprint);
+    entries.set(f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule, kind: f.kind, contract: f.contract, reason: old?.reason ?? "", ...(old?.expires ? { expires: old.expires } : {}) });
+  }
+  return { version: 1, entries: [...entries.values()] };
+}
+
+/** Drops the findings a baseline accepts; an entry past its date becomes an error of its own. */
+export function applyBaseline(report: Report, baseline: Baseline, file: string, today: Date): Report {
+  const day = today.toISOString().slice(0, 10);
+  const accepted = new Map(baseline.entries.filter((e) => !e.expires || e.expires >= day).map((e) => [e.fingerprint, e]));
+  const expired: Finding[] = baseline.entries
+    .filter((e) => e.expires && e.expires < day)
+    .map((e) => ({
+      category: "lint",
+      rule: "baseline-entry-expired",
+      kind: e.kind,
+      contract: e.contract,
+      against: "",
+      severity: "error",
+      backward: "compatible",
+      forward: "compatible",
+      message: `The baseline entry for ${e.rule} (${e.fingerprint}) expired on ${e.expires}${e.reason ? ` (${e.reason})` : ""}: fix the finding, or extend the entry in ${file} on purpose.`,
+      element: e.fingerprint,
+      fingerprint: `baseline-entry-expired:${e.fingerprint}`,
+    }));
+  const findings = [...report.findings.filter((f) => !accepted.has(f.fingerprint)), ...expired];
+  const contracts = report.contracts.map((c) => ({
+    ...c,
+    passed: !findings.some((f) => f.kind === c.kind && f.contract === c.id && f.severity === "error"),
+  }));
+  return { ...report, contracts, findings, summary: summarize(contracts, findings) };
+}
