@@ -1,10 +1,21 @@
-import { writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { InputError } from "../src/errors.js";
+import { formatGithub } from "../src/report/github.js";
 import { formatJson } from "../src/report/json.js";
+import { formatJunit } from "../src/report/junit.js";
+import { formatMarkdown } from "../src/report/markdown.js";
 import type { Report } from "../src/report/report.js";
+import { formatSarif } from "../src/report/sarif.js";
 import { formatText } from "../src/report/text.js";
 
-const FORMATTERS: Record<string, (report: Report) => string> = { text: formatText, json: formatJson };
+const FORMATTERS: Record<string, (report: Report) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+};
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);
 
@@ -30,4 +41,8 @@ export function writeReport(report: Report, outputs: Output[]): void {
     if (file) writeFileSync(file, text);
     else process.stdout.write(text);
   }
+  // Annotations alone do not say whether the run passed: in GitHub Actions the github format
+  // also appends the Markdown report to the job's summary page (the file Actions names).
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (summary && outputs.some((o) => o.format === "github")) appendFileSync(summary, formatMarkdown(report));
 }

@@ -164,7 +164,7 @@ describe("bad input exits 2 with one line naming the place", () => {
       name: "an unknown format",
       files: { "new/a.proto": 'syntax = "proto3";\n', "old/a.proto": 'syntax = "proto3";\n' },
       args: () => ["breaking", "new", "--against", "old", "--format", "xml"],
-      stderr: /^charter: unknown format "xml": expected one of text, json\n$/,
+      stderr: /^charter: unknown format "xml": expected one of text, json, sarif, github, junit, markdown\n$/,
     },
     {
       name: "a missing --against",

@@ -1,0 +1,60 @@
+import type { Finding, Severity } from "../compat/finding.js";
+import { counts, groupByContract, place, plural } from "./group.js";
+import type { Report } from "./report.js";
+
+/** The first line of every comment: a bot finds its earlier comment by it and edits it in place. */
+export const MARKDOWN_MARKER = "<!-- charter-report -->";
+
+/**
+ * Text in a table cell, rendered as written: the characters that start inline Markdown or HTML
+ * (code, emphasis, links, tags, entities, strike-through) are backslash-escaped, `|` too as it
+ * would end the cell, and line breaks, which would end the table, become `<br>`. Block syntax
+ * (`#`, `+`, `1.`) means nothing inside a cell.
+ */
+const cell = (s: string) => s.replace(/[\\`*_[\]<>|~&]/g, "\\$&").replace(/\r?\n|\r/g, "<br>");
+
+/** An identifier or path in a code span; only `|` still needs escaping there inside a table. */
+const code = (s: string) => (s.includes("`") ? cell(s) : `\`${s.replace(/\|/g, "\\|")}\``);
+
+const ICONS: Record<Severity, string> = { error: "🔴 error", warning: "🟡 warning", info: "🔵 info" };
+
+const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+
+function table(header: string[], rows: string[][]): string[] {
+  return [row(header), row(header.map(() => "---")), ...rows.map(row)];
+}
+
+function findingRow(f: Finding): string[] {
+  const verdicts = f.category === "breaking" ? ` (backward ${f.backward}, forward ${f.forward})` : "";
+  const where = place(f);
+  return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${verdicts}`)];
+}
+
+/**
+ * The report as a pull-request comment (and a GitHub step summary): the marker, a one-line
+ * verdict, the contracts, then the findings per contract, infos folded. A report without
+ * findings is the verdict alone.
+ */
+export function formatMarkdown(report: Report): string {
+  const s = report.summary;
+  const against = report.against.length ? ` against ${report.against.map(code).join(", ")}` : "";
+  const verdict = `${s.passed ? "✅ **charter passed**" : "❌ **charter failed**"}: ${plural(s.contracts, "contract")}${against}, ${counts(s)}.`;
+  const lines = [MARKDOWN_MARKER, verdict];
+  if (!report.findings.length) return `${lines.join("\n")}\n`;
+
+  if (report.contracts.length) {
+    const rows = report.contracts.map((c) => [code(c.id), c.kind, c.change, c.mode, c.backward, c.forward, c.passed ? "✅" : "❌"]);
+    lines.push("", ...table(["Contract", "Kind", "Change", "Mode", "Backward", "Forward", "Passed"], rows));
+  }
+  const findingsTable = (findings: Finding[]) => table(["Severity", "Rule", "Location", "Message"], findings.map(findingRow));
+  for (const group of groupByContract(report)) {
+    if (!group.findings.length) continue;
+    lines.push("", `#### ${code(group.id)}`);
+    const gated = group.findings.filter((f) => f.severity !== "info");
+    const infos = group.findings.filter((f) => f.severity === "info");
+    if (gated.length) lines.push("", ...findingsTable(gated));
+    // Infos fail nothing: folded away, so a large change does not bury the errors.
+    if (infos.length) lines.push("", `<details><summary>${plural(infos.length, "info")}</summary>`, "", ...findingsTable(infos), "", "</details>");
+  }
+  return `${lines.join("\n")}\n`;
+}
