@@ -1,11 +1,15 @@
 import type { Argv } from "yargs";
+import { InputError } from "../src/errors.js";
 import { runLint } from "../src/lint/run.js";
+import { explainRule } from "../src/lint/explain.js";
+import { LINT_RULES } from "../src/lint/rules/index.js";
 import { readInput } from "../src/registry/resolve.js";
 import { parseFormats, writeReport } from "./output.js";
 
 interface LintArgs {
   registry: string;
   format: string[];
+  explain?: string;
 }
 
 export const lintCommand = {
@@ -14,8 +18,16 @@ export const lintCommand = {
   builder: (yargs: Argv) =>
     yargs
       .positional("registry", { type: "string", default: "contracts", describe: "Registry folder" })
-      .option("format", { type: "string", array: true, default: [] as string[], describe: "text|json, optionally =FILE; repeatable" }),
+      .option("format", { type: "string", array: true, default: [] as string[], describe: "text|json, optionally =FILE; repeatable" })
+      .option("explain", { type: "string", describe: "Describe a rule, with a bad and a good example, and exit" }),
   handler: async (args: LintArgs): Promise<void> => {
+    if (args.explain !== undefined) {
+      const text = explainRule(args.explain);
+      // An unknown rule is bad usage: exit 2 with one line, like any other.
+      if (text === undefined) throw new InputError(`unknown lint rule "${args.explain}"; the rules are ${LINT_RULES.map((r) => r.id).join(", ")}`);
+      process.stdout.write(text);
+      return;
+    }
     const outputs = parseFormats(args.format);
     const report = await runLint(readInput(args.registry, process.cwd()));
     writeReport(report, outputs);

@@ -1,21 +1,138 @@
-import type { Snapshot } from "../registry/snapshot.js";
-import type { Report } from "../report/report.js";
+import type { AnyDesc, DescEnum, DescExtension, DescMessage, DescService } from "@bufbuild/protobuf";
+import type { ContractSummary, Finding, Severity, SourceLocation } from "../compat/finding.js";
+import { InputError } from "../errors.js";
+import { CONFIG_FILE, loadConfig, type CharterConfig, type ContractSettings } from "../registry/config.js";
+import { matchesGlob } from "../registry/glob.js";
+import { joinPath, type Snapshot } from "../registry/snapshot.js";
+import { parseYamlSource } from "../registry/yaml-source.js";
+import { summarize, type Report } from "../report/report.js";
+import { VERSION } from "../version.js";
+import { protoLocation } from "./helpers/proto-location.js";
+import { protoDirective, yamlSuppressed } from "./helpers/suppressions.js";
+import { loadContracts } from "./load.js";
+import type { LintContract, LintRule, Place, Problem } from "./rule.js";
+import { LINT_RULES } from "./rules/index.js";
 
 export interface LintOptions {
   /** Today, for sunset dates. */
   today?: Date;
 }
 
+/** charter.yaml's severity words; `off` disables a rule. */
+const SEVERITIES: Record<string, Severity | "off"> = { error: "error", warn: "warning", warning: "warning", info: "info", off: "off" };
+
+/** Each rule's severity under charter.yaml's `lint.rules`; a rule id charter does not know is a config error naming its line. */
+function severities(config: CharterConfig, input: Snapshot): Map<string, Severity | "off"> {
+  const result = new Map(LINT_RULES.map((rule) => [rule.id, rule.defaultSeverity as Severity | "off"]));
+  for (const [id, word] of Object.entries(config.lint.rules)) {
+    if (!result.has(id)) {
+      const file = joinPath(input.base, CONFIG_FILE);
+      const { line, column } = parseYamlSource(file, input.files.get(CONFIG_FILE) ?? "").position(["lint", "rules", id], true);
+      throw new InputError(`unknown lint rule "${id}" in lint.rules (charter lint --explain RULE describes one)`, file, line, column);
+    }
+    result.set(id, SEVERITIES[word]);
+  }
+  return result;
+}
+
+/** charter.yaml's `contracts` entries that match a contract, by id or by a glob over any of its files. */
+function settingsFor(config: CharterConfig, contract: LintContract): ContractSettings {
+  const paths = contract.kind === "proto" ? contract.sources.map((s) => s.path) : [contract.path];
+  const merged: ContractSettings = {};
+  for (const [pattern, settings] of Object.entries(config.contracts)) {
+    if (pattern === contract.id || paths.some((path) => matchesGlob(path, pattern))) Object.assign(merged, settings);
+  }
+  return merged;
+}
+
+/** A proto element and the elements around it, innermost first: a suppression on a message covers its fields. */
+function protoAncestors(desc: AnyDesc): AnyDesc[] {
+  const chain: AnyDesc[] = [desc];
+  for (let at: AnyDesc = desc; at.kind !== "file"; ) {
+    // Only top-level messages, enums, extensions and services lack a parent; all of them have a file.
+    at = "parent" in at && at.parent ? at.parent : (at as DescMessage | DescEnum | DescExtension | DescService).file;
+    chain.push(at);
+  }
+  return chain;
+}
+
+/** The rules suppressed at a place, by inline directives (helpers/suppressions.ts). */
+function suppressedAt(contract: LintContract, place: Place): Set<string> {
+  if ("desc" in place && contract.kind === "proto") {
+    const directives = protoAncestors(place.desc).flatMap((desc) => contract.comments(desc)).map(protoDirective);
+    return new Set(directives.flatMap((d) => (d ? [d.rule] : [])));
+  }
+  if ("at" in place && contract.kind !== "proto") return yamlSuppressed(contract.schemas.resolve({ file: place.at.file, pointer: "" }).value, place.at);
+  return new Set();
+}
+
+function locationOf(contract: LintContract, place: Place): SourceLocation {
+  if ("line" in place) return place.line;
+  if ("desc" in place && contract.kind === "proto") return protoLocation(contract.image, place.desc, place.subPath);
+  if ("at" in place && contract.kind !== "proto") return contract.schemas.location(place.at);
+  throw new Error(`a ${contract.kind} rule reported a place of another kind`);
+}
+
 /** Runs the registry's house rules over one version of it; the report has no `against`. */
-export async function runLint(input: Snapshot, _options: LintOptions = {}): Promise<Report> {
-  const { VERSION } = await import("../version.js");
+export async function runLint(input: Snapshot, options: LintOptions = {}): Promise<Report> {
+  const config = loadConfig(input.contract === undefined ? input.files : new Map(), joinPath(input.base, CONFIG_FILE));
+  const severity = severities(config, input);
+  const today = options.today ?? new Date();
+  const loaded = await loadContracts(input);
+  if (!loaded.length) throw new InputError(`no contracts found in ${input.label}`);
+  const findings: Finding[] = [];
+  const contracts: ContractSummary[] = [];
+  for (const contract of loaded) {
+    const settings = settingsFor(config, contract);
+    const own: Finding[] = [];
+    for (const rule of LINT_RULES as LintRule[]) {
+      const level = severity.get(rule.id)!;
+      if (level === "off" || !rule.kinds.includes(contract.kind)) continue;
+      const report = (problem: Problem): void => {
+        if (suppressedAt(contract, problem.place).has(rule.id)) return;
+        const location = locationOf(contract, problem.place);
+        own.push(lintFinding({
+          category: "lint",
+          rule: rule.id,
+          kind: contract.kind,
+          contract: contract.id,
+          // A lint finding judges one version: it is against nothing.
+          against: "",
+          severity: level,
+          message: problem.message,
+          location: { ...location, file: joinPath(input.base, location.file) },
+          element: problem.element,
+          fingerprint: `${rule.id}:${contract.id}:${problem.element}`,
+        }));
+      };
+      rule.check({ contract, settings, today, report });
+    }
+    findings.push(...own);
+    contracts.push({
+      id: contract.id,
+      kind: contract.kind,
+      path: contract.path,
+      change: "unchanged",
+      mode: settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data),
+      backward: "compatible",
+      forward: "compatible",
+      passed: !own.some((f) => f.severity === "error"),
+    });
+  }
+  findings.sort((a, b) => a.location!.file.localeCompare(b.location!.file) || a.location!.line - b.location!.line || a.location!.column - b.location!.column || a.rule.localeCompare(b.rule));
   return {
     version: 1,
     tool: { name: "charter", version: VERSION },
     input: input.label,
     against: [],
-    contracts: [],
-    findings: [],
-    summary: { contracts: 0, findings: 0, errors: 0, warnings: 0, infos: 0, passed: true },
+    contracts,
+    findings,
+    summary: summarize(contracts, findings),
   };
 }
+
+/**
+ * A lint finding carries no verdicts (DESIGN.md §5), but `Finding` extends the breaking `Change`,
+ * which requires them; the formatters print verdicts for `category: "breaking"` only.
+ */
+const lintFinding = (finding: Omit<Finding, "backward" | "forward">): Finding => finding as Finding;

@@ -13,7 +13,10 @@ const schema = (legacy?: string) => `${JSON.stringify({
   properties: { id: { type: "string" }, ...(legacy ? { legacy: { type: legacy } } : {}) },
 }, null, 2)}\n`;
 
-function repoWithReleases(config = "version: 1\n"): string {
+// Every contract needs an owner (charter lint's owner-required), so the registry names one.
+const OWNED = 'version: 1\ncontracts:\n  "**": { owner: team-payments }\n';
+
+function repoWithReleases(config = OWNED): string {
   const repo = tempTree({ "reg/refund.schema.json": schema("string"), "reg/charter.yaml": config });
   git(repo, "init", "-q", "-b", "main");
   git(repo, "add", ".");
@@ -43,7 +46,7 @@ describe("charter check in transitive modes", () => {
   });
 
   it("takes the transitive mode from charter.yaml too, and compares with the merge base by default", () => {
-    const repo = repoWithReleases('version: 1\ncontracts:\n  "*.schema.json": { compatibility: FULL_TRANSITIVE }\n');
+    const repo = repoWithReleases('version: 1\ncontracts:\n  "*.schema.json": { owner: team-payments, compatibility: FULL_TRANSITIVE }\n');
     const report = json(charter(["check", "reg", "--format", "json"], repo).stdout);
     assert.equal(report.contracts[0].mode, "FULL_TRANSITIVE");
     assert.ok(report.against.includes("git:v1.0.0"));

@@ -43,7 +43,7 @@ export function compareJsonSchema(previous: JsonSchemaVersion, current: JsonSche
       location: locate(current, change.after ?? root(current)),
       before: locate(previous, change.before ?? root(previous)),
       // Semantic steps, not pointers: the key survives moving a subschema behind a `$ref`.
-      element: change.path.length ? `${contract} ${pathText(change.path)}` : contract,
+      element: change.path.length ? pathText(change.path) : "#",
     };
   });
 }

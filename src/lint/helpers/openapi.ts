@@ -1,0 +1,37 @@
+import { child } from "../../compat/schema/source.js";
+import type { OpenApiContract } from "../rule.js";
+import { member, resolveNode, type Node } from "./yaml.js";
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+export interface OperationNode extends Node {
+  method: (typeof METHODS)[number];
+  path: string;
+  pathItem: Node;
+  /** `POST /orders`: the element key of findings, as the breaking rules name operations. */
+  element: string;
+}
+
+/** Every operation of an OpenAPI document, path items' `$ref`s followed, in document order. */
+export function operationsOf({ document, schemas }: OpenApiContract): OperationNode[] {
+  const root = { value: document.root, at: { file: document.file, pointer: "" } };
+  const paths = member(schemas, root, "paths");
+  if (!paths) return [];
+  return Object.keys(paths.value).flatMap((path) => {
+    const pathItem = resolveNode(schemas, child(paths.at, path));
+    if (!pathItem) return [];
+    return METHODS.flatMap((method) => {
+      const operation = member(schemas, pathItem, method);
+      return operation ? [{ ...operation, method, path, pathItem, element: `${method.toUpperCase()} ${path}` }] : [];
+    });
+  });
+}
+
+/** Parameters of an operation and of its path item (where shared ones live), each `$ref` followed. */
+export function parametersOf(contract: OpenApiContract, operation: OperationNode): Node[] {
+  return [operation.pathItem, operation].flatMap((owner) => {
+    const list = owner.value.parameters;
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((_, i) => resolveNode(contract.schemas, child(owner.at, "parameters", i)) ?? []);
+  });
+}

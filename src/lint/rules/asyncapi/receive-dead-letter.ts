@@ -1,0 +1,57 @@
+import { child } from "../../../compat/schema/source.js";
+import { channelName } from "../../../compat/asyncapi/model.js";
+import { defineRule } from "../../rule.js";
+import { isObject } from "../../helpers/yaml.js";
+
+const KEY = "x-charter-dead-letter";
+
+export default defineRule({
+  id: "receive-dead-letter",
+  kinds: ["asyncapi"],
+  defaultSeverity: "warning",
+  description:
+    "Every `receive` operation (2.x `publish`) names the channel where messages it cannot process go, with " +
+    "`x-charter-dead-letter`: a channel of the document, by key, by address or as a `$ref`. Without one, a " +
+    "poison message either blocks its partition forever or is dropped silently; generated consumers route it " +
+    "there after their retries.",
+  bad: `asyncapi: 3.0.0
+info: { title: Billing, version: 1.0.0 }
+channels:
+  orderPaid:
+    address: order.paid.v1
+operations:
+  onOrderPaid:
+    action: receive
+    channel: { $ref: "#/channels/orderPaid" }
+`,
+  good: `asyncapi: 3.0.0
+info: { title: Billing, version: 1.0.0 }
+channels:
+  orderPaid:
+    address: order.paid.v1
+  orderPaidDead:
+    address: billing.order.paid.dlq.v1
+operations:
+  onOrderPaid:
+    action: receive
+    channel: { $ref: "#/channels/orderPaid" }
+    x-charter-dead-letter: { $ref: "#/channels/orderPaidDead" }
+`,
+  check({ contract, report }) {
+    const channels = [...contract.model.channels.values()];
+    const names = new Set(channels.flatMap((c) => [c.id, channelName(c), `#/channels/${c.id}`]));
+    for (const operation of contract.model.operations.values()) {
+      if (operation.action !== "receive") continue;
+      const declared = operation.operation.value[KEY];
+      const name = isObject(declared) ? declared.$ref : declared;
+      if (typeof name === "string" && names.has(name)) continue;
+      report({
+        message: declared === undefined
+          ? `Receive operation "${operation.id}" names no dead-letter channel (${KEY}).`
+          : `Dead-letter channel ${JSON.stringify(name ?? declared)} of operation "${operation.id}" is not a channel of this document.`,
+        element: operation.id,
+        place: { at: declared === undefined ? operation.operation.at : child(operation.operation.at, KEY) },
+      });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { child } from "../../../compat/schema/source.js";
+import { defineRule } from "../../rule.js";
+import { lineComments } from "../../helpers/proto-comments.js";
+import { firstString, isObject } from "../../helpers/yaml.js";
+
+/** Where a YAML/JSON contract names its owner: charter's key first, then the common `x-owner`. */
+const KEYS = ["x-charter-owner", "x-owner"];
+/** A proto file names its owner in a comment: `// charter:owner team-catalog`. */
+const PROTO_OWNER = /^charter:owner\s+\S/;
+
+export default defineRule({
+  id: "owner-required",
+  kinds: ["proto", "openapi", "asyncapi", "jsonschema"],
+  defaultSeverity: "error",
+  description:
+    "Every contract has an owner, the team to ask about it and to page when it breaks: `owner` of a matching " +
+    "`contracts.<glob>` entry in charter.yaml, or in the contract itself: `info.x-charter-owner` (or `info.x-owner`) " +
+    "in OpenAPI and AsyncAPI, `x-charter-owner` (or `x-owner`) at a JSON Schema's root, and a comment " +
+    "`// charter:owner <team>` in any file of a proto package. The docs site shows it on every contract's page.",
+  bad: `openapi: 3.1.0
+info: { title: Orders, version: 1.0.0 }
+paths: {}
+`,
+  good: `openapi: 3.1.0
+info: { title: Orders, version: 1.0.0, x-charter-owner: team-orders }
+paths: {}
+`,
+  check({ contract, settings, report }) {
+    if (settings.owner) return;
+    if (contract.kind === "proto") {
+      if (contract.sources.some((s) => lineComments(s.text).some((c) => PROTO_OWNER.test(c.text)))) return;
+      report({ message: `Package "${contract.id}" has no owner (// charter:owner <team>, or owner in charter.yaml).`, element: contract.id, place: { desc: contract.files[0] } });
+      return;
+    }
+    const top = { file: contract.document.file, pointer: "" };
+    if (contract.kind === "jsonschema") {
+      const root = contract.document.root;
+      if (isObject(root) && firstString(root, ...KEYS)) return;
+      report({ message: `Schema "${contract.id}" has no owner (x-charter-owner, or owner in charter.yaml).`, element: contract.id, place: { at: top } });
+      return;
+    }
+    const info = isObject(contract.document.root.info) ? contract.document.root.info : undefined;
+    if (firstString(info, ...KEYS)) return;
+    report({ message: `Contract "${contract.id}" has no owner (info.x-charter-owner, or owner in charter.yaml).`, element: contract.id, place: { at: info ? child(top, "info") : top } });
+  },
+});

@@ -1,0 +1,75 @@
+import type { AnyDesc } from "@bufbuild/protobuf";
+import { child } from "../../../compat/schema/source.js";
+import { defineRule, type ProtoContract } from "../../rule.js";
+import { protoElements } from "../../helpers/proto.js";
+import { eachObject } from "../../helpers/yaml.js";
+
+const KEY = "x-sunset";
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** In proto, where no extension key exists without a custom option: `// charter:sunset 2027-01-31`. */
+const PROTO_SUNSET = /^charter:sunset\s+(\S+)/;
+
+/** Every deprecated element of a package with its full name. */
+function deprecatedProto(contract: ProtoContract): { desc: AnyDesc; element: string }[] {
+  const { messages, enums, services } = protoElements(contract);
+  const all: { desc: AnyDesc & { deprecated: boolean }; element: string }[] = [
+    ...messages.flatMap((m) => [{ desc: m, element: m.typeName }, ...m.fields.map((f) => ({ desc: f, element: `${m.typeName}.${f.name}` }))]),
+    ...enums.flatMap((e) => [{ desc: e, element: e.typeName }, ...e.values.map((v) => ({ desc: v, element: `${e.typeName}.${v.name}` }))]),
+    ...services.flatMap((s) => [{ desc: s, element: s.typeName }, ...s.methods.map((m) => ({ desc: m, element: `${s.typeName}.${m.name}` }))]),
+  ];
+  return all.filter((e) => e.desc.deprecated);
+}
+
+/** What is wrong with a sunset date, if anything: missing, malformed, or already past. */
+function sunsetProblem(date: unknown, today: Date): string | undefined {
+  if (date === undefined) return "names no sunset date";
+  if (typeof date !== "string" || !DATE.test(date) || Number.isNaN(Date.parse(date))) return `has a sunset date ${JSON.stringify(date)} that is not YYYY-MM-DD`;
+  if (new Date(`${date}T23:59:59Z`) < today) return `was to be removed on ${date}, which has passed`;
+  return undefined;
+}
+
+export default defineRule({
+  id: "sunset-required",
+  kinds: ["proto", "openapi", "asyncapi", "jsonschema"],
+  defaultSeverity: "warning",
+  description:
+    "A deprecated element says when it goes away, so its clients can plan: `x-sunset: YYYY-MM-DD` next to " +
+    "`deprecated: true` (on an operation, parameter, schema, message, ...) in YAML and JSON contracts, and a " +
+    "comment `// charter:sunset YYYY-MM-DD` on a proto element with `deprecated = true`. A sunset date that has " +
+    "passed is reported too: the element should be gone by now.",
+  bad: `openapi: 3.1.0
+info: { title: Orders, version: 1.0.0 }
+paths:
+  /orders:
+    get:
+      operationId: listOrders
+      deprecated: true
+      responses: { "200": { description: OK } }
+`,
+  good: `openapi: 3.1.0
+info: { title: Orders, version: 1.0.0 }
+paths:
+  /orders:
+    get:
+      operationId: listOrders
+      deprecated: true
+      x-sunset: "2999-12-31"
+      responses: { "200": { description: OK } }
+`,
+  check({ contract, today, report }) {
+    if (contract.kind === "proto") {
+      for (const { desc, element } of deprecatedProto(contract)) {
+        const date = contract.comments(desc).map((c) => PROTO_SUNSET.exec(c)?.[1]).find(Boolean);
+        const problem = sunsetProblem(date, today);
+        if (problem) report({ message: `Deprecated ${element} ${problem} (// charter:sunset YYYY-MM-DD).`, element, place: { desc } });
+      }
+      return;
+    }
+    eachObject(contract.document.root, contract.document.file, ({ value, at }) => {
+      if (value.deprecated !== true) return;
+      const problem = sunsetProblem(value[KEY], today);
+      // The pointer is the element's only name that holds for every kind of deprecated element.
+      if (problem) report({ message: `Deprecated element ${at.pointer} ${problem} (${KEY}).`, element: at.pointer, place: { at: KEY in value ? child(at, KEY) : at } });
+    });
+  },
+});

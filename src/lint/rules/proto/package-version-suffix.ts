@@ -1,0 +1,38 @@
+import { defineRule } from "../../rule.js";
+
+/** buf's version components: `v1`, `v1beta1`, `v1alpha`, `v1p1beta1`, `v1test`. */
+const VERSION = /^v\d+(?:test\w*|(?:p\d+)?(?:alpha|beta)\d*)?$/;
+
+export default defineRule({
+  id: "PACKAGE_VERSION_SUFFIX",
+  kinds: ["proto"],
+  defaultSeverity: "error",
+  description:
+    "A package's last component must be its major version (`shop.catalog.v1`, or `v1beta1` while unstable), as buf's " +
+    "rule of the same name requires. A breaking change then has a way to ship: a new package `.v2` beside the old " +
+    "one, which clients move to at their own pace, while charter gates breaking changes inside a version.",
+  bad: `syntax = "proto3";
+package shop.catalog;
+message Item {
+  string id = 1;
+}
+`,
+  good: `syntax = "proto3";
+package shop.catalog.v1;
+message Item {
+  string id = 1;
+}
+`,
+  check({ contract, report }) {
+    for (const file of contract.files) {
+      const pkg = file.proto.package;
+      // A file without a package has nothing to suffix; it is its own contract.
+      if (!pkg || VERSION.test(pkg.split(".").pop()!)) continue;
+      report({
+        message: `Package name "${pkg}" should be suffixed with a correctly formed version, such as "${pkg}.v1".`,
+        element: pkg,
+        place: { desc: file },
+      });
+    }
+  },
+});
