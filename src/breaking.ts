@@ -2,8 +2,7 @@ import type { Change, ContractSummary, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
 import { shipHint } from "./compat/ship-hint.js";
 import { worst } from "./compat/verdict.js";
-import { loadConfig, type CharterConfig, type ContractSettings } from "./registry/config.js";
-import { matchesGlob } from "./registry/glob.js";
+import { loadConfig, settingsFor, type CharterConfig } from "./registry/config.js";
 import { joinPath, type Snapshot } from "./registry/snapshot.js";
 import { summarize, type Report } from "./report/report.js";
 import { InputError } from "./errors.js";
@@ -15,14 +14,6 @@ export interface BreakingOptions {
   strict?: boolean;
   /** Today, for the `until` of ignore entries. */
   today?: Date;
-}
-
-function settingsFor(config: CharterConfig, id: string, path: string): ContractSettings {
-  const merged: ContractSettings = {};
-  for (const [pattern, settings] of Object.entries(config.contracts)) {
-    if (pattern === id || matchesGlob(path, pattern)) Object.assign(merged, settings);
-  }
-  return merged;
 }
 
 function isIgnored(config: CharterConfig, change: Change, today: Date): boolean {
@@ -47,7 +38,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   const yaml = holds(/\.(ya?ml|json)$/);
   const openapi = yaml ? (await import("./compat/openapi/check.js")).checkOpenApi(against, input, { today }) : none;
   const asyncapi = yaml ? await (await import("./compat/asyncapi/check.js")).checkAsyncApi(against, input, { today }) : none;
-  const strict = (id: string, path: string) => settingsFor(config, id, path).strict === true;
+  const strict = (id: string, path: string) => settingsFor(config, id, [path]).strict === true;
   const jsonschema = holds(/\.schema\.(ya?ml|json)$/) ? (await import("./compat/jsonschema/check.js")).checkJsonSchema(against, input, { strict }) : none;
   const proto = holds(/\.proto$/) ? await (await import("./compat/proto/check.js")).checkProto(against, input, config.breaking) : none;
   const results = [proto, openapi, asyncapi, jsonschema];
@@ -57,7 +48,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   const contracts: ContractSummary[] = [];
   const findings: Finding[] = [];
   for (const contract of checked) {
-    const settings = settingsFor(config, contract.id, contract.path);
+    const settings = settingsFor(config, contract.id, [contract.path]);
     const mode = options.mode ?? settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
     const unstable = settings.unstable ?? contract.unstable;
     const own = allChanges.filter((c) => c.kind === contract.kind && c.contract === contract.id && !isIgnored(config, c, today));

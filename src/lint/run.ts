@@ -1,8 +1,7 @@
 import type { AnyDesc, DescEnum, DescExtension, DescMessage, DescService } from "@bufbuild/protobuf";
 import type { ContractSummary, Finding, Severity, SourceLocation } from "../compat/finding.js";
 import { InputError } from "../errors.js";
-import { CONFIG_FILE, loadConfig, type CharterConfig, type ContractSettings } from "../registry/config.js";
-import { matchesGlob } from "../registry/glob.js";
+import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { parseYamlSource } from "../registry/yaml-source.js";
 import { summarize, type Report } from "../report/report.js";
@@ -35,15 +34,6 @@ function severities(config: CharterConfig, input: Snapshot): Map<string, Severit
   return result;
 }
 
-/** charter.yaml's `contracts` entries that match a contract, by id or by a glob over any of its files. */
-function settingsFor(config: CharterConfig, contract: LintContract): ContractSettings {
-  const paths = contract.kind === "proto" ? contract.sources.map((s) => s.path) : [contract.path];
-  const merged: ContractSettings = {};
-  for (const [pattern, settings] of Object.entries(config.contracts)) {
-    if (pattern === contract.id || paths.some((path) => matchesGlob(path, pattern))) Object.assign(merged, settings);
-  }
-  return merged;
-}
 
 /** A proto element and the elements around it, innermost first: a suppression on a message covers its fields. */
 function protoAncestors(desc: AnyDesc): AnyDesc[] {
@@ -83,7 +73,7 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
   const findings: Finding[] = [];
   const contracts: ContractSummary[] = [];
   for (const contract of loaded) {
-    const settings = settingsFor(config, contract);
+    const settings = settingsFor(config, contract.id, contract.kind === "proto" ? contract.sources.map((s) => s.path) : [contract.path]);
     const own: Finding[] = [];
     for (const rule of LINT_RULES as LintRule[]) {
       const level = severity.get(rule.id)!;

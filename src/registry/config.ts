@@ -4,11 +4,14 @@ import { cachedValidator } from "../contracts/validator-cache.js";
 import { InputError } from "../errors.js";
 import { DEFAULT_MODES, type Mode } from "../compat/mode.js";
 import { readResourceJson } from "../resources.js";
+import { matchesGlob } from "./glob.js";
 import { parseYamlSource } from "./yaml-source.js";
 
 
 export interface ContractSettings {
   owner?: string;
+  /** The SLO of the contract's APIs and channels that declare none (charter lint's slo-required). */
+  slo?: { "latency-p99-ms": number; "error-budget": number | string };
   compatibility?: Mode;
   strict?: boolean;
   unstable?: boolean;
@@ -81,4 +84,13 @@ function parseAndValidate(text: string, file: string): Partial<CharterConfig> {
   const { line, column } = source.position(segments);
   const allowed = error.keyword === "enum" ? `: expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}` : "";
   throw new InputError(`${segments.join(".") || "document"} ${error.message}${allowed}`, file, line, column);
+}
+
+/** charter.yaml's `contracts` entries that match a contract, by its id or by a glob over any of its files. */
+export function settingsFor(config: CharterConfig, id: string, paths: string[]): ContractSettings {
+  const merged: ContractSettings = {};
+  for (const [pattern, settings] of Object.entries(config.contracts)) {
+    if (pattern === id || paths.some((path) => matchesGlob(path, pattern))) Object.assign(merged, settings);
+  }
+  return merged;
 }

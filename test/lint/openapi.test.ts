@@ -1,4 +1,5 @@
-import { describe } from "node:test";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
 import { lintTable } from "./helpers.js";
 
 /** An OpenAPI document with the given paths (indented as under `paths:`) and extra root lines. */
@@ -29,4 +30,15 @@ describe("OpenAPI rules", () => {
     { name: "slo-required: an operation's SLO with a bad budget", files: file(api(GET("      x-charter-slo: { latency-p99-ms: 200, error-budget: 5 }\n"))), rule: "slo-required", count: 1, message: /error-budget/ },
     { name: "sunset-required: a deprecated parameter", files: file(api(`  /orders:\n    get:\n      parameters: [{ name: q, in: query, deprecated: true, schema: { type: string } }]\n      responses: { "200": { description: OK } }\n`)), rule: "sunset-required", count: 1, message: /\/paths\/~1orders\/get\/parameters\/0/ },
   ]);
+});
+
+describe("slo-required reads charter.yaml", () => {
+  it("takes the SLO of a contracts entry for every operation that declares none", async () => {
+    const { runLint } = await import("../../src/lint/run.js");
+    const api = "openapi: 3.0.3\ninfo: { title: T, version: '1', x-charter-owner: team }\npaths:\n  /a:\n    get:\n      operationId: a\n      x-charter-timeout: 1s\n      responses: { '200': { description: ok }, default: { description: error } }\n";
+    const files = (config: string) => ({ label: "reg", base: "", files: new Map([["api.yaml", api], ["charter.yaml", config]]) });
+    const rules = async (config: string) => (await runLint(files(config))).findings.map((f) => f.rule);
+    assert.ok((await rules("version: 1\n")).includes("slo-required"));
+    assert.ok(!(await rules('version: 1\ncontracts:\n  "**": { slo: { latency-p99-ms: 300, error-budget: 0.001 } }\n')).includes("slo-required"));
+  });
 });
