@@ -3,6 +3,7 @@ import { InputError } from "../src/errors.js";
 import { VERSION } from "../src/version.js";
 import { breakingCommand } from "./breaking.js";
 import { checkCommand } from "./check.js";
+import { docsCommand } from "./docs.js";
 import { lintCommand } from "./lint.js";
 
 /** Exit 2 with one line for bad input; the stack only with --verbose. */
@@ -23,6 +24,7 @@ export async function main(args: string[]): Promise<void> {
       .command(breakingCommand)
       .command(lintCommand)
       .command(checkCommand)
+      .command(docsCommand)
       .demandCommand(1, "name a command: charter breaking --help")
       .strict()
       .fail((message, error) => {

@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import type { Argv } from "yargs";
+import { SITE_MARKER } from "../src/docs/marker.js";
+import { InputError } from "../src/errors.js";
+import { loadConfig } from "../src/registry/config.js";
+import { readInput } from "../src/registry/resolve.js";
+import { progress, progressDone } from "./progress.js";
+
+interface DocsArgs {
+  registry: string;
+  out?: string;
+  serve: boolean;
+  port: number;
+}
+
+/** How many versions the changelog goes back: each step is a full comparison. */
+const HISTORY_LIMIT = 20;
+
+/** A folder as the user would name it: relative when inside the working directory. */
+const shown = (path: string): string => (path.startsWith(process.cwd() + sep) ? relative(process.cwd(), path) : path);
+
+/**
+ * The output folder may be replaced only when it is empty or charter made it (its marker file is
+ * there): a folder the user keeps something else in is never overwritten.
+ */
+function prepareOut(out: string): void {
+  if (!existsSync(out)) {
+    mkdirSync(out, { recursive: true });
+    return;
+  }
+  if (!statSync(out).isDirectory()) throw new InputError(`--out ${out} is a file, not a folder`);
+  const entries = readdirSync(out);
+  if (entries.length === 0) return;
+  if (!entries.includes(SITE_MARKER)) {
+    throw new InputError(`${out} is not empty and was not written by charter docs (no ${SITE_MARKER} file): name an empty or new folder with --out`);
+  }
+  // Charter's own site: clear it, so pages of contracts that are gone do not linger.
+  for (const entry of entries) rmSync(join(out, entry), { recursive: true, force: true });
+}
+
+async function build(args: DocsArgs, out: string): Promise<number> {
+  const { buildSite } = await import("../src/docs/site.js");
+  const { readHistory } = await import("../src/docs/history.js");
+  const cwd = process.cwd();
+  progress("reading contracts…");
+  const input = readInput(args.registry, cwd);
+  progress("reading history…");
+  const history = readHistory(args.registry, cwd, loadConfig(input.files).releases, HISTORY_LIMIT);
+  progress(`comparing ${history.length} versions and rendering…`);
+  const site = await buildSite(input, history);
+  prepareOut(out);
+  for (const [path, content] of site) {
+    const file = join(out, ...path.split("/"));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  progressDone();
+  return [...site.keys()].filter((p) => p.endsWith(".html")).length;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+};
+
+/** Serves the site folder on 127.0.0.1 only: it is a preview for the author, not a server for others. */
+function serve(out: string, port: number): void {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const file = resolve(out, `.${path.endsWith("/") ? `${path}index.html` : path}`);
+    // Nothing outside the site folder, and not the marker.
+    if ((file !== out && !file.startsWith(out + sep)) || !existsSync(file) || !statSync(file).isFile() || file.endsWith(SITE_MARKER)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(readFileSync(file));
+  });
+  server.on("error", (error) => {
+    process.stderr.write(`charter: cannot serve on 127.0.0.1:${port}: ${error.message}\n`);
+    process.exitCode = 2;
+  });
+  server.listen(port, "127.0.0.1", () => process.stderr.write(`serving ${shown(out)} at http://127.0.0.1:${port}/ (Ctrl-C stops)\n`));
+}
+
+/** Rebuilds when a file of the registry changes; changes come in bursts (an editor's save), so wait for a quiet moment. */
+function watchRegistry(args: DocsArgs, out: string): void {
+  const registry = resolve(args.registry);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rebuild = () => {
+    running = running.then(async () => {
+      try {
+        const pages = await build(args, out);
+        process.stderr.write(`rebuilt ${pages} pages\n`);
+      } catch (error) {
+        // A contract mid-edit may not parse: report it and keep serving the last good site.
+        process.stderr.write(`charter: ${error instanceof InputError ? error.toString() : String(error)}\n`);
+      }
+    });
+  };
+  watch(registry, { recursive: true }, (_event, name) => {
+    // The site may live inside the registry folder: its own writes are not changes.
+    if (name && resolve(registry, name.toString()).startsWith(out + sep)) return;
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 200);
+  });
+}
+
+export const docsCommand = {
+  command: "docs [registry]",
+  describe: "Write a static docs site of a registry: contracts, schemas, examples, changelog and search",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional("registry", { type: "string", default: "contracts", describe: "Registry folder" })
+      .option("out", { type: "string", describe: "Folder for the site; default: charter.yaml's docs.out, else ./site" })
+      .option("serve", { type: "boolean", default: false, describe: "Serve the site on 127.0.0.1 and rebuild it when a contract changes" })
+      .option("port", { type: "number", default: 4000, describe: "Port for --serve" }),
+  handler: async (args: DocsArgs): Promise<void> => {
+    const config = loadConfig(readInput(args.registry, process.cwd()).files);
+    const out = resolve(args.out ?? config.docs.out ?? "site");
+    const pages = await build(args, out);
+    if (!args.serve) {
+      process.stderr.write(`wrote ${pages} pages to ${shown(out)}\n`);
+      return;
+    }
+    serve(out, args.port);
+    watchRegistry(args, out);
+  },
+};

@@ -1,0 +1,120 @@
+import { channelName, type Message } from "../compat/asyncapi/model.js";
+import type { AsyncApiContract } from "../lint/rule.js";
+import { exampleOf } from "./example.js";
+import { anchor } from "./ids.js";
+import { renderMarkdown } from "./markdown.js";
+import { explorerFor } from "./openapi.js";
+import { explore, fieldsOf, type Link, type SchemaNode } from "./schema.js";
+import type { SearchEntry } from "./search.js";
+
+/** What an AsyncAPI contract's page shows: channels with their messages, and the operations on them. */
+export interface AsyncApiView {
+  channels: { id: string; name: string; address?: string; description?: string; messages: MessageView[] }[];
+  operations: { id: string; name: string; action: string; channel: Link; description?: string; messages: Link[] }[];
+}
+
+export interface MessageView {
+  id: string;
+  key: string;
+  title?: string;
+  description?: string;
+  contentType?: string;
+  /** The CloudEvents `type` this message is sent as. */
+  eventType?: string;
+  /** A JSON Schema contract of the registry that the message names as its `dataschema`. */
+  dataschema?: Link;
+  payload?: SchemaNode;
+  headers?: SchemaNode;
+  /** A CloudEvent (structured JSON) carrying the message: from the message's examples, else synthesised from its payload schema. */
+  example: CloudEvent;
+  exampleJson: string;
+  exampleFrom: "example" | "schema";
+}
+
+export interface CloudEvent {
+  specversion: "1.0";
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  datacontenttype: string;
+  dataschema?: string;
+  data: unknown;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+/** Finds a JSON Schema contract of the registry by its id (`$id`), for `dataschema` cross-links. */
+export type ContractLinker = (id: string) => Link | undefined;
+
+function cloudEvent(contract: AsyncApiContract, message: Message): { event: CloudEvent; from: "example" | "schema" } {
+  const value = message.message.value;
+  const attributes = isObject(value["x-cloudevents"]) ? value["x-cloudevents"] : {};
+  const examples = Array.isArray(value.examples) ? value.examples.filter((e): e is Json => isObject(e) && "payload" in e) : [];
+  const data = examples.length ? examples[0].payload : message.payload ? exampleOf(contract.schemas, message.payload) : {};
+  // Structured mode carries the data as JSON inside the event; a JSON payload says so.
+  const contentType = message.contentType && !message.contentType.includes("cloudevents") ? message.contentType : "application/json";
+  const event: CloudEvent = {
+    specversion: "1.0",
+    id: "7d9c1f3e-0b2a-4c5d-9e8f-1a2b3c4d5e6f",
+    source: text(attributes.source) ?? `/${contract.id}`,
+    type: text(attributes.type) ?? text(value.name) ?? message.key,
+    time: "2024-05-01T12:00:00Z",
+    datacontenttype: contentType,
+    ...(text(attributes.dataschema) ? { dataschema: text(attributes.dataschema) } : {}),
+    data,
+  };
+  return { event, from: examples.length ? "example" : "schema" };
+}
+
+export function asyncApiView(contract: AsyncApiContract, page: string, linkContract: ContractLinker): { view: AsyncApiView; search: SearchEntry[] } {
+  const ctx = explorerFor(contract, contract.document.file);
+  const search: SearchEntry[] = [];
+  const entry = (title: string, kind: string, id: string) => search.push({ title, kind, contract: contract.id, href: `${page}#${id}` });
+  const messageIds = new Map<string, Link[]>();
+  const channels = [...contract.model.channels.values()].map((channel) => {
+    const channelId = anchor("channel", channel.id);
+    entry(channelName(channel), "channel", channelId);
+    const messages = [...channel.messages.values()].map((message): MessageView => {
+      const value = message.message.value;
+      const id = anchor("msg", channel.id, message.key);
+      const title = text(value.title) ?? text(value.name) ?? message.key;
+      const { event, from } = cloudEvent(contract, message);
+      const dataschema = isObject(value["x-cloudevents"]) ? text(value["x-cloudevents"].dataschema) : undefined;
+      const payload = message.payload && explore(ctx, message.payload, [channel.id, message.key, "payload"]);
+      entry(event.type === title ? title : `${title} (${event.type})`, "message", id);
+      for (const field of payload ? fieldsOf(payload) : []) entry(`${title}.${field.name}`, "field", field.id!);
+      messageIds.set(channel.id, [...(messageIds.get(channel.id) ?? []), { label: title, href: `#${id}` }]);
+      return {
+        id,
+        key: message.key,
+        title,
+        description: renderMarkdown(value.description) ?? renderMarkdown(value.summary),
+        contentType: message.contentType,
+        eventType: event.type,
+        dataschema: dataschema ? linkContract(dataschema) : undefined,
+        payload,
+        headers: message.headers && explore(ctx, message.headers, [channel.id, message.key, "headers"]),
+        example: event,
+        exampleJson: JSON.stringify(event, null, 2),
+        exampleFrom: from,
+      };
+    });
+    return { id: channelId, name: channel.id, address: channel.address, description: renderMarkdown(channel.channel.value.description), messages };
+  });
+  const operations = [...contract.model.operations.values()].map((op) => {
+    const id = anchor("op", op.id);
+    entry(`${op.action} ${op.id}`, "operation", id);
+    return {
+      id,
+      name: op.id,
+      action: op.action,
+      channel: { label: op.channel, href: `#${anchor("channel", op.channel)}` },
+      description: renderMarkdown(op.operation.value.description) ?? renderMarkdown(op.operation.value.summary),
+      messages: messageIds.get(op.channel) ?? [],
+    };
+  });
+  return { view: { channels, operations }, search };
+}

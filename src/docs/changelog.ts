@@ -1,0 +1,77 @@
+import { runBreaking } from "../breaking.js";
+import type { ContractChange, Severity } from "../compat/finding.js";
+import type { Verdict } from "../compat/verdict.js";
+import type { Snapshot } from "../registry/snapshot.js";
+import { anchor } from "./ids.js";
+
+/** One version of the registry: a release tag or a commit, oldest first in a history. */
+export interface Version {
+  label: string;
+  /** Date of the commit (YYYY-MM-DD), when known. */
+  date?: string;
+  snapshot: Snapshot;
+}
+
+/** What one version did to one contract, judged against the version before it. */
+export interface ChangelogEntry {
+  id: string;
+  version: string;
+  date?: string;
+  previous?: string;
+  change: ContractChange;
+  backward: Verdict;
+  forward: Verdict;
+  /** No finding is an error under the contract's mode. */
+  passed: boolean;
+  findings: { severity: Severity; rule: string; element: string; message: string; backward: Verdict; forward: Verdict }[];
+}
+
+export interface Changelog {
+  /** Entries by contract (`kind id`), newest first; versions that left a contract unchanged are left out. */
+  entries: Map<string, ChangelogEntry[]>;
+  /** Steps that could not be compared (a version that does not load), to say so rather than fail the site. */
+  problems: { version: string; message: string }[];
+}
+
+export const contractKey = (kind: string, id: string): string => `${kind} ${id}`;
+
+/**
+ * The compatibility changelog: `charter breaking` between each pair of consecutive versions, so
+ * every step is judged exactly as CI judges a pull request. The first version is compared with an
+ * empty registry, which makes each of its contracts "added".
+ */
+export async function buildChangelog(versions: Version[]): Promise<Changelog> {
+  const entries = new Map<string, ChangelogEntry[]>();
+  const problems: Changelog["problems"] = [];
+  for (const [i, version] of versions.entries()) {
+    const previous = versions[i - 1];
+    const against: Snapshot = previous?.snapshot ?? { label: "nothing", files: new Map(), base: version.snapshot.base };
+    let report;
+    try {
+      report = await runBreaking(version.snapshot, against);
+    } catch (error) {
+      problems.push({ version: version.label, message: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    for (const contract of report.contracts) {
+      if (contract.change === "unchanged") continue;
+      const key = contractKey(contract.kind, contract.id);
+      const findings = report.findings
+        .filter((f) => f.kind === contract.kind && f.contract === contract.id)
+        .map(({ severity, rule, element, message, backward, forward }) => ({ severity, rule, element, message, backward, forward }));
+      const entry: ChangelogEntry = {
+        id: anchor("version", version.label),
+        version: version.label,
+        date: version.date,
+        previous: previous?.label,
+        change: contract.change,
+        backward: contract.backward,
+        forward: contract.forward,
+        passed: contract.passed,
+        findings,
+      };
+      entries.set(key, [entry, ...(entries.get(key) ?? [])]);
+    }
+  }
+  return { entries, problems };
+}

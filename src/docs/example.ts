@@ -1,0 +1,128 @@
+import { child, type SchemaPointer, type SchemaSource } from "../compat/schema/source.js";
+
+/**
+ * Example values synthesised from a schema, for messages that carry no example of their own. The
+ * aim is a value valid against the schema for the keywords contracts use in practice (types,
+ * required, enum/const, formats, bounds, simple patterns); optional properties are filled in too,
+ * except where that would recurse.
+ */
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
+const MAX_DEPTH = 8;
+
+/** Fixed values, so the site is the same on every build. */
+const FORMATS: Record<string, string> = {
+  "date-time": "2024-05-01T12:00:00Z",
+  date: "2024-05-01",
+  time: "12:00:00Z",
+  email: "user@example.com",
+  uri: "https://example.com/",
+  "uri-reference": "https://example.com/",
+  uuid: "3f2b8a9e-1c4d-4e5f-8a6b-7c8d9e0f1a2b",
+  hostname: "example.com",
+  ipv4: "192.0.2.1",
+  ipv6: "2001:db8::1",
+  duration: "PT1M",
+};
+
+/** Strings tried against a `pattern` in turn; a pattern none matches gets a placeholder. */
+const PATTERN_CANDIDATES = ["EUR", "example", "abc", "ABC", "a1", "A1", "123", "1", "a", "a-b", "2024-05-01", "v1", "X"];
+
+function exampleString(schema: Record<string, unknown>): string {
+  const format = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
+  const min = typeof schema.minLength === "number" ? schema.minLength : 0;
+  const max = typeof schema.maxLength === "number" ? schema.maxLength : Infinity;
+  const fits = (s: string) => [...s].length >= min && [...s].length <= max;
+  if (typeof schema.pattern === "string") {
+    let pattern: RegExp | undefined;
+    try {
+      pattern = new RegExp(schema.pattern, "u");
+    } catch {
+      pattern = undefined;
+    }
+    const match = pattern && [format, ...PATTERN_CANDIDATES].find((s) => s !== undefined && pattern.test(s) && fits(s));
+    if (match) return match;
+  }
+  if (format) return format;
+  const base = "example";
+  return base.length > max ? base.slice(0, max) : base.padEnd(min, "x");
+}
+
+function exampleNumber(schema: Record<string, unknown>, integer: boolean): number {
+  const num = (key: string) => (typeof schema[key] === "number" ? (schema[key] as number) : undefined);
+  const step = num("multipleOf") ?? 1;
+  let value = num("minimum") ?? (num("exclusiveMinimum") !== undefined ? num("exclusiveMinimum")! + step : undefined) ?? Math.min(1, num("maximum") ?? 1);
+  if (integer || num("multipleOf") !== undefined) value = Math.ceil(value / step) * step;
+  // OpenAPI 3.0 writes exclusiveMinimum as a boolean next to minimum.
+  if (schema.exclusiveMinimum === true && value === num("minimum")) value += step;
+  return value;
+}
+
+/** A value valid against the schema at `at`. */
+export function exampleOf(schemas: SchemaSource, at: SchemaPointer): unknown {
+  return generate(schemas, at, [], 0);
+}
+
+function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[], depth: number): unknown {
+  const { value: schema, at: where } = schemas.resolve(at);
+  if (!isObject(schema)) return schema === false ? undefined : {};
+  if ("const" in schema) return schema.const;
+  if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
+  if ("example" in schema) return schema.example;
+  if ("default" in schema) return schema.default;
+  if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
+  const key = `${where.file}#${where.pointer}`;
+  const inner = [...ancestors, key];
+  const recursing = ancestors.includes(key) || depth >= MAX_DEPTH;
+  const sub = (...segments: (string | number)[]) => generate(schemas, child(where, ...segments), inner, depth + 1);
+  if (Array.isArray(schema.allOf)) {
+    // Parts of one object: merge what each part asks for.
+    const merged: Record<string, unknown> = {};
+    schema.allOf.forEach((_, i) => {
+      const part = sub("allOf", i);
+      if (isObject(part)) Object.assign(merged, part);
+    });
+    const own = objectOf(schema, sub, recursing);
+    return { ...merged, ...own };
+  }
+  for (const keyword of ["oneOf", "anyOf"]) if (Array.isArray(schema[keyword]) && (schema[keyword] as unknown[]).length) return sub(keyword, 0);
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const type = types.find((t) => t !== "null") ?? (isObject(schema.properties) ? "object" : "items" in schema ? "array" : undefined);
+  switch (type) {
+    case "string":
+      return exampleString(schema);
+    case "integer":
+      return exampleNumber(schema, true);
+    case "number":
+      return exampleNumber(schema, false);
+    case "boolean":
+      return true;
+    case "null":
+      return null;
+    case "array": {
+      const count = Math.max(typeof schema.minItems === "number" ? schema.minItems : 1, recursing ? 0 : 1);
+      if (recursing && count === 0) return [];
+      if (Array.isArray(schema.prefixItems)) return schema.prefixItems.map((_, i) => sub("prefixItems", i));
+      const item = isObject(schema.items) ? sub("items") : "example";
+      return Array.from({ length: count }, () => item);
+    }
+    case "object":
+      return objectOf(schema, sub, recursing);
+    default:
+      return types.includes("null") ? null : {};
+  }
+}
+
+/** Required properties always; optional ones too unless the schema is recursing. */
+function objectOf(schema: Record<string, unknown>, sub: (...segments: (string | number)[]) => unknown, recursing: boolean): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  if (!isObject(schema.properties)) return result;
+  const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  for (const name of Object.keys(schema.properties)) {
+    if (recursing && !required.has(name)) continue;
+    const value = sub("properties", name);
+    if (value !== undefined) result[name] = value;
+  }
+  return result;
+}

@@ -1,0 +1,13 @@
+/**
+ * Stable ids and file names: derived from names in the contract only (never from positions or
+ * counters), so a deep link keeps working across versions while the element exists.
+ */
+
+/** Keeps letters, digits, `_` and `-`; anything else becomes `-`, so ids need no escaping in CSS selectors or URLs. */
+const clean = (part: string): string => part.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "_";
+
+/** An element id: a prefix saying what it is (`op`, `msg`, `field`…) and the names leading to it. */
+export const anchor = (prefix: string, ...names: string[]): string => [prefix, ...names.map(clean)].join("-");
+
+/** The page of a contract, relative to the site root: kind and id, so two kinds can share an id. */
+export const contractPage = (kind: string, id: string): string => `contracts/${kind}-${clean(id.replace(/^[a-z]+:\/\//i, ""))}.html`;

@@ -1,0 +1,126 @@
+import { child, type SchemaPointer } from "../compat/schema/source.js";
+import type { OpenApiContract } from "../lint/rule.js";
+import { anchor } from "./ids.js";
+import { renderMarkdown } from "./markdown.js";
+import { definitionName, explore, fieldsOf, type ExplorerContext, type SchemaNode } from "./schema.js";
+import type { SearchEntry } from "./search.js";
+
+/** What an OpenAPI contract's page shows: operations with parameters, bodies and responses, then its schemas. */
+export interface OpenApiView {
+  servers: string[];
+  operations: OperationView[];
+  schemas: SchemaNode[];
+}
+
+interface Body {
+  mediaType: string;
+  schema?: SchemaNode;
+}
+
+interface OperationView {
+  id: string;
+  method: string;
+  path: string;
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  parameters: { name: string; in: string; required: boolean; description?: string; schema?: SchemaNode }[];
+  requestBody?: { required: boolean; description?: string; content: Body[] };
+  responses: { status: string; description?: string; content: Body[] }[];
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** The explorer context of a YAML/JSON contract: named schemas of its own file link to their section. */
+export function explorerFor(contract: { schemas: ExplorerContext["schemas"] }, file: string): ExplorerContext {
+  return {
+    schemas: contract.schemas,
+    linkFor: (at: SchemaPointer) => {
+      const name = definitionName(at);
+      return name !== undefined && at.file === file ? { label: name, href: `#${anchor("schema", name)}` } : undefined;
+    },
+  };
+}
+
+export function openApiView(contract: OpenApiContract, page: string): { view: OpenApiView; search: SearchEntry[] } {
+  const { document, schemas } = contract;
+  const ctx = explorerFor(contract, document.file);
+  const root: SchemaPointer = { file: document.file, pointer: "" };
+  const resolved = (at: SchemaPointer): { value: Json; at: SchemaPointer } | undefined => {
+    const r = schemas.resolve(at);
+    return isObject(r.value) ? { value: r.value, at: r.at } : undefined;
+  };
+  const search: SearchEntry[] = [];
+  const bodies = (parent: { value: Json; at: SchemaPointer }, path: string[]): Body[] =>
+    isObject(parent.value.content)
+      ? Object.keys(parent.value.content).map((mediaType) => {
+          const media = resolved(child(parent.at, "content", mediaType));
+          return { mediaType, schema: media && "schema" in media.value ? explore(ctx, child(media.at, "schema"), [...path, mediaType]) : undefined };
+        })
+      : [];
+  const operations: OperationView[] = [];
+  const paths = isObject(document.root.paths) ? Object.keys(document.root.paths) : [];
+  for (const path of paths) {
+    const item = resolved(child(root, "paths", path));
+    if (!item) continue;
+    for (const method of METHODS) {
+      const op = method in item.value ? resolved(child(item.at, method)) : undefined;
+      if (!op) continue;
+      const operationId = text(op.value.operationId);
+      const name = operationId ?? `${method} ${path}`;
+      const id = anchor("op", name);
+      const listed = [
+        ...(Array.isArray(item.value.parameters) ? item.value.parameters.map((_, i) => child(item.at, "parameters", i)) : []),
+        ...(Array.isArray(op.value.parameters) ? op.value.parameters.map((_, i) => child(op.at, "parameters", i)) : []),
+      ];
+      // An operation's parameter overrides the path item's of the same name and location.
+      const parameters = new Map<string, OperationView["parameters"][number]>();
+      for (const at of listed) {
+        const p = resolved(at);
+        if (!p) continue;
+        const pname = String(p.value.name);
+        const where = String(p.value.in);
+        parameters.set(`${where}:${pname}`, {
+          name: pname,
+          in: where,
+          required: p.value.required === true,
+          description: renderMarkdown(p.value.description),
+          schema: "schema" in p.value ? explore(ctx, child(p.at, "schema"), [name, where, pname]) : undefined,
+        });
+      }
+      const body = "requestBody" in op.value ? resolved(child(op.at, "requestBody")) : undefined;
+      const responses = "responses" in op.value ? resolved(child(op.at, "responses")) : undefined;
+      operations.push({
+        id,
+        method: method.toUpperCase(),
+        path,
+        operationId,
+        summary: text(op.value.summary),
+        description: renderMarkdown(op.value.description),
+        deprecated: op.value.deprecated === true,
+        parameters: [...parameters.values()],
+        requestBody: body && { required: body.value.required === true, description: renderMarkdown(body.value.description), content: bodies(body, [name, "request"]) },
+        responses: responses
+          ? Object.keys(responses.value).flatMap((status) => {
+              const response = resolved(child(responses.at, status));
+              return response ? [{ status, description: renderMarkdown(response.value.description), content: bodies(response, [name, status]) }] : [];
+            })
+          : [],
+      });
+      search.push({ title: `${method.toUpperCase()} ${path}${operationId ? ` (${operationId})` : ""}`, kind: "operation", contract: contract.id, href: `${page}#${id}` });
+    }
+  }
+  const components = isObject(document.root.components) && isObject(document.root.components.schemas) ? Object.keys(document.root.components.schemas) : [];
+  const schemaNodes = components.map((name) => explore(ctx, child(root, "components", "schemas", name), [name], name));
+  for (const node of schemaNodes) {
+    search.push({ title: node.name!, kind: "schema", contract: contract.id, href: `${page}#${node.id}` });
+    for (const field of fieldsOf(node)) search.push({ title: `${node.name}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
+  }
+  const servers = Array.isArray(document.root.servers) ? document.root.servers.flatMap((s) => (isObject(s) && typeof s.url === "string" ? [s.url] : [])) : [];
+  return { view: { servers, operations, schemas: schemaNodes }, search };
+}

@@ -1,0 +1,152 @@
+import { posix } from "node:path";
+import type { ContractKind } from "../compat/finding.js";
+import { loadContracts } from "../lint/load.js";
+import type { LintContract } from "../lint/rule.js";
+import { loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
+import type { Snapshot } from "../registry/snapshot.js";
+import { asyncApiView, type AsyncApiView } from "./asyncapi.js";
+import { buildChangelog, contractKey, type ChangelogEntry, type Version } from "./changelog.js";
+import { contractPage } from "./ids.js";
+import { renderMarkdown } from "./markdown.js";
+import { SITE_MARKER } from "./marker.js";
+import { openApiView, explorerFor, type OpenApiView } from "./openapi.js";
+import { protoTypeId, protoView, type ProtoView } from "./proto.js";
+import { createRenderer } from "./render.js";
+import { explore, fieldsOf, type SchemaNode } from "./schema.js";
+import { searchScript, type SearchEntry } from "./search.js";
+
+
+const KIND_LABELS: Record<ContractKind, string> = { proto: "Protobuf", openapi: "OpenAPI", asyncapi: "AsyncAPI", jsonschema: "JSON Schema" };
+
+/** Everything a contract page and its index row show. */
+export interface ContractView {
+  kind: ContractKind;
+  kindLabel: string;
+  id: string;
+  title: string;
+  /** Relative to the site root. */
+  page: string;
+  path: string;
+  owner?: string;
+  version?: string;
+  mode: string;
+  description?: string;
+  lastChange?: ChangelogEntry;
+  changelog: ChangelogEntry[];
+  proto?: ProtoView;
+  openapi?: OpenApiView;
+  asyncapi?: AsyncApiView;
+  jsonschema?: SchemaNode;
+}
+
+export interface SiteOptions {
+  /** Folder of the handlebars templates and assets; charter's own `templates/docs` by default. */
+  templates?: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+function titleAndVersion(contract: LintContract): { title: string; version?: string; description?: string } {
+  if (contract.kind === "proto") {
+    // A package's version is its last segment by convention (buf's PACKAGE_VERSION_SUFFIX).
+    const version = /\.(v\d+\w*)$/.exec(contract.id)?.[1];
+    return { title: contract.id, version };
+  }
+  const root = contract.document.root;
+  if (contract.kind === "jsonschema") {
+    const schema = isObject(root) ? root : {};
+    return { title: text(schema.title) ?? contract.id, version: /[./-](v\d+(?:\.\d+)*)\b/.exec(contract.id)?.[1], description: text(schema.description) };
+  }
+  const info = isObject(root) && isObject(root.info) ? root.info : {};
+  return { title: text(info.title) ?? contract.id, version: text(info.version) ?? (typeof info.version === "number" ? String(info.version) : undefined), description: text(info.description) };
+}
+
+/**
+ * The docs site of a registry (DESIGN.md §7) as files by site path: an index, a page per contract
+ * with its compatibility changelog over `history` (oldest first; the current snapshot is appended
+ * as the newest version), a search index script, the stylesheet and script. Writes nothing.
+ */
+export async function buildSite(current: Snapshot, history: Version[], options: SiteOptions = {}): Promise<Map<string, string>> {
+  const config = loadConfig(current.contract === undefined ? current.files : new Map());
+  const contracts = await loadContracts(current);
+  const changelog = await buildChangelog([...history, { label: "current", snapshot: current }]);
+  const render = createRenderer(options.templates);
+  const pages = new Map(contracts.map((c) => [c, contractPage(c.kind, c.id)]));
+
+  // Cross-links: proto types to the page of the package that declares them, JSON Schema contracts by `$id`.
+  const protoTypes = new Map<string, string>();
+  for (const contract of contracts) {
+    if (contract.kind !== "proto") continue;
+    const file = posix.basename(pages.get(contract)!);
+    for (const desc of contract.files.flatMap((f) => [...f.messages, ...f.enums])) {
+      protoTypes.set(desc.typeName, `${file}#${protoTypeId(desc.kind, desc.typeName)}`);
+    }
+  }
+  const schemaContracts = new Map(contracts.filter((c) => c.kind === "jsonschema").map((c) => [c.id, { label: c.id, href: posix.basename(pages.get(c)!) }]));
+
+  const search: SearchEntry[] = [];
+  const views = contracts.map((contract): ContractView => {
+    const page = pages.get(contract)!;
+    const { title, version, description } = titleAndVersion(contract);
+    const entries = changelog.entries.get(contractKey(contract.kind, contract.id)) ?? [];
+    const view: ContractView = {
+      kind: contract.kind,
+      kindLabel: KIND_LABELS[contract.kind],
+      id: contract.id,
+      title,
+      page,
+      path: contract.path,
+      owner: settingsFor(config, contract.id, modelPaths(contract)).owner,
+      version,
+      mode: modeOf(config, contract),
+      description: renderMarkdown(description),
+      lastChange: entries.find((e) => e.version !== "current") ?? entries[0],
+      changelog: entries,
+    };
+    search.push({ title, kind: "contract", contract: contract.id, href: page });
+    if (contract.kind === "proto") {
+      const built = protoView(contract, (typeName) => protoTypes.get(typeName), page);
+      view.proto = built.view;
+      search.push(...built.search);
+    } else if (contract.kind === "openapi") {
+      const built = openApiView(contract, page);
+      view.openapi = built.view;
+      search.push(...built.search);
+    } else if (contract.kind === "asyncapi") {
+      const built = asyncApiView(contract, page, (id) => schemaContracts.get(id));
+      view.asyncapi = built.view;
+      search.push(...built.search);
+    } else {
+      const root = explore(explorerFor(contract, contract.document.file), { file: contract.document.file, pointer: "" }, [], title);
+      view.jsonschema = root;
+      for (const field of fieldsOf(root)) search.push({ title: `${title}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
+    }
+    return view;
+  });
+  views.sort((a, b) => a.title.localeCompare(b.title) || a.kind.localeCompare(b.kind));
+
+  const site = new Map<string, string>();
+  const sorted = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => v !== undefined))].sort();
+  site.set("index.html", render.page("index", {
+    root: "",
+    title: "Contracts",
+    contracts: views,
+    kinds: sorted(views.map((v) => v.kind)).map((kind) => ({ kind, label: KIND_LABELS[kind as ContractKind] })),
+    owners: sorted(views.map((v) => v.owner)),
+    problems: changelog.problems,
+  }));
+  for (const view of views) site.set(view.page, render.page("contract", { root: "../", title: view.title, contract: view }));
+  site.set("search-index.js", searchScript(search));
+  for (const [path, content] of render.assets()) site.set(path, content);
+  site.set(SITE_MARKER, "This folder was written by `charter docs`, which replaces its content on every build.\n");
+  return site;
+}
+
+/** The paths charter.yaml's `contracts` globs are matched against. */
+const modelPaths = (contract: LintContract): string[] => (contract.kind === "proto" ? contract.sources.map((s) => s.path) : [contract.path]);
+
+function modeOf(config: CharterConfig, contract: LintContract): string {
+  return settingsFor(config, contract.id, modelPaths(contract)).compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
+}

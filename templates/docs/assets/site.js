@@ -1,0 +1,105 @@
+// charter docs: index filters, search, version switcher. A classic script (no modules, no fetch)
+// so the site works from file://. Contract text only ever reaches the page as textContent.
+(function () {
+  "use strict";
+  var root = document.body.getAttribute("data-root") || "";
+
+  // Index filters: by kind and owner.
+  var kind = document.getElementById("filter-kind");
+  var owner = document.getElementById("filter-owner");
+  function filter() {
+    var rows = document.querySelectorAll(".contract-row");
+    var shown = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      var visible = (!kind.value || row.getAttribute("data-kind") === kind.value) && (!owner.value || row.getAttribute("data-owner") === owner.value);
+      row.hidden = !visible;
+      if (visible) shown++;
+    }
+    var count = document.getElementById("contract-count");
+    if (count) count.textContent = shown + (shown === 1 ? " contract" : " contracts");
+  }
+  if (kind && owner) {
+    kind.addEventListener("change", filter);
+    owner.addEventListener("change", filter);
+  }
+
+  // Search over window.CHARTER_SEARCH (search-index.js): words must all occur in the title or
+  // contract; titles that start with the query rank first.
+  var input = document.getElementById("search");
+  var list = document.getElementById("search-results");
+  var index = window.CHARTER_SEARCH || [];
+  var LIMIT = 30;
+  function search(query) {
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return [];
+    var hits = [];
+    for (var i = 0; i < index.length; i++) {
+      var entry = index[i];
+      var title = entry.title.toLowerCase();
+      var haystack = title + " " + entry.contract.toLowerCase() + " " + entry.kind;
+      var all = true;
+      for (var w = 0; w < words.length; w++) if (haystack.indexOf(words[w]) < 0) { all = false; break; }
+      if (!all) continue;
+      var last = title.split(".").pop();
+      var score = last === words[0] ? 0 : title.indexOf(words[0]) === 0 ? 1 : title.indexOf(words[0]) >= 0 ? 2 : 3;
+      hits.push({ entry: entry, score: score });
+    }
+    hits.sort(function (a, b) { return a.score - b.score || a.entry.title.length - b.entry.title.length; });
+    return hits.slice(0, LIMIT).map(function (h) { return h.entry; });
+  }
+  function show() {
+    var results = search(input.value);
+    list.textContent = "";
+    for (var i = 0; i < results.length; i++) {
+      var entry = results[i];
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + entry.href;
+      var title = document.createElement("span");
+      title.className = "result-title";
+      title.textContent = entry.title;
+      var meta = document.createElement("span");
+      meta.className = "result-meta";
+      meta.textContent = entry.kind + " · " + entry.contract;
+      link.appendChild(title);
+      link.appendChild(meta);
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    if (input.value.trim() && !results.length) {
+      var none = document.createElement("li");
+      none.className = "result-none";
+      none.textContent = "No matches";
+      list.appendChild(none);
+    }
+    list.hidden = !input.value.trim();
+  }
+  if (input && list) {
+    input.addEventListener("input", show);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { input.value = ""; show(); }
+      if (event.key === "Enter") {
+        var first = list.querySelector("a");
+        if (first) first.click();
+      }
+    });
+    // Searching from a page and following a result to the same page only changes the hash.
+    list.addEventListener("click", function () { list.hidden = true; });
+  }
+
+  // Version switcher: jump to the version's changelog entry.
+  var versions = document.getElementById("version-switcher");
+  if (versions) versions.addEventListener("change", function () { location.hash = versions.value; });
+
+  // A deep link into a collapsed schema opens the <details> around its target.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    for (var node = target; node; node = node.parentElement) if (node.tagName === "DETAILS") node.open = true;
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
+})();

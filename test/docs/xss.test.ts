@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { describe, it, before } from "node:test";
+import { buildSite } from "../../src/docs/site.js";
+import type { Snapshot } from "../../src/registry/snapshot.js";
+
+// Contract text is the attacker's: every description below tries a different way into the page.
+const SCRIPT = "<script>alert(1)</script>";
+const IMG = "<img src=x onerror=alert(1)>";
+const LINK = "[x](javascript:alert(1))";
+const ALL = `${SCRIPT} ${IMG} ${LINK}`;
+const yamlString = (text: string) => JSON.stringify(text);
+
+const openapi = `openapi: 3.1.0
+info:
+  title: ${yamlString(`Evil ${SCRIPT}`)}
+  version: "1"
+  description: ${yamlString(ALL)}
+paths:
+  /evil:
+    get:
+      operationId: ${yamlString(`get${IMG}`)}
+      summary: ${yamlString(SCRIPT)}
+      description: ${yamlString(ALL)}
+      parameters:
+        - name: ${yamlString(IMG)}
+          in: query
+          description: ${yamlString(ALL)}
+          schema: { type: string, description: ${yamlString(ALL)}, pattern: ${yamlString(SCRIPT)} }
+      responses:
+        "200":
+          description: ${yamlString(ALL)}
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Evil" }
+components:
+  schemas:
+    Evil:
+      type: object
+      description: ${yamlString(ALL)}
+      properties:
+        ${yamlString(IMG)}: { type: string, description: ${yamlString(ALL)}, enum: [${yamlString(SCRIPT)}] }
+`;
+
+const asyncapi = `asyncapi: 3.0.0
+id: urn:evil
+info:
+  title: ${yamlString(SCRIPT)}
+  version: "1"
+  description: ${yamlString(ALL)}
+channels:
+  evil:
+    address: ${yamlString(IMG)}
+    description: ${yamlString(ALL)}
+    messages:
+      evil:
+        name: ${yamlString(SCRIPT)}
+        description: ${yamlString(ALL)}
+        x-cloudevents: { type: ${yamlString(IMG)}, source: ${yamlString(SCRIPT)} }
+        payload:
+          type: object
+          description: ${yamlString(ALL)}
+          properties:
+            note: { type: string, description: ${yamlString(ALL)}, examples: [${yamlString(SCRIPT)}] }
+operations:
+  sendEvil:
+    action: send
+    description: ${yamlString(ALL)}
+    channel: { $ref: "#/channels/evil" }
+`;
+
+const proto = `syntax = "proto3";
+
+package evil.v1;
+
+// ${ALL}
+service EvilService {
+  // ${ALL}
+  rpc Get(Evil) returns (Evil);
+}
+
+// ${ALL}
+message Evil {
+  // ${ALL}
+  string note = 1; // ${SCRIPT}
+}
+
+// ${ALL}
+enum Kind {
+  // ${IMG}
+  KIND_UNSPECIFIED = 0;
+}
+`;
+
+const schema = JSON.stringify({
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://example.com/evil.v1.json",
+  title: SCRIPT,
+  description: ALL,
+  type: "object",
+  properties: { [IMG]: { type: "string", description: ALL, default: SCRIPT } },
+});
+
+describe("a registry whose contracts carry markup and script", () => {
+  let site: Map<string, string>;
+  before(async () => {
+    const registry: Snapshot = {
+      label: "evil",
+      base: "evil",
+      files: new Map([
+        ["evil.openapi.yaml", openapi],
+        ["evil.asyncapi.yaml", asyncapi],
+        ["evil/v1/evil.proto", proto],
+        ["evil.schema.json", schema],
+      ]),
+    };
+    site = await buildSite(registry, []);
+  });
+
+  it("renders every kind of contract", () => {
+    const pages = [...site.keys()].filter((p) => p.startsWith("contracts/"));
+    assert.deepEqual(pages.map((p) => p.split("/")[1].split("-")[0]).sort(), ["asyncapi", "jsonschema", "openapi", "proto"]);
+    // The text is there, escaped: shown to the reader, never run.
+    for (const page of pages) assert.match(site.get(page)!, /(&lt;|&#x3C;)script(&gt;|&#x3E;)alert\(1\)/, page);
+  });
+
+  it("writes none of it into the HTML unescaped", () => {
+    for (const [path, html] of site) {
+      if (!path.endsWith(".html")) continue;
+      assert.doesNotMatch(html, /<script>alert/i, path);
+      assert.doesNotMatch(html, /onerror=/i, path);
+      assert.doesNotMatch(html, /href="javascript:/i, path);
+      // No event handler attribute on any element, and scripts only from the site's own files.
+      assert.doesNotMatch(html, /<[^>]*\son[a-z]+\s*=/i, path);
+      assert.deepEqual(html.match(/<script[^>]*>/g), ['<script src="' + (path === "index.html" ? "" : "../") + 'search-index.js">', '<script src="' + (path === "index.html" ? "" : "../") + 'assets/site.js">'], path);
+    }
+  });
+
+  it("keeps the search index inert", () => {
+    const script = site.get("search-index.js")!;
+    assert.doesNotMatch(script, /[<>]/);
+  });
+});
