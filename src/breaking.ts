@@ -14,6 +14,8 @@ export interface BreakingOptions {
   strict?: boolean;
   /** Today, for the `until` of ignore entries. */
   today?: Date;
+  /** Validate AsyncAPI documents with their parser (default true; the docs site reads history without). */
+  validate?: boolean;
 }
 
 function isIgnored(config: CharterConfig, change: Change, today: Date): boolean {
@@ -37,7 +39,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   const none = { contracts: [], changes: [] };
   const yaml = holds(/\.(ya?ml|json)$/);
   const openapi = yaml ? (await import("./compat/openapi/check.js")).checkOpenApi(against, input, { today }) : none;
-  const asyncapi = yaml ? await (await import("./compat/asyncapi/check.js")).checkAsyncApi(against, input, { today }) : none;
+  const asyncapi = yaml ? await (await import("./compat/asyncapi/check.js")).checkAsyncApi(against, input, { today, validate: options.validate }) : none;
   const strict = (id: string, path: string) => settingsFor(config, id, [path]).strict === true;
   const jsonschema = holds(/\.schema\.(ya?ml|json)$/) ? (await import("./compat/jsonschema/check.js")).checkJsonSchema(against, input, { strict }) : none;
   const proto = holds(/\.proto$/) ? await (await import("./compat/proto/check.js")).checkProto(against, input, config.breaking) : none;

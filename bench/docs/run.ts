@@ -24,7 +24,8 @@ function write(path: string, text: string): void {
 }
 
 function registry(dir: string, changed: boolean): void {
-  generateRegistry(join(dir, "proto"), 100, 2, changed ? "one-field" : "base");
+  // Proto imports resolve from the registry root, so the packages sit at its top.
+  generateRegistry(dir, 100, 2, changed ? "one-field" : "base");
   for (let i = 0; i < 50; i++) {
     write(join(dir, "apis", `api${i}.openapi.yaml`), generateSpec(20, changed && i % 10 === 0).replace("title: Bench", `title: Bench API ${i}`));
   }
@@ -59,6 +60,7 @@ for (let i = 0; i < RUNS; i++) {
   times.push(Number(process.hrtime.bigint() - start) / 1e6);
   if (run.status !== 0) throw new Error(`charter docs failed: ${run.stderr}`);
 }
-rmSync(repo, { recursive: true, force: true });
+if (process.env.KEEP_BENCH_REPO) console.error(`kept ${repo}`);
+else rmSync(repo, { recursive: true, force: true });
 const sorted = [...times].sort((a, b) => a - b);
 console.log(`charter docs, 200 contracts with two releases (${RUNS} runs, cold cache each): median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms (target under 10,000 ms)`);

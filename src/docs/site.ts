@@ -70,7 +70,7 @@ function titleAndVersion(contract: LintContract): { title: string; version?: str
  */
 export async function buildSite(current: Snapshot, history: Version[], options: SiteOptions = {}): Promise<Map<string, string>> {
   const config = loadConfig(current.contract === undefined ? current.files : new Map());
-  const contracts = await loadContracts(current);
+  const contracts = await loadContracts(current, { validate: false });
   const changelog = await buildChangelog([...history, { label: "current", snapshot: current }]);
   const render = createRenderer(options.templates);
   const pages = new Map(contracts.map((c) => [c, contractPage(c.kind, c.id)]));
