@@ -3,6 +3,7 @@ import { InputError } from "../src/errors.js";
 import { VERSION } from "../src/version.js";
 import { breakingCommand } from "./breaking.js";
 import { checkCommand } from "./check.js";
+import { generateCommand } from "./generate.js";
 import { docsCommand } from "./docs.js";
 import { lintCommand } from "./lint.js";
 
@@ -24,6 +25,7 @@ export async function main(args: string[]): Promise<void> {
       .command(breakingCommand)
       .command(lintCommand)
       .command(checkCommand)
+      .command(generateCommand)
       .command(docsCommand)
       .demandCommand(1, "name a command: charter breaking --help")
       .strict()
