@@ -4,8 +4,8 @@ import { InputError } from "../../errors.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import type { YamlSource } from "../../registry/yaml-source.js";
 import type { CheckedContract } from "../contract.js";
+import { compareDocuments, type DocumentKind } from "../document-contracts.js";
 import type { Change } from "../finding.js";
-import { canonical } from "../schema/view.js";
 import { compareJsonSchema } from "./compare.js";
 import type { JsonSchemaVersion } from "./version.js";
 
@@ -37,51 +37,21 @@ function versions(snapshot: Snapshot): Map<string, JsonSchemaVersion> {
   return found;
 }
 
-/** Two single files are one contract whatever their names or `$id`s: the old one takes the new one's identity. */
-function alignSingle(previous: Map<string, JsonSchemaVersion>, current: Map<string, JsonSchemaVersion>, single: boolean): void {
-  if (!single || previous.size !== 1 || current.size !== 1) return;
-  const [[oldId, version]] = previous;
-  const [newId] = current.keys();
-  previous.delete(oldId);
-  previous.set(newId, version);
-}
-
-/** A contract present on one side only. Removing a data contract leaves old data nobody reads and old readers nothing new. */
-function lifecycle(id: string, version: JsonSchemaVersion, added: boolean): Change {
-  const where = { file: version.document.file, line: 1, column: 1 };
-  return {
-    rule: added ? "contract-added" : "contract-removed",
-    kind: "jsonschema",
-    contract: id,
-    // Data contracts (DESIGN.md §1): a new schema reads no old data and breaks no old reader;
-    // a removed one strands the data already written (conditional: fine if none is kept) and the
-    // readers still expecting it.
-    backward: added ? "compatible" : "conditional",
-    forward: added ? "compatible" : "breaking",
-    message: added ? `JSON Schema "${id}" was added.` : `JSON Schema "${id}" was removed; its data is no longer described and its readers get none.`,
-    location: added ? where : undefined,
-    before: added ? undefined : where,
-    element: id,
-  };
-}
+/**
+ * JSON Schema contracts are data contracts (DESIGN.md §1): a new schema reads no old data and
+ * breaks no old reader; a removed one strands the data already written (conditional: fine if none
+ * is kept) and the readers still expecting it.
+ */
+const JSON_SCHEMA = (options: JsonSchemaOptions): DocumentKind<JsonSchemaVersion> => ({
+  kind: "jsonschema",
+  api: false,
+  unstable: (version) => version.document.unstable,
+  compare: (before, after, id) => compareJsonSchema(before, after, options.strict(id, after.document.file)),
+  added: { backward: "compatible", forward: "compatible", message: (id) => `JSON Schema "${id}" was added.` },
+  removed: { backward: "conditional", forward: "breaking", message: (id) => `JSON Schema "${id}" was removed; its data is no longer described and its readers get none.` },
+});
 
 /** Compares every JSON Schema contract (`*.schema.json`, `*.schema.yaml`) of two versions of a registry, paired by identity. */
 export function checkJsonSchema(against: Snapshot, input: Snapshot, options: JsonSchemaOptions): { contracts: CheckedContract[]; changes: Change[] } {
-  const previous = versions(against);
-  const current = versions(input);
-  alignSingle(previous, current, input.contract !== undefined && against.contract !== undefined);
-  const contracts: CheckedContract[] = [];
-  const changes: Change[] = [];
-  for (const id of [...new Set([...previous.keys(), ...current.keys()])].sort()) {
-    const before = previous.get(id);
-    const after = current.get(id);
-    const { document } = (after ?? before)!;
-    const found = before && after ? compareJsonSchema(before, after, options.strict(id, document.file)) : [];
-    const modified = before && after && (found.length > 0 || canonical(before.document.root) !== canonical(after.document.root));
-    const change = !before ? "added" : !after ? "removed" : modified ? "modified" : "unchanged";
-    contracts.push({ id, kind: "jsonschema", path: document.file, api: false, unstable: document.unstable, change });
-    changes.push(...found);
-    if (!before || !after) changes.push(lifecycle(id, (after ?? before)!, after !== undefined));
-  }
-  return { contracts, changes };
+  return compareDocuments(versions(against), versions(input), input.contract !== undefined && against.contract !== undefined, JSON_SCHEMA(options));
 }

@@ -1,0 +1,75 @@
+import type { CheckedContract } from "./contract.js";
+import type { Change, ContractKind } from "./finding.js";
+import { canonical } from "./schema/view.js";
+import type { Verdict } from "./verdict.js";
+
+/** One version of a document contract (OpenAPI, AsyncAPI, JSON Schema): at least its file and parsed root. */
+export interface DocumentVersion {
+  document: { file: string; root: unknown };
+}
+
+/** What differs between the kinds of document contracts; the pairing is the same for all. */
+export interface DocumentKind<V extends DocumentVersion> {
+  kind: ContractKind;
+  /** API contracts default to BACKWARD, data contracts to FULL. */
+  api: boolean;
+  unstable(version: V): boolean;
+  compare(before: V, after: V, id: string): Change[];
+  /** Verdicts and wording for a contract present in one version only. */
+  added: { backward: Verdict; forward: Verdict; message(id: string): string };
+  removed: { backward: Verdict; forward: Verdict; message(id: string): string };
+}
+
+const UNSTABLE_LEVELS = new Set(["draft", "alpha", "beta"]);
+
+/** `info.x-stability-level: alpha|beta|draft` (OpenAPI, AsyncAPI) marks a contract unstable: reported, not gated. */
+export function unstableInfo(root: unknown): boolean {
+  const info = (root as { info?: Record<string, unknown> } | null)?.info;
+  return UNSTABLE_LEVELS.has(String(info?.["x-stability-level"] ?? ""));
+}
+
+/**
+ * Pairs the documents of two versions by identity and compares each pair. Two single contract
+ * files are one contract whatever their names or ids: the old one takes the new one's identity.
+ */
+export function compareDocuments<V extends DocumentVersion>(
+  previous: Map<string, V>,
+  current: Map<string, V>,
+  single: boolean,
+  kind: DocumentKind<V>,
+): { contracts: CheckedContract[]; changes: Change[] } {
+  if (single && previous.size === 1 && current.size === 1) {
+    const [version] = previous.values();
+    const [newId] = current.keys();
+    previous = new Map([[newId, version]]);
+  }
+  const contracts: CheckedContract[] = [];
+  const changes: Change[] = [];
+  for (const id of [...new Set([...previous.keys(), ...current.keys()])].sort()) {
+    const before = previous.get(id);
+    const after = current.get(id);
+    const version = (after ?? before)!;
+    const found = before && after ? kind.compare(before, after, id) : [];
+    const modified = before && after && (found.length > 0 || canonical(before.document.root) !== canonical(after.document.root));
+    const change = !before ? "added" : !after ? "removed" : modified ? "modified" : "unchanged";
+    contracts.push({ id, kind: kind.kind, path: version.document.file, api: kind.api, unstable: kind.unstable(version), change });
+    changes.push(...found);
+    if (!before || !after) {
+      const presence = after ? kind.added : kind.removed;
+      const where = { file: version.document.file, line: 1, column: 1 };
+      changes.push({
+        rule: after ? "contract-added" : "contract-removed",
+        kind: kind.kind,
+        contract: id,
+        backward: presence.backward,
+        forward: presence.forward,
+        message: presence.message(id),
+        // A removed contract has no place in the new version: it points into the old one.
+        location: after ? where : undefined,
+        before: after ? undefined : where,
+        element: id,
+      });
+    }
+  }
+  return { contracts, changes };
+}
