@@ -17,7 +17,8 @@ await build({
   target: "node20",
   // Bundled CommonJS dependencies call require(); give them one.
   banner: { js: "import { createRequire as __charterRequire } from 'node:module'; const require = __charterRequire(import.meta.url);" },
-  // The buf binary is found through its npm package at run time, never bundled.
-  external: ["@bufbuild/buf"],
+  // The buf binary is found through its npm package at run time, never bundled; openapi-typescript
+  // loads the TypeScript compiler, which expects to run as CommonJS from node_modules.
+  external: ["@bufbuild/buf", "openapi-typescript"],
   logLevel: "warning",
 });
