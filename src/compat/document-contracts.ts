@@ -1,5 +1,7 @@
+import type { YamlSource } from "../registry/yaml-source.js";
 import type { CheckedContract } from "./contract.js";
-import type { Change, ContractKind } from "./finding.js";
+import type { Change, ContractKind, SourceLocation } from "./finding.js";
+import { segmentsOf, type SchemaPointer, type SchemaSource } from "./schema/source.js";
 import { canonical } from "./schema/view.js";
 import type { Verdict } from "./verdict.js";
 
@@ -72,4 +74,15 @@ export function compareDocuments<V extends DocumentVersion>(
     }
   }
   return { contracts, changes };
+}
+
+/**
+ * file:line:col of a pointer. In the contract's own file an element is located by its key (`note:`
+ * rather than the first line of its body), the line a reader looks for; in other files of the
+ * registry, where `$ref`s lead, by its value.
+ */
+export function locateIn(version: { document: { file: string; source: YamlSource }; schemas: SchemaSource }, at: SchemaPointer): SourceLocation {
+  if (at.file !== version.document.file) return version.schemas.location(at);
+  const { line, column } = version.document.source.position(segmentsOf(at.pointer), true);
+  return { file: at.file, line, column };
 }

@@ -1,5 +1,6 @@
-import type { Change, SourceLocation } from "../finding.js";
-import { segmentsOf, type SchemaPointer } from "../schema/source.js";
+import { locateIn } from "../document-contracts.js";
+import type { Change } from "../finding.js";
+import type { SchemaPointer } from "../schema/source.js";
 import type { Effect, Verdict } from "../verdict.js";
 import { modelOf, type AsyncApiModel } from "./model.js";
 import type { AsyncApiVersion } from "./version.js";
@@ -32,17 +33,6 @@ export interface CompareContext {
   report(issue: Issue): void;
 }
 
-/**
- * file:line:col of a pointer: in the contract's own file by its key (`contentType:` rather than
- * the value), the line a reader looks for; in other files, where `$ref`s lead, by its value.
- */
-function locate(version: AsyncApiVersion, at: SchemaPointer): SourceLocation {
-  const { document } = version;
-  if (at.file !== document.file) return version.schemas.location(at);
-  const { line, column } = document.source.position(segmentsOf(at.pointer), true);
-  return { file: at.file, line, column };
-}
-
 export function createContext(previous: AsyncApiVersion, current: AsyncApiVersion, out: Change[]): CompareContext {
   const contract = current.document.id;
   return {
@@ -59,8 +49,8 @@ export function createContext(previous: AsyncApiVersion, current: AsyncApiVersio
         forward,
         message,
         // When the parent is gone too, the finding can only point into the old version (DESIGN.md §1.5).
-        location: at ? locate(current, at) : before && locate(previous, before),
-        before: before && locate(previous, before),
+        location: at ? locateIn(current, at) : before && locateIn(previous, before),
+        before: before && locateIn(previous, before),
         element,
       });
     },

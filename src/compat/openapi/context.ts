@@ -1,5 +1,6 @@
-import type { Change, SourceLocation } from "../finding.js";
-import { segmentsOf, type SchemaPointer } from "../schema/source.js";
+import { locateIn } from "../document-contracts.js";
+import type { Change } from "../finding.js";
+import type { SchemaPointer } from "../schema/source.js";
 import type { Effect, Verdict } from "../verdict.js";
 import type { Operation } from "./model.js";
 import type { OpenApiOptions, OpenApiVersion } from "./version.js";
@@ -46,18 +47,6 @@ export interface CompareContext {
   report(issue: Issue): void;
 }
 
-/**
- * file:line:col of a pointer. In the contract's own file an element is located by its key
- * (`note:` rather than the first line of its body), the line a reader looks for; in other files
- * of the registry, where `$ref`s lead, by its value.
- */
-function locate(version: OpenApiVersion, at: SchemaPointer): SourceLocation {
-  const { document } = version;
-  if (at.file !== document.file) return version.schemas.location(at);
-  const { line, column } = document.source.position(segmentsOf(at.pointer), true);
-  return { file: at.file, line, column };
-}
-
 export function createContext(previous: OpenApiVersion, current: OpenApiVersion, options: OpenApiOptions, out: Change[]): CompareContext {
   const contract = current.document.id;
   return {
@@ -73,8 +62,8 @@ export function createContext(previous: OpenApiVersion, current: OpenApiVersion,
         forward,
         message,
         // When the parent is gone too, the finding can only point into the old version (DESIGN.md §1.5).
-        location: at ? locate(current, at) : before && locate(previous, before),
-        before: before && locate(previous, before),
+        location: at ? locateIn(current, at) : before && locateIn(previous, before),
+        before: before && locateIn(previous, before),
         element,
         ...(unstable ? { unstable } : {}),
       });
