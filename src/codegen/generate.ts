@@ -13,5 +13,6 @@ export async function generateSdks(registry: Snapshot): Promise<GeneratedFiles> 
   if (holds(/\.(ya?ml|json)$/)) {
     for (const [path, text] of await (await import("./openapi/generate.js")).generateOpenApiClients(registry)) files.set(path, text);
   }
+  if (holds(/\.proto$/)) for (const [path, text] of await (await import("./proto/generate.js")).generateConnectClients(registry)) files.set(path, text);
   return files;
 }

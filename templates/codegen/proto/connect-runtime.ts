@@ -1,0 +1,129 @@
+/*
+ * The gRPC / Connect side of a charter-generated client. Every unary call goes through runtime.ts's
+ * `Runtime.send` (the same engine as the OpenAPI clients), so the policy is one implementation:
+ *
+ * - timeout per call: 10 s unless the contract or the call says otherwise; an inherited deadline
+ *   (`withDeadline` around a block of calls) wins when it is earlier;
+ * - retries: only for the code UNAVAILABLE, and only for RPCs whose `idempotency_level` is
+ *   NO_SIDE_EFFECTS or IDEMPOTENT; 3 attempts, backoff 100 ms doubling to at most 2 s with full
+ *   jitter; a retry budget shared by all calls of the client;
+ * - circuit breaker and bulkhead per client, W3C `traceparent` sent with every call.
+ *
+ * Errors are `ConnectError`s: the server's own, or DEADLINE_EXCEEDED, or UNAVAILABLE when the
+ * circuit is open or the bulkhead full.
+ */
+import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
+import { Code, ConnectError, type Transport } from "@connectrpc/connect";
+import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
+import { BulkheadFullError, CircuitOpenError, DeadlineExceededError, Runtime, type CallOptions, type ClientOptions, type RetryPolicy } from "./runtime.js";
+
+export type Protocol = "connect" | "grpc" | "grpc-web";
+
+export interface RpcClientOptions extends Omit<ClientOptions, "baseUrl" | "fetch"> {
+  /** The server's base URL, e.g. `http://127.0.0.1:8080`. */
+  baseUrl: string;
+  /** The wire protocol; `connect` by default. */
+  protocol?: Protocol;
+  /** HTTP/1.1 or HTTP/2; gRPC always uses HTTP/2, the others HTTP/1.1 unless told. */
+  httpVersion?: "1.1" | "2";
+  /** Binary protobuf instead of JSON (Connect and gRPC-Web; gRPC is always binary). */
+  useBinaryFormat?: boolean;
+  /** Replaces the transport built from the options above (for tests and instrumentation). */
+  transport?: Transport;
+}
+
+/** What client.ts knows about one RPC, from the contract. */
+export interface RpcSpec {
+  /** `package.Service/Method`. */
+  name: string;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** `idempotency_level` NO_SIDE_EFFECTS or IDEMPOTENT: safe to send again. */
+  idempotent: boolean;
+}
+
+export function createTransport(options: RpcClientOptions): Transport {
+  if (options.transport) return options.transport;
+  const common = { baseUrl: options.baseUrl, useBinaryFormat: options.useBinaryFormat };
+  switch (options.protocol ?? "connect") {
+    case "grpc":
+      return createGrpcTransport({ baseUrl: options.baseUrl });
+    case "grpc-web":
+      return options.httpVersion === "2" ? createGrpcWebTransport({ ...common, httpVersion: "2" }) : createGrpcWebTransport({ ...common, httpVersion: "1.1" });
+    default:
+      return options.httpVersion === "2" ? createConnectTransport({ ...common, httpVersion: "2" }) : createConnectTransport({ ...common, httpVersion: "1.1" });
+  }
+}
+
+/**
+ * Status codes the runtime understands: UNAVAILABLE becomes 503 (retryable), server faults 500 (the
+ * breaker counts them, nothing retries them), everything else 400 (the server's answer).
+ */
+function statusOf(code: Code): number {
+  if (code === Code.Unavailable) return 503;
+  return [Code.Unknown, Code.Internal, Code.DataLoss, Code.Unimplemented, Code.DeadlineExceeded].includes(code) ? 500 : 400;
+}
+
+/** Larger than any call's deadline: the runtime's per-attempt timeout is not used for RPCs. */
+const NO_ATTEMPT_TIMEOUT = 2_147_483_647;
+
+/** One per client: the transport, and the runtime whose budget, breaker and bulkhead the calls share. */
+export class RpcRuntime {
+  readonly transport: Transport;
+  readonly #runtime: Runtime;
+
+  constructor(options: RpcClientOptions) {
+    this.transport = createTransport(options);
+    // The runtime's fetch is never the network: `unary` hands it a closure that makes the RPC.
+    this.#runtime = new Runtime({ ...options, fetch: (_url, init) => this.#attempt(init) });
+  }
+
+  #pending = new Map<string, (signal: AbortSignal, headers: Headers) => Promise<Response>>();
+
+  #attempt(init: RequestInit | undefined): Promise<Response> {
+    const headers = new Headers(init?.headers);
+    const id = headers.get("x-charter-call") ?? "";
+    headers.delete("x-charter-call");
+    const run = this.#pending.get(id);
+    if (!run) return Promise.reject(new Error("charter: unknown call"));
+    return run(init?.signal ?? new AbortController().signal, headers);
+  }
+
+  async unary<I extends DescMessage, O extends DescMessage>(
+    method: DescMethodUnary<I, O>,
+    spec: RpcSpec,
+    request: MessageInitShape<I>,
+    options: CallOptions = {},
+  ): Promise<MessageShape<O>> {
+    const id = crypto.randomUUID();
+    let result: MessageShape<O> | undefined;
+    let failure: ConnectError | undefined;
+    this.#pending.set(id, async (signal, headers) => {
+      try {
+        result = (await this.transport.unary(method, signal, undefined, headers, request)).message;
+        failure = undefined;
+        return new Response(null, { status: 204 });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        failure = ConnectError.from(error);
+        return new Response(null, { status: statusOf(failure.code) });
+      }
+    });
+    try {
+      const response = await this.#runtime.send(
+        { name: spec.name, method: "POST", path: `/${spec.name}`, timeoutMs: NO_ATTEMPT_TIMEOUT, retry: spec.retry, idempotent: spec.idempotent },
+        {},
+        { ...options, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined), headers: { ...options.headers, "x-charter-call": id } },
+      );
+      if (response.status === 204 && result !== undefined) return result;
+      throw failure ?? new ConnectError(`${spec.name}: HTTP ${response.status}`, Code.Unknown);
+    } catch (error) {
+      if (error instanceof ConnectError) throw error;
+      if (error instanceof DeadlineExceededError) throw new ConnectError(error.message, Code.DeadlineExceeded, undefined, undefined, error);
+      if (error instanceof CircuitOpenError || error instanceof BulkheadFullError) throw new ConnectError(error.message, Code.Unavailable, undefined, undefined, error);
+      throw failure ?? ConnectError.from(error);
+    } finally {
+      this.#pending.delete(id);
+    }
+  }
+}
