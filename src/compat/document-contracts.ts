@@ -5,6 +5,9 @@ import { segmentsOf, type SchemaPointer, type SchemaSource } from "./schema/sour
 import { canonical } from "./schema/view.js";
 import type { Verdict } from "./verdict.js";
 
+/** A version of a document contract that findings can point into. */
+type LocatableVersion = { document: { file: string; id: string; source: YamlSource }; schemas: SchemaSource };
+
 /** One version of a document contract (OpenAPI, AsyncAPI, JSON Schema): at least its file and parsed root. */
 export interface DocumentVersion {
   document: { file: string; root: unknown };
@@ -85,4 +88,40 @@ export function locateIn(version: { document: { file: string; source: YamlSource
   if (at.file !== version.document.file) return version.schemas.location(at);
   const { line, column } = version.document.source.position(segmentsOf(at.pointer), true);
   return { file: at.file, line, column };
+}
+
+/** One finding as a document contract's checks describe it: places as pointers, turned into file:line:col on report. */
+export interface DocumentIssue {
+  rule: string;
+  backward: Verdict;
+  forward: Verdict;
+  message: string;
+  /** Where in the new version; for a deletion, the parent that lost the element. */
+  at?: SchemaPointer;
+  /** Where in the old version. */
+  before?: SchemaPointer;
+  /** Semantic key, stable across `$ref` refactors and line moves. */
+  element: string;
+  /** The element is marked alpha, beta or draft: reported, not gated. */
+  unstable?: boolean;
+}
+
+/** A report function that turns issues between two versions of a contract into changes. */
+export function reporter(kind: ContractKind, previous: LocatableVersion, current: LocatableVersion, out: Change[]): (issue: DocumentIssue) => void {
+  const contract = current.document.id;
+  return ({ rule, backward, forward, message, at, before, element, unstable }) => {
+    out.push({
+      rule,
+      kind,
+      contract,
+      backward,
+      forward,
+      message,
+      // When the parent is gone too, the finding can only point into the old version (DESIGN.md §1.5).
+      location: at ? locateIn(current, at) : before && locateIn(previous, before),
+      before: before && locateIn(previous, before),
+      element,
+      ...(unstable ? { unstable } : {}),
+    });
+  };
 }

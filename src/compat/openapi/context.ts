@@ -1,6 +1,5 @@
-import { locateIn } from "../document-contracts.js";
+import { reporter, type DocumentIssue } from "../document-contracts.js";
 import type { Change } from "../finding.js";
-import type { SchemaPointer } from "../schema/source.js";
 import type { Effect, Verdict } from "../verdict.js";
 import type { Operation } from "./model.js";
 import type { OpenApiOptions, OpenApiVersion } from "./version.js";
@@ -25,48 +24,18 @@ export function verdictsOf(flow: Effect, writer: Writer): { backward: Verdict; f
     : { backward: flow.newToOld, forward: flow.oldToNew };
 }
 
-/** One finding as checks describe it: places as pointers, turned into file:line:col on report. */
-export interface Issue {
-  rule: string;
-  backward: Verdict;
-  forward: Verdict;
-  message: string;
-  /** Where in the new version; for a deletion, the parent that lost the element. */
-  at?: SchemaPointer;
-  /** Where in the old version. */
-  before?: SchemaPointer;
-  element: string;
-  /** The element is marked alpha, beta or draft: reported, not gated. */
-  unstable?: boolean;
-}
-
 export interface CompareContext {
   previous: OpenApiVersion;
   current: OpenApiVersion;
   options: OpenApiOptions;
-  report(issue: Issue): void;
+  report(issue: DocumentIssue): void;
 }
 
 export function createContext(previous: OpenApiVersion, current: OpenApiVersion, options: OpenApiOptions, out: Change[]): CompareContext {
-  const contract = current.document.id;
   return {
     previous,
     current,
     options,
-    report({ rule, backward, forward, message, at, before, element, unstable }) {
-      out.push({
-        rule,
-        kind: "openapi",
-        contract,
-        backward,
-        forward,
-        message,
-        // When the parent is gone too, the finding can only point into the old version (DESIGN.md §1.5).
-        location: at ? locateIn(current, at) : before && locateIn(previous, before),
-        before: before && locateIn(previous, before),
-        element,
-        ...(unstable ? { unstable } : {}),
-      });
-    },
+    report: reporter("openapi", previous, current, out),
   };
 }
