@@ -1,0 +1,412 @@
+/*
+ * The event runtime of a charter-generated package: events.ts describes each message (CloudEvents
+ * type and source, validators compiled at generate time, business key, enum fallbacks) and each
+ * operation (channel, dead-letter channel, retry policy); this file turns that into producers and
+ * consumers over a pluggable transport (transports/http.ts, transports/nats.ts, transports/kafka.ts).
+ *
+ * Delivery is at least once: a consumer acknowledges a message only after its effect is committed or
+ * it is dead-lettered, so a crash redelivers it. Each event's effect is applied once all the same:
+ * the consumer keys every event by its CloudEvents `source` + `id`, skips keys its idempotency store
+ * has seen, and commits the key together with what the handler returned (see IdempotencyStore).
+ *
+ * Defaults, used where the contract is silent:
+ * - handler retries: 3 attempts, backoff 100 ms doubling to at most 2 s with full jitter (`x-charter-retry`);
+ * - broker deliveries: at most 5 (`x-charter-retry.max-deliver`), then the message is dead-lettered;
+ * - dead-letter channel: `<channel>.dlq` (`x-charter-dead-letter`).
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes, randomUUID } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { CloudEvent } from "cloudevents";
+
+/** One problem ajv found, with the field it is about as a JSON pointer (`/amount`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Data or attributes that do not satisfy the contract; `problems` name each field. */
+export class EventValidationError extends Error {
+  constructor(readonly eventName: string, readonly problems: FieldProblem[]) {
+    super(`${eventName} is invalid: ${problems.map((p) => `${p.field || "(root)"} ${p.message}`).join("; ")}`);
+    this.name = "EventValidationError";
+  }
+}
+
+/** An ajv standalone validator, as validators.ts exports them. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null;
+}
+
+/** An enum whose unknown values the contract maps to a fallback (`x-charter-enum-fallback`). */
+export interface EnumFallback {
+  /** Property names from the payload root; `*` for every item of an array or value of a map. */
+  path: string[];
+  values: unknown[];
+  fallback: unknown;
+}
+
+/** What events.ts declares for one message. */
+export interface MessageSpec<T> {
+  name: string;
+  type: string;
+  source: string;
+  dataschema?: string;
+  datacontenttype: string;
+  /** The payload property whose value is the partition key. */
+  businessKey?: string;
+  validateForProducer: CompiledValidator;
+  validateForConsumer: CompiledValidator;
+  enumFallbacks: EnumFallback[];
+  /** Ties the spec to its payload type; never read. */
+  readonly __type?: T;
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  initialMs: number;
+  maxMs: number;
+}
+
+/** What events.ts declares for one receive operation. */
+export interface ReceiveSpec {
+  operation: string;
+  channel: string;
+  deadLetterChannel: string;
+  retry: RetryPolicy;
+  maxDeliver: number;
+}
+
+/** A CloudEvent on its way to a channel. */
+export interface Outgoing {
+  /** The channel's address: a NATS subject, a Kafka topic, an HTTP path. */
+  channel: string;
+  event: CloudEvent<unknown>;
+  /** The business key's value (also the `partitionkey` attribute): Kafka's record key, for ordering. */
+  partitionKey?: string;
+}
+
+/** One message a transport received, not yet decoded. */
+export interface Delivery {
+  /** The CloudEvent the message carries; throws when it carries none. */
+  decode(): CloudEvent<unknown>;
+  /** The message as received, for a dead letter when it cannot be decoded. */
+  raw(): { headers: Record<string, string>; body: string };
+  /** 1 on the first delivery, counting the broker's redeliveries. */
+  deliveryCount: number;
+  /** Done with: the effect is committed, or the message was dead-lettered. */
+  ack(): Promise<void>;
+  /** Not done with: deliver it again later (the dead-letter channel was unreachable). */
+  retryLater(delayMs: number): Promise<void>;
+}
+
+export interface SubscribeSpec {
+  channel: string;
+  /** A durable name shared by the instances of one consumer, so they split the messages. */
+  group: string;
+  maxDeliver: number;
+  /** How long the broker waits for an ack before redelivering. */
+  ackWaitMs: number;
+}
+
+export interface Subscription {
+  /** Stops taking messages and waits for the ones in hand to finish. */
+  stop(): Promise<void>;
+}
+
+/** The seam between the generated code and a broker or protocol. */
+export interface EventTransport {
+  send(message: Outgoing): Promise<void>;
+  subscribe(spec: SubscribeSpec, deliver: (delivery: Delivery) => Promise<void>): Promise<Subscription>;
+  close(): Promise<void>;
+}
+
+/**
+ * Where a consumer remembers the events it has handled, by CloudEvents `source` + `id`. `commit`
+ * writes the key and the handler's result as one record, so both are there or neither is: keep a
+ * handler's effect in the result (or make the effect and your own store's commit one transaction)
+ * and it is applied exactly once even across crashes and redeliveries.
+ */
+export interface IdempotencyStore {
+  has(key: string): Promise<boolean>;
+  commit(key: string, effect: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Forgets everything when the process ends: de-duplicates redeliveries within one run. */
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  readonly effects = new Map<string, unknown>();
+  async has(key: string): Promise<boolean> {
+    return this.effects.has(key);
+  }
+  async commit(key: string, effect: unknown): Promise<void> {
+    this.effects.set(key, effect);
+  }
+  async close(): Promise<void> {}
+}
+
+/**
+ * A JSON-lines file, one `{"key","effect"}` record per handled event, each written with a single
+ * `write` to a file opened for appending, so a killed process leaves whole records or none; a torn
+ * last line (a power cut) is ignored on open. `fsync: true` also survives power loss, at the price
+ * of a disk flush per event.
+ */
+export class FileIdempotencyStore implements IdempotencyStore {
+  readonly effects = new Map<string, unknown>();
+  private fd: number;
+
+  constructor(readonly path: string, private readonly options: { fsync?: boolean } = {}) {
+    for (const line of existsSync(path) ? readFileSync(path, "utf8").split("\n") : []) {
+      try {
+        const record = JSON.parse(line) as { key: string; effect: unknown };
+        this.effects.set(record.key, record.effect);
+      } catch {
+        // A torn or empty line: its event was not committed and will be handled again.
+      }
+    }
+    this.fd = openSync(path, "a");
+    // Start clean after a torn line, so the next record is a line of its own.
+    writeSync(this.fd, "\n");
+  }
+
+  async has(key: string): Promise<boolean> {
+    return this.effects.has(key);
+  }
+
+  async commit(key: string, effect: unknown): Promise<void> {
+    writeSync(this.fd, `${JSON.stringify({ key, effect: effect ?? null })}\n`);
+    if (this.options.fsync) fsyncSync(this.fd);
+    this.effects.set(key, effect);
+  }
+
+  async close(): Promise<void> {
+    closeSync(this.fd);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Full jitter: a random wait between 0 and the exponential backoff for this retry. */
+export function backoffMs(policy: RetryPolicy, retry: number): number {
+  return Math.random() * Math.min(policy.maxMs, policy.initialMs * 2 ** retry);
+}
+
+/** The W3C trace context an event continues (the CloudEvents distributed-tracing extension). */
+const traceContext = new AsyncLocalStorage<{ traceparent: string; tracestate?: string }>();
+
+/** The same trace with a fresh span id; a new trace when there is no parent. */
+export function childTraceparent(parent: string | undefined): string {
+  const match = parent && /^00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})$/.exec(parent);
+  const span = randomBytes(8).toString("hex");
+  return match ? `00-${match[1]}-${span}-${match[2]}` : `00-${randomBytes(16).toString("hex")}-${span}-01`;
+}
+
+/** The trace context a handler runs in, so events it publishes continue the trace. */
+export function currentTrace(): { traceparent: string; tracestate?: string } | undefined {
+  return traceContext.getStore();
+}
+
+/** Problems from ajv's errors, each naming its field. */
+function problemsOf(validate: CompiledValidator): FieldProblem[] {
+  return (validate.errors ?? []).map((e) => {
+    const missing = typeof e.params?.missingProperty === "string" ? `/${e.params.missingProperty}` : "";
+    return { field: `${e.instancePath}${missing}`, message: e.message ?? "is invalid" };
+  });
+}
+
+export interface PublishOptions {
+  /** The CloudEvents `subject`: what the event is about, within its source. */
+  subject?: string;
+  /** Defaults to a fresh UUID. Reuse an id only to send the very same event again. */
+  id?: string;
+  time?: Date;
+  /** Continue this trace; by default the trace of the handler publishing, else a new one. */
+  traceparent?: string;
+  tracestate?: string;
+  /** Further CloudEvents extension attributes (lower-case letters and digits). */
+  extensions?: Record<string, string | number | boolean>;
+}
+
+/** Validates, wraps in a CloudEvent and sends; invalid data throws and nothing is sent. */
+export async function publish<T>(transport: EventTransport, channel: string, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
+  if (!spec.validateForProducer(data)) throw new EventValidationError(spec.name, problemsOf(spec.validateForProducer));
+  const parent = options.traceparent ? options : currentTrace();
+  const key = spec.businessKey === undefined ? undefined : (data as Record<string, unknown>)[spec.businessKey];
+  const partitionKey = key === undefined || key === null ? undefined : String(key);
+  const event = new CloudEvent<T>({
+    ...options.extensions,
+    specversion: "1.0",
+    id: options.id ?? randomUUID(),
+    type: spec.type,
+    source: spec.source,
+    time: (options.time ?? new Date()).toISOString(),
+    datacontenttype: spec.datacontenttype,
+    ...(spec.dataschema ? { dataschema: spec.dataschema } : {}),
+    ...(options.subject ? { subject: options.subject } : {}),
+    ...(partitionKey !== undefined ? { partitionkey: partitionKey } : {}),
+    traceparent: childTraceparent(parent?.traceparent),
+    ...(parent?.tracestate ? { tracestate: parent.tracestate } : {}),
+    data,
+  });
+  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey });
+  return event;
+}
+
+/** What a handler learns besides the data. */
+export interface HandlerContext<T> {
+  event: CloudEvent<T>;
+  /** The span this handling is, in the producer's trace. */
+  traceparent: string;
+  /** 1 on the first try of this delivery. */
+  attempt: number;
+  deliveryCount: number;
+}
+
+/** Returns the effect to commit with the dedup record (see IdempotencyStore). */
+export type EventHandler<T> = (data: T, context: HandlerContext<T>) => unknown;
+
+export interface ConsumerOptions {
+  transport: EventTransport;
+  /** Defaults to one in memory: duplicates are then only caught within this process's life. */
+  store?: IdempotencyStore;
+  /** Where dead letters go; defaults to `transport`. */
+  deadLetterTransport?: EventTransport;
+  /** The durable consumer name; defaults to the contract id and operation. */
+  group?: string;
+  retry?: Partial<RetryPolicy>;
+  maxDeliver?: number;
+  ackWaitMs?: number;
+  /** Told of every dead letter and every failure it survives; silent by default. */
+  onEvent?: (report: ConsumerReport) => void;
+}
+
+export type ConsumerReport =
+  | { kind: "dead-lettered"; key?: string; reason: string }
+  | { kind: "duplicate"; key: string }
+  | { kind: "handled"; key: string }
+  | { kind: "handler-failed"; key: string; attempt: number; error: unknown }
+  | { kind: "dead-letter-failed"; error: unknown };
+
+/** The dead-letter extension attributes: why, and from which operation. */
+const REASON = "deadletterreason";
+const OPERATION = "deadletteroperation";
+
+/** Unknown values of enums that declare a fallback become the fallback, in place. */
+export function applyEnumFallbacks(data: unknown, fallbacks: EnumFallback[]): void {
+  for (const { path, values, fallback } of fallbacks) {
+    const visit = (node: unknown, depth: number, set: (value: unknown) => void): void => {
+      if (depth === path.length) {
+        if (!values.some((v) => JSON.stringify(v) === JSON.stringify(node))) set(fallback);
+        return;
+      }
+      if (node === null || typeof node !== "object") return;
+      const record = node as Record<string, unknown>;
+      const keys = path[depth] === "*" ? Object.keys(record) : Object.hasOwn(record, path[depth]) ? [path[depth]] : [];
+      for (const key of keys) visit(record[key], depth + 1, (value) => (record[key] = value));
+    };
+    visit(data, 0, () => undefined);
+  }
+}
+
+/**
+ * Subscribes a handler: decode, check attributes and data, skip duplicates, run the handler with
+ * retries, commit its effect with the dedup key, ack. What cannot be handled goes to the
+ * dead-letter channel with its reason, and is acked only once the dead letter is sent.
+ */
+export async function consume<T>(options: ConsumerOptions, contractId: string, receive: ReceiveSpec, messages: MessageSpec<T>[], handler: EventHandler<T>): Promise<Subscription> {
+  const store = options.store ?? new MemoryIdempotencyStore();
+  const retry: RetryPolicy = { ...receive.retry, ...options.retry };
+  const maxDeliver = options.maxDeliver ?? receive.maxDeliver;
+  const report = options.onEvent ?? (() => undefined);
+  const deadLetters = options.deadLetterTransport ?? options.transport;
+  const byType = new Map(messages.map((m) => [m.type, m]));
+  // Two deliveries of one event in hand at once (a redelivery overtaking a slow handler) must not both run.
+  const inFlight = new Map<string, Promise<void>>();
+
+  const deadLetter = async (delivery: Delivery, reason: string, event: CloudEvent<unknown> | undefined, key?: string) => {
+    try {
+      const letter = event
+        ? event.cloneWith({ [REASON]: reason, [OPERATION]: receive.operation }, false)
+        : new CloudEvent({
+            type: "dev.charter.deadletter.undecodable",
+            source: `/charter/${contractId}/${receive.operation}`,
+            datacontenttype: "application/json",
+            [REASON]: reason,
+            [OPERATION]: receive.operation,
+            data: delivery.raw(),
+          });
+      await deadLetters.send({ channel: receive.deadLetterChannel, event: letter });
+      report({ kind: "dead-lettered", key, reason });
+      await delivery.ack();
+    } catch (error) {
+      report({ kind: "dead-letter-failed", error });
+      await delivery.retryLater(backoffMs(retry, 3));
+    }
+  };
+
+  const handle = async (delivery: Delivery, event: CloudEvent<unknown>, key: string): Promise<void> => {
+    const spec = byType.get(event.type);
+    if (!spec) return deadLetter(delivery, `type ${JSON.stringify(event.type)} is not one this operation receives (${[...byType.keys()].join(", ")})`, event, key);
+    if (await store.has(key)) {
+      report({ kind: "duplicate", key });
+      return delivery.ack();
+    }
+    if (delivery.deliveryCount > maxDeliver) return deadLetter(delivery, `delivered ${delivery.deliveryCount} times without being handled`, event, key);
+    const data = typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+    applyEnumFallbacks(data, spec.enumFallbacks);
+    if (!spec.validateForConsumer(data)) return deadLetter(delivery, new EventValidationError(spec.name, problemsOf(spec.validateForConsumer)).message, event, key);
+
+    const typed = event.cloneWith({ data }, false) as CloudEvent<T>;
+    const traceparent = childTraceparent(typeof event.traceparent === "string" ? event.traceparent : undefined);
+    const tracestate = typeof event.tracestate === "string" ? event.tracestate : undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const effect = await traceContext.run({ traceparent, tracestate }, () =>
+          handler(data as T, { event: typed, traceparent, attempt, deliveryCount: delivery.deliveryCount }),
+        );
+        await store.commit(key, effect);
+        report({ kind: "handled", key });
+        return delivery.ack();
+      } catch (error) {
+        report({ kind: "handler-failed", key, attempt, error });
+        if (attempt >= retry.attempts) return deadLetter(delivery, `handler failed ${attempt} time(s): ${(error as Error)?.message ?? String(error)}`, event, key);
+        await sleep(backoffMs(retry, attempt - 1));
+      }
+    }
+  };
+
+  return options.transport.subscribe(
+    {
+      channel: receive.channel,
+      group: options.group ?? `${contractId}.${receive.operation}`.replace(/[^A-Za-z0-9_-]+/g, "_"),
+      // One delivery more than the limit, so the consumer sees the message again and dead-letters it.
+      maxDeliver: maxDeliver + 1,
+      ackWaitMs: options.ackWaitMs ?? 30_000,
+    },
+    async (delivery) => {
+      let event: CloudEvent<unknown>;
+      try {
+        event = delivery.decode();
+      } catch (error) {
+        return deadLetter(delivery, `not a CloudEvent: ${(error as Error).message}`, undefined);
+      }
+      const key = `${event.source} ${event.id}`;
+      const run = (inFlight.get(key) ?? Promise.resolve()).then(() => handle(delivery, event, key));
+      inFlight.set(key, run);
+      try {
+        await run;
+      } finally {
+        if (inFlight.get(key) === run) inFlight.delete(key);
+      }
+    },
+  );
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
