@@ -12,6 +12,7 @@ export async function generateSdks(registry: Snapshot): Promise<GeneratedFiles> 
   const holds = (pattern: RegExp) => [...registry.files.keys()].some((path) => pattern.test(path));
   if (holds(/\.(ya?ml|json)$/)) {
     for (const [path, text] of await (await import("./openapi/generate.js")).generateOpenApiClients(registry)) files.set(path, text);
+    for (const [path, text] of await (await import("./asyncapi/generate.js")).generateEventPackages(registry)) files.set(path, text);
   }
   if (holds(/\.proto$/)) for (const [path, text] of await (await import("./proto/generate.js")).generateConnectClients(registry)) files.set(path, text);
   return files;

@@ -29,7 +29,7 @@ describe("report formats from the CLI", () => {
     const junitFile = join(dir, "r.xml");
     const run = withStepSummary(undefined, () => charter([...BREAKING, "--format", "text", "--format", `sarif=${sarifFile}`, "--format", `junit=${junitFile}`]));
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /^failed: 5 contracts, 4 errors/m);
+    assert.match(run.stdout, /^failed: 6 contracts, 4 errors/m);
 
     const sarif: unknown = JSON.parse(readFileSync(sarifFile, "utf8"));
     assert.ok(validateSarif(sarif), JSON.stringify(validateSarif.errors, null, 2));
@@ -38,7 +38,7 @@ describe("report formats from the CLI", () => {
 
     const junit = readFileSync(junitFile, "utf8");
     assertWellFormedXml(junit);
-    assert.equal(junit.match(/<testsuite /g)?.length, 5, "one test suite per contract");
+    assert.equal(junit.match(/<testsuite /g)?.length, 6, "one test suite per contract");
     assert.match(junit, /<testsuites name="charter" tests="\d+" failures="4"/);
   });
 
@@ -49,7 +49,7 @@ describe("report formats from the CLI", () => {
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /^::error file=contracts\/users\/v1\/user_profile\.proto,line=6,col=1,title=FIELD_NO_DELETE::/m);
     const written = readFileSync(summary, "utf8");
-    assert.ok(written.startsWith(`from an earlier step\n${MARKDOWN_MARKER}\n❌ **charter failed**: 5 contracts`), written);
+    assert.ok(written.startsWith(`from an earlier step\n${MARKDOWN_MARKER}\n❌ **charter failed**: 6 contracts`), written);
     assert.match(written, /\| `shop\.users\.v1` \| proto \| modified \| FULL \|/);
   });
 

@@ -11,7 +11,7 @@ describe("charter lint", () => {
     assert.equal(run.status, 0);
     const report = JSON.parse(run.stdout) as Report;
     assert.deepEqual(report.findings.map((f) => `${f.rule} ${f.message}`), []);
-    assert.equal(report.contracts.length, 5);
+    assert.equal(report.contracts.length, 6);
     assert.ok(report.contracts.every((c) => c.change === "unchanged" && c.passed));
   });
 

@@ -32,9 +32,9 @@ describe("the example registry's site", () => {
     return site.get(path)!;
   };
 
-  it("has an index listing all five contracts, a marker, the assets and the search index", () => {
+  it("has an index listing all six contracts, a marker, the assets and the search index", () => {
     const index = site.get("index.html")!;
-    assert.equal(index.match(/class="contract-row"/g)?.length, 5);
+    assert.equal(index.match(/class="contract-row"/g)?.length, 6);
     for (const title of ["Orders API", "Order events", "Refund", "shop.catalog.v1", "shop.users.v1"]) assert.ok(index.includes(`>${title}</a>`), title);
     for (const path of [".charter-site", "assets/style.css", "assets/site.js", "search-index.js"]) assert.ok(site.has(path), path);
     assert.ok(index.includes('id="search"') && index.includes('id="search-results"'));

@@ -122,6 +122,42 @@ export interface EventTransport {
   close(): Promise<void>;
 }
 
+/** A server of the contract: its protocol and a URL (`nats://host:port`, `http://host/path`, `kafka://host:port`). */
+export interface ServerSpec {
+  protocol: string;
+  url: string;
+}
+
+/**
+ * A transport for a server, by its protocol; it connects on first use, and loads only the client
+ * library its protocol needs. Pass your own transport instead for credentials, TLS or tuning.
+ */
+export function transportFor(server: ServerSpec): EventTransport {
+  let made: Promise<EventTransport> | undefined;
+  const make = async (): Promise<EventTransport> => {
+    switch (server.protocol) {
+      case "nats":
+        return (await import("./transports/nats.js")).natsTransport({ servers: server.url.replace(/^nats:\/\//, "") });
+      case "http":
+      case "https":
+        return (await import("./transports/http.js")).httpTransport({ url: server.url });
+      case "kafka":
+      case "kafka-secure":
+        return (await import("./transports/kafka.js")).kafkaTransport({ brokers: [server.url.replace(/^[a-z-]+:\/\//, "")], clientId: "charter" });
+      default:
+        throw new Error(`no transport for protocol ${JSON.stringify(server.protocol)}: pass one of your own`);
+    }
+  };
+  const transport = () => (made ??= make());
+  return {
+    send: async (message) => (await transport()).send(message),
+    subscribe: async (spec, deliver) => (await transport()).subscribe(spec, deliver),
+    close: async () => {
+      if (made) await (await made).close();
+    },
+  };
+}
+
 /**
  * Where a consumer remembers the events it has handled, by CloudEvents `source` + `id`. `commit`
  * writes the key and the handler's result as one record, so both are there or neither is: keep a
@@ -192,8 +228,13 @@ export function backoffMs(policy: RetryPolicy, retry: number): number {
   return Math.random() * Math.min(policy.maxMs, policy.initialMs * 2 ** retry);
 }
 
-/** The W3C trace context an event continues (the CloudEvents distributed-tracing extension). */
-const traceContext = new AsyncLocalStorage<{ traceparent: string; tracestate?: string }>();
+/**
+ * The W3C trace context an event continues (the CloudEvents distributed-tracing extension). Every
+ * generated package has its own copy of this file, and a handler from one package often publishes
+ * with another's producer: they share one store through a global symbol.
+ */
+const TRACE = Symbol.for("charter.events.trace-context");
+const traceContext: AsyncLocalStorage<{ traceparent: string; tracestate?: string }> = ((globalThis as Record<symbol, unknown>)[TRACE] ??= new AsyncLocalStorage()) as AsyncLocalStorage<{ traceparent: string; tracestate?: string }>;
 
 /** The same trace with a fresh span id; a new trace when there is no parent. */
 export function childTraceparent(parent: string | undefined): string {

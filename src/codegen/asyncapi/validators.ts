@@ -1,0 +1,43 @@
+import { createRequire } from "node:module";
+import type { Ajv as AjvType } from "ajv";
+
+const require = createRequire(import.meta.url);
+
+/** One validator to export: its name in validators.ts, and the schema id + definition it checks. */
+export interface ValidatorExport {
+  name: string;
+  schema: "producer" | "consumer";
+  definition: string;
+}
+
+/**
+ * validators.ts of a generated package: ajv's standalone code for every export, compiled now so
+ * that no schema is compiled at run time. The producer and consumer definitions are two schemas
+ * (`producer`, `consumer`) of one ajv instance, so shared code is emitted once. Formats are
+ * ajv-formats' full set, looked up at run time from the generated package's dependencies.
+ */
+export function validatorsModule(banner: string, schemas: { producer: object; consumer: object }, exports: ValidatorExport[]): string {
+  const Ajv = require("ajv").default as new (options: object) => AjvType;
+  const addFormats = require("ajv-formats").default as (ajv: AjvType) => void;
+  const standaloneCode = require("ajv/dist/standalone").default as (ajv: AjvType, refs: Record<string, string>) => string;
+  const { _ } = require("ajv") as { _: (strings: TemplateStringsArray) => unknown };
+  const ajv = new Ajv({
+    // AsyncAPI schemas carry keywords of their own (discriminator, examples, x-…): not errors.
+    strict: false,
+    allErrors: true,
+    code: { source: true, esm: true, lines: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+  });
+  addFormats(ajv);
+  ajv.addSchema({ $id: "producer", definitions: schemas.producer });
+  ajv.addSchema({ $id: "consumer", definitions: schemas.consumer });
+  const refs = Object.fromEntries(exports.map((e) => [e.name, `${e.schema}#/definitions/${e.definition}`]));
+  return [
+    // The code is ajv's, not written to pass a strict type check; events.ts gives each export its type.
+    "// @ts-nocheck",
+    banner,
+    // ajv's ES module output still calls require() for its runtime helpers.
+    'import { createRequire } from "node:module";',
+    "const require = createRequire(import.meta.url);",
+    standaloneCode(ajv, refs),
+  ].join("\n");
+}
