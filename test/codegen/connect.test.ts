@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createServer as createHttp2Server, type Http2Session } from "node:http2";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { Code, ConnectError } from "@connectrpc/connect";
@@ -14,31 +11,8 @@ import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { generateConnectClients } from "../../src/codegen/proto/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { ROOT } from "../helpers/cli.js";
+import { compileSdk } from "../helpers/sdk.js";
 
-/** Writes the generated files into a fresh folder with a strict tsconfig, and type checks them. */
-function compile(files: Map<string, string>): { dir: string; output: string; status: number } {
-  const dir = mkdtempSync(join(tmpdir(), "charter-connect-"));
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  // The SDK imports @bufbuild/protobuf and @connectrpc/*: resolve them from charter's node_modules.
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  const compilerOptions = {
-    strict: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    target: "ES2022",
-    skipLibCheck: true,
-    noEmit: true,
-    types: ["node"],
-  };
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["**/*.ts"], exclude: ["node_modules"] }));
-  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", dir, "--pretty", "false"], { encoding: "utf8" });
-  return { dir, output: run.stdout + run.stderr, status: run.status ?? -1 };
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -59,7 +33,7 @@ describe("generated Connect client: the example registry", () => {
 
   before(async () => {
     files = await generateConnectClients(readInput(join(ROOT, "contracts"), ROOT));
-    const compiled = compile(files);
+    const compiled = compileSdk(files, "charter-connect-");
     assert.equal(compiled.output, "", compiled.output);
     assert.equal(compiled.status, 0);
     const sdk = join(compiled.dir, "shop.catalog.v1");
@@ -216,7 +190,7 @@ describe("generated Connect client: names and comments that could break the code
     assert.match(clientTs, /export function createClassClient/);
     assert.match(clientTs, /"weird\.v1\.Function\/delete", [^\n]*idempotent: false/);
     assert.match(clientTs, /"weird\.v1\.Function\/Remove", [^\n]*idempotent: true/);
-    const compiled = compile(files);
+    const compiled = compileSdk(files, "charter-connect-");
     assert.equal(compiled.output, "", compiled.output);
     assert.equal(compiled.status, 0);
   });

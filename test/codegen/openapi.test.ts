@@ -1,42 +1,18 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { generateOpenApiClients } from "../../src/codegen/openapi/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
 import type { Snapshot } from "../../src/registry/snapshot.js";
 import { charter, ROOT } from "../helpers/cli.js";
+import { compileSdk } from "../helpers/sdk.js";
 
-/** Writes the generated files into a fresh folder with a strict tsconfig, and type checks them. */
-function compile(files: Map<string, string>): { dir: string; output: string; status: number } {
-  const dir = mkdtempSync(join(tmpdir(), "charter-sdk-"));
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  const compilerOptions = {
-    strict: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    target: "ES2022",
-    skipLibCheck: true,
-    noEmit: true,
-    // The SDK folder sits outside the project: find Node's types in charter's node_modules.
-    typeRoots: [join(ROOT, "node_modules", "@types")],
-    types: ["node"],
-  };
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["**/*.ts"] }));
-  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", dir, "--pretty", "false"], { encoding: "utf8" });
-  return { dir, output: run.stdout + run.stderr, status: run.status ?? -1 };
-}
 
 interface Seen {
   method: string;
@@ -68,7 +44,7 @@ describe("generated OpenAPI client: the example registry", () => {
 
   before(async () => {
     files = await generateOpenApiClients(readInput(join(ROOT, "contracts"), ROOT));
-    const compiled = compile(files);
+    const compiled = compileSdk(files, "charter-sdk-");
     assert.equal(compiled.output, "", compiled.output);
     assert.equal(compiled.status, 0);
     sdk = join(compiled.dir, "shop.orders.v1");
@@ -277,7 +253,7 @@ paths:
 
   it("generates valid, strictly compiling code with keywords, odd characters, */ and backticks", async () => {
     const files = await generateOpenApiClients(snapshot);
-    const compiled = compile(files);
+    const compiled = compileSdk(files, "charter-sdk-");
     assert.equal(compiled.output, "", compiled.output);
     assert.equal(compiled.status, 0);
     const client = files.get("odd-ids-v2/client.ts") ?? "";
@@ -295,7 +271,7 @@ paths:
   });
 
   it("never retries a dropped connection of a non-idempotent operation", async () => {
-    const compiled = compile(await generateOpenApiClients(snapshot));
+    const compiled = compileSdk(await generateOpenApiClients(snapshot), "charter-sdk-");
     const mod = await import(pathToFileURL(join(compiled.dir, "odd-ids-v2", "index.ts")).href);
     let requests = 0;
     const server = createServer((req) => {
