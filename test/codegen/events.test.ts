@@ -275,4 +275,50 @@ components:
     await assert.rejects(producer.publishStockChanged({ sku: "a", level: 1, parts: [{ parts: [{ sku: 3 }] }] }), /\/parts\/0\/parts\/0\/sku must be string/);
     assert.match(files.get("urn-shop-stock/events.ts")!, /deadLetterChannel: "stock\.counted\.dlq"/);
   });
+
+  it("keeps contract text from escaping comments and strings, and names clashing operations apart", async () => {
+    const hostile = `*/ process.exit(1); /* "\${x}" \`tick\` \u2028 line`;
+    const dir = tempTree({
+      "odd.asyncapi.yaml": `asyncapi: 3.0.0
+id: ${JSON.stringify(`urn:odd:${hostile}`)}
+info: { title: ${JSON.stringify(hostile)}, version: 1.0.0 }
+channels:
+  weird:
+    address: ${JSON.stringify(`a."b"${hostile}`)}
+    description: ${JSON.stringify(hostile)}
+    messages:
+      class:
+        name: class
+        x-cloudevents: { type: ${JSON.stringify(`t${hostile}`)}, source: ${JSON.stringify(`/s${hostile}`)} }
+        payload: { type: object, properties: { "odd-name": { type: string, description: ${JSON.stringify(hostile)} } } }
+operations:
+  send-it:
+    action: send
+    channel: { $ref: "#/channels/weird" }
+  sendIt:
+    action: send
+    channel: { $ref: "#/channels/weird" }
+  close:
+    action: receive
+    channel: { $ref: "#/channels/weird" }
+`,
+    });
+    const files = await generateEventPackages(readInput(dir, dir));
+    const compiled = compileSdk(files, "charter-events-odd-");
+    assert.equal(compiled.output, "", compiled.output);
+    const folder = [...files.keys()][0].split("/")[0];
+    const odd = await import(pathToFileURL(join(compiled.dir, folder, "index.ts")).href);
+    const broker = memoryTransport();
+    const producer = odd.createProducer({ transport: broker.transport });
+    assert.deepEqual(Object.keys(producer).sort(), ["close", "sendIt", "sendIt2"]);
+    // The source is not a URI-reference: the CloudEvents SDK's own check refuses it, named as an attribute.
+    await assert.rejects(producer.sendIt({ "odd-name": "x" }), (error: any) => {
+      assert.equal(error.name, "EventValidationError");
+      assert.match(error.message, /^Class \(CloudEvents attributes\) is invalid: attribute source must match format "uri-reference"/);
+      return true;
+    });
+    assert.equal(broker.sent.length, 0);
+    assert.equal(odd.ClassSpec.type, `t${hostile}`);
+    assert.deepEqual(Object.keys(odd.createConsumer({ transport: broker.transport })).sort(), ["close", "close2"]);
+  });
 });

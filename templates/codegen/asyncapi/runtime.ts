@@ -17,7 +17,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
-import { CloudEvent } from "cloudevents";
+import { CloudEvent, ValidationError } from "cloudevents";
 
 /** One problem ajv found, with the field it is about as a JSON pointer (`/amount`). */
 export interface FieldProblem {
@@ -256,6 +256,19 @@ function problemsOf(validate: CompiledValidator): FieldProblem[] {
   });
 }
 
+/** A CloudEvent, or an EventValidationError naming each attribute the SDK's own validation refused. */
+function cloudEvent<T>(name: string, attributes: ConstructorParameters<typeof CloudEvent<T>>[0]): CloudEvent<T> {
+  try {
+    return new CloudEvent<T>(attributes);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const problems = (error.errors ?? [error.message]).map((e) =>
+      typeof e === "string" ? { field: "", message: e } : { field: `attribute ${e.instancePath.slice(1)}`, message: e.message ?? "is invalid" },
+    );
+    throw new EventValidationError(`${name} (CloudEvents attributes)`, problems);
+  }
+}
+
 export interface PublishOptions {
   /** The CloudEvents `subject`: what the event is about, within its source. */
   subject?: string;
@@ -275,7 +288,7 @@ export async function publish<T>(transport: EventTransport, channel: string, spe
   const parent = options.traceparent ? options : currentTrace();
   const key = spec.businessKey === undefined ? undefined : (data as Record<string, unknown>)[spec.businessKey];
   const partitionKey = key === undefined || key === null ? undefined : String(key);
-  const event = new CloudEvent<T>({
+  const event = cloudEvent<T>(spec.name, {
     ...options.extensions,
     specversion: "1.0",
     id: options.id ?? randomUUID(),
