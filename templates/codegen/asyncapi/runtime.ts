@@ -395,7 +395,8 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       await delivery.ack();
     } catch (error) {
       report({ kind: "dead-letter-failed", error });
-      await delivery.retryLater(backoffMs(retry, 3));
+      // Later each time, so an unreachable dead-letter channel is not hammered.
+      await delivery.retryLater(retry.initialMs + backoffMs(retry, delivery.deliveryCount));
     }
   };
 
