@@ -93,7 +93,10 @@ export interface Delivery {
   decode(): CloudEvent<unknown>;
   /** The message as received, for a dead letter when it cannot be decoded. */
   raw(): { headers: Record<string, string>; body: string };
-  /** 1 on the first delivery, counting the broker's redeliveries. */
+  /**
+   * 1 on the first delivery, counting the redeliveries the consumer may have seen (never tries that
+   * did not reach it): past `maxDeliver`, the consumer dead-letters the message.
+   */
   deliveryCount: number;
   /** Done with: the effect is committed, or the message was dead-lettered. */
   ack(): Promise<void>;
@@ -139,8 +142,12 @@ export function transportFor(server: ServerSpec): EventTransport {
       case "nats":
         return (await import("./transports/nats.js")).natsTransport({ servers: server.url.replace(/^nats:\/\//, "") });
       case "http":
-      case "https":
-        return (await import("./transports/http.js")).httpTransport({ url: server.url });
+      case "https": {
+        const http = (await import("./transports/http.js")).httpTransport({ url: server.url });
+        // A consumer needs a server to mount the transport's handler on, which only its caller has.
+        const subscribe = () => Promise.reject(new Error("an HTTP consumer needs a server: pass transport: httpTransport(…) and mount its handler"));
+        return { send: (message) => http.send(message), subscribe, close: () => http.close() };
+      }
       case "kafka":
       case "kafka-secure":
         return (await import("./transports/kafka.js")).kafkaTransport({ brokers: [server.url.replace(/^[a-z-]+:\/\//, "")], clientId: "charter" });
@@ -378,7 +385,9 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
   // Two deliveries of one event in hand at once (a redelivery overtaking a slow handler) must not both run.
   const inFlight = new Map<string, Promise<void>>();
 
-  const deadLetter = async (delivery: Delivery, reason: string, event: CloudEvent<unknown> | undefined, key?: string) => {
+  const deadLetter = async (delivery: Delivery, why: string, event: CloudEvent<unknown> | undefined, key?: string) => {
+    // One line: broker headers (NATS, HTTP) cannot carry line breaks, and SDK errors have them.
+    const reason = why.replace(/\s+/g, " ").trim();
     try {
       const letter = event
         ? event.cloneWith({ [REASON]: reason, [OPERATION]: receive.operation }, false)
