@@ -417,7 +417,7 @@ describe("Kafka binding (no broker): the generated packages over kafkajs", () =>
     assert.deepEqual(JSON.parse(String(letters[0].value)), { headers: { "content-type": "text/plain" }, body: "hello" });
     assert.match(String(header(letters[1], "ce_deadletterreason")), /^not a CloudEvent: invalid payload[\s\S]*source/);
     assert.deepEqual(JSON.parse(String(letters[1].value)).headers, { "content-type": "application/json", ce_id: "e-9", ce_specversion: "1.0" });
-    assert.equal(header(letters[2], "ce_deadletterreason"), "not a CloudEvent: the event has no id");
+    assert.equal(header(letters[2], "ce_deadletterreason"), "the event has no id, so it cannot be de-duplicated");
     assert.deepEqual(
       fake.log.filter((l) => l.startsWith("commit")),
       ["commit order.paid.v1/0@1", "commit order.paid.v1/0@2", "commit order.paid.v1/0@3"],

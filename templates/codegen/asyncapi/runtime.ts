@@ -455,6 +455,7 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       } catch (error) {
         return deadLetter(delivery, `not a CloudEvent: ${(error as Error).message}`, undefined);
       }
+      if (!carriesId(delivery)) return deadLetter(delivery, "the event has no id, so it cannot be de-duplicated", undefined);
       const key = `${event.source} ${event.id}`;
       const run = (inFlight.get(key) ?? Promise.resolve()).then(() => handle(delivery, event, key));
       inFlight.set(key, run);
@@ -465,6 +466,14 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       }
     },
   );
+}
+
+/** The SDK makes up an id for an event without one, which would defeat de-duplication: look at the message itself. */
+function carriesId(delivery: Delivery): boolean {
+  const { headers, body } = delivery.raw();
+  if (headers["ce-id"] !== undefined || headers["ce_id"] !== undefined) return true;
+  const parsed = safeJson(body);
+  return typeof parsed === "object" && parsed !== null && typeof (parsed as { id?: unknown }).id === "string";
 }
 
 function safeJson(text: string): unknown {
