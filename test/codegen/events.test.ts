@@ -125,6 +125,24 @@ describe("generated event packages: the example registry", () => {
     assert.equal(broker.acked.length, 3, "duplicates are acked, not redelivered forever");
   });
 
+  it("a consumer whose store cannot commit leaves the event unacked, to be handled again", async () => {
+    const broker = memoryTransport();
+    const store = new billing.MemoryIdempotencyStore();
+    const commit = store.commit.bind(store);
+    let failures = 1;
+    store.commit = async (key: string, effect: unknown) => {
+      if (failures-- > 0) throw new Error("disk full");
+      return commit(key, effect);
+    };
+    const reports: string[] = [];
+    let calls = 0;
+    await billing.createConsumer({ transport: broker.transport, store, onEvent: (r: any) => reports.push(r.kind) }).onOrderPaid(() => ++calls);
+    await orders.createProducer({ transport: broker.transport }).publishOrderPaid(PAID);
+    assert.deepEqual(reports, ["commit-failed", "handled"]);
+    assert.deepEqual([...store.effects.values()], [2]);
+    assert.equal(broker.sent.filter((m) => m.channel === "billing.order-paid.dlq.v1").length, 0);
+  });
+
   it("a consumer maps an unknown enum value to the declared fallback, and dead-letters invalid data with the field", async () => {
     const broker = memoryTransport();
     const methods: string[] = [];

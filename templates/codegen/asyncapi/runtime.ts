@@ -347,6 +347,7 @@ export type ConsumerReport =
   | { kind: "duplicate"; key: string }
   | { kind: "handled"; key: string }
   | { kind: "handler-failed"; key: string; attempt: number; error: unknown }
+  | { kind: "commit-failed"; key: string; error: unknown }
   | { kind: "dead-letter-failed"; error: unknown };
 
 /** The dead-letter extension attributes: why, and from which operation. */
@@ -424,20 +425,28 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
     const typed = event.cloneWith({ data }, false) as CloudEvent<T>;
     const traceparent = childTraceparent(typeof event.traceparent === "string" ? event.traceparent : undefined);
     const tracestate = typeof event.tracestate === "string" ? event.tracestate : undefined;
+    let effect: unknown;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const effect = await traceContext.run({ traceparent, tracestate }, () =>
+        effect = await traceContext.run({ traceparent, tracestate }, () =>
           handler(data as T, { event: typed, traceparent, attempt, deliveryCount: delivery.deliveryCount }),
         );
-        await store.commit(key, effect);
-        report({ kind: "handled", key });
-        return delivery.ack();
+        break;
       } catch (error) {
         report({ kind: "handler-failed", key, attempt, error });
         if (attempt >= retry.attempts) return deadLetter(delivery, `handler failed ${attempt} time(s): ${(error as Error)?.message ?? String(error)}`, event, key);
         await sleep(backoffMs(retry, attempt - 1));
       }
     }
+    try {
+      await store.commit(key, effect);
+    } catch (error) {
+      // Nothing is committed, so nothing is lost: the event comes again and its handler runs again.
+      report({ kind: "commit-failed", key, error });
+      return delivery.retryLater(retry.initialMs + backoffMs(retry, delivery.deliveryCount));
+    }
+    report({ kind: "handled", key });
+    return delivery.ack();
   };
 
   return options.transport.subscribe(
