@@ -9,7 +9,7 @@ import type { SearchEntry } from "./search.js";
 
 /** What an AsyncAPI contract's page shows: channels with their messages, and the operations on them. */
 export interface AsyncApiView {
-  channels: { id: string; name: string; address?: string; description?: string; messages: MessageView[] }[];
+  channels: { id: string; name: string; address?: string; description?: string; messages: MessageView[]; peers: PeerLink[] }[];
   operations: { id: string; name: string; action: string; channel: Link; description?: string; messages: Link[] }[];
 }
 
@@ -49,6 +49,26 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
 /** Finds a JSON Schema contract of the registry by its id (`$id`), for `dataschema` cross-links. */
 export type ContractLinker = (id: string) => Link | undefined;
 
+/** An operation of another contract on the same channel address: who produces what this one consumes, and the reverse. */
+export interface PeerLink extends Link {
+  action: string;
+}
+
+/** The operations of every AsyncAPI contract, by channel address, linked to their pages. */
+export function channelPeers(contracts: { contract: AsyncApiContract; page: string }[]): Map<string, (PeerLink & { contract: string })[]> {
+  const peers = new Map<string, (PeerLink & { contract: string })[]>();
+  for (const { contract, page } of contracts) {
+    for (const op of contract.model.operations.values()) {
+      const channel = contract.model.channels.get(op.channel);
+      if (!channel) continue;
+      const address = channelName(channel);
+      const link = { label: `${contract.id} · ${op.id}`, href: `${page}#${anchor("op", op.id)}`, action: op.action, contract: contract.id };
+      peers.set(address, [...(peers.get(address) ?? []), link]);
+    }
+  }
+  return peers;
+}
+
 function cloudEvent(contract: AsyncApiContract, message: Message): { event: CloudEvent; from: "example" | "schema" } {
   const value = message.message.value;
   const attributes = isObject(value["x-cloudevents"]) ? value["x-cloudevents"] : {};
@@ -69,7 +89,12 @@ function cloudEvent(contract: AsyncApiContract, message: Message): { event: Clou
   return { event, from: examples.length ? "example" : "schema" };
 }
 
-export function asyncApiView(contract: AsyncApiContract, page: string, linkContract: ContractLinker): { view: AsyncApiView; search: SearchEntry[] } {
+export function asyncApiView(
+  contract: AsyncApiContract,
+  page: string,
+  linkContract: ContractLinker,
+  peers: Map<string, (PeerLink & { contract: string })[]> = new Map(),
+): { view: AsyncApiView; search: SearchEntry[] } {
   const ctx = explorerFor(contract, contract.document.file);
   const search: SearchEntry[] = [];
   const entry = (title: string, kind: string, id: string) => search.push({ title, kind, contract: contract.id, href: `${page}#${id}` });
@@ -102,7 +127,8 @@ export function asyncApiView(contract: AsyncApiContract, page: string, linkContr
         exampleFrom: from,
       };
     });
-    return { id: channelId, name: channel.id, address: channel.address, description: renderMarkdown(channel.channel.value.description), messages };
+    const others = (peers.get(channelName(channel)) ?? []).filter((p) => p.contract !== contract.id).map(({ label, href, action }) => ({ label, href, action }));
+    return { id: channelId, name: channel.id, address: channel.address, description: renderMarkdown(channel.channel.value.description), messages, peers: others };
   });
   const operations = [...contract.model.operations.values()].map((op) => {
     const id = anchor("op", op.id);

@@ -4,7 +4,7 @@ import { loadContracts } from "../lint/load.js";
 import type { LintContract } from "../lint/rule.js";
 import { loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
 import type { Snapshot } from "../registry/snapshot.js";
-import { asyncApiView, type AsyncApiView } from "./asyncapi.js";
+import { asyncApiView, channelPeers, type AsyncApiView } from "./asyncapi.js";
 import { buildChangelog, contractKey, type ChangelogEntry, type Version } from "./changelog.js";
 import { contractPage } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
@@ -84,6 +84,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       protoTypes.set(desc.typeName, `${file}#${protoTypeId(desc.kind, desc.typeName)}`);
     }
   }
+  const peers = channelPeers(contracts.flatMap((c) => (c.kind === "asyncapi" ? [{ contract: c, page: posix.basename(pages.get(c)!) }] : [])));
   const schemaContracts = new Map(contracts.filter((c) => c.kind === "jsonschema").map((c) => [c.id, { label: c.id, href: posix.basename(pages.get(c)!) }]));
 
   const search: SearchEntry[] = [];
@@ -115,7 +116,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       view.openapi = built.view;
       search.push(...built.search);
     } else if (contract.kind === "asyncapi") {
-      const built = asyncApiView(contract, page, (id) => schemaContracts.get(id));
+      const built = asyncApiView(contract, page, (id) => schemaContracts.get(id), peers);
       view.asyncapi = built.view;
       search.push(...built.search);
     } else {

@@ -60,6 +60,12 @@ describe("the example registry's site", () => {
     }
   });
 
+  it("links the producers and consumers of a channel across contracts", () => {
+    const peers = (html: string) => /<p class="peers">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+    assert.match(peers(page("asyncapi-urn-shop-orders-events")), /<a href="asyncapi-urn-shop-billing-events\.html#op-onOrderPaid">urn:shop:billing:events · onOrderPaid<\/a> <span class="muted small">\(receive\)/);
+    assert.match(peers(page("asyncapi-urn-shop-billing-events")), /<a href="asyncapi-urn-shop-orders-events\.html#op-publishOrderPaid">urn:shop:orders:events · publishOrderPaid<\/a> <span class="muted small">\(send\)/);
+  });
+
   it("shows an example CloudEvent per message that is valid against the payload schema", () => {
     const html = page("asyncapi-urn-shop-orders-events");
     const code = /<code class="cloudevent">([\s\S]*?)<\/code>/.exec(html);
