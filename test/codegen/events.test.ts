@@ -185,7 +185,7 @@ describe("generated event packages: the example registry", () => {
     assert.equal(letters[0].event.deadletterreason, "handler failed 3 time(s): ledger says no");
   });
 
-  it("a consumer dead-letters what is not a CloudEvent, a type it does not receive, a message delivered too often and one without an id", async () => {
+  it("a consumer dead-letters what is not a CloudEvent, a type it does not receive, a message delivered too often, a stranger's source and an event without an id", async () => {
     const broker = memoryTransport();
     let calls = 0;
     await billing.createConsumer({ transport: broker.transport }).onOrderPaid(() => void (calls += 1));
@@ -194,12 +194,17 @@ describe("generated event packages: the example registry", () => {
     await broker.deliver("order.paid.v1", stranger.headers as Record<string, string>, String(stranger.body));
     const tired = HTTP.binary(new CloudEvent({ type: "com.shop.order.paid.v1", source: "/shop/orders", datacontenttype: "application/json", data: PAID }));
     await broker.deliver("order.paid.v1", tired.headers as Record<string, string>, String(tired.body), 6);
+    const elsewhere = HTTP.binary(new CloudEvent({ type: "com.shop.order.paid.v1", source: "/shop/ordersx", datacontenttype: "application/json", data: PAID }));
+    await broker.deliver("order.paid.v1", elsewhere.headers as Record<string, string>, String(elsewhere.body));
+    const below = HTTP.binary(new CloudEvent({ type: "com.shop.order.paid.v1", source: "/shop/orders/eu-1", datacontenttype: "application/json", data: PAID }));
+    await broker.deliver("order.paid.v1", below.headers as Record<string, string>, String(below.body));
     const { id: _, ...anonymous } = JSON.parse(String(HTTP.structured(new CloudEvent({ type: "com.shop.order.paid.v1", source: "/shop/orders", data: PAID })).body));
     await broker.deliver("order.paid.v1", { "content-type": "application/cloudevents+json" }, JSON.stringify(anonymous));
-    assert.equal(calls, 0);
+    assert.equal(calls, 1, "only the event from below the declared source");
     const reasons = broker.sent.filter((m) => m.channel === "billing.order-paid.dlq.v1").map((m) => String(m.event.deadletterreason));
-    assert.equal(reasons.length, 4);
-    assert.equal(reasons[3], "the event has no id, so it cannot be de-duplicated");
+    assert.equal(reasons.length, 5);
+    assert.equal(reasons[3], 'source "/shop/ordersx" is not "/shop/orders" or below it');
+    assert.equal(reasons[4], "the event has no id, so it cannot be de-duplicated");
     assert.match(reasons[0], /^not a CloudEvent/);
     assert.match(reasons[1], /type "com\.shop\.order\.shipped\.v1" is not one this operation receives/);
     assert.equal(reasons[2], "delivered 6 times without being handled");

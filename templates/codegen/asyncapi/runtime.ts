@@ -413,6 +413,7 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
   const handle = async (delivery: Delivery, event: CloudEvent<unknown>, key: string): Promise<void> => {
     const spec = byType.get(event.type);
     if (!spec) return deadLetter(delivery, `type ${JSON.stringify(event.type)} is not one this operation receives (${[...byType.keys()].join(", ")})`, event, key);
+    if (!within(event.source, spec.source)) return deadLetter(delivery, `source ${JSON.stringify(event.source)} is not ${JSON.stringify(spec.source)} or below it`, event, key);
     if (await store.has(key)) {
       report({ kind: "duplicate", key });
       return delivery.ack();
@@ -475,6 +476,11 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       }
     },
   );
+}
+
+/** A source is the contract's, or a path below it (`/shop/orders/eu-1` for `/shop/orders`): one producer may run as many instances. */
+function within(source: string, declared: string): boolean {
+  return source === declared || source.startsWith(declared.endsWith("/") ? declared : `${declared}/`);
 }
 
 /** The SDK makes up an id for an event without one, which would defeat de-duplication: look at the message itself. */
