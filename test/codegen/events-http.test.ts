@@ -158,7 +158,7 @@ describe("generated CloudEvents packages over HTTP (webhooks)", () => {
       let behaviour: (delivery: any) => Promise<void> = async () => {
         throw new Error("store down");
       };
-      const subscription = await transport.subscribe({ channel: CHANNEL, group: "g", maxDeliver: 5, ackWaitMs: 1000 }, (d: any) => behaviour(d));
+      const subscription = await transport.subscribe({ channel: CHANNEL, group: "g", ackWaitMs: 1000 }, (d: any) => behaviour(d));
       const message = HTTP.structured(new CloudEvent({ type: "t", source: "/s", data: { a: 1 } }));
       const send = () => fetch(`${url}/${CHANNEL}`, { method: "POST", headers: message.headers as Record<string, string>, body: message.body as string });
 
@@ -284,7 +284,7 @@ describe("generated CloudEvents packages over HTTP (webhooks)", () => {
       // The dead-letter collector: the consumer POSTs its dead letters here, signed.
       const dlq = http.httpTransport({ secret });
       const collected = new Map<string, CloudEvent<unknown>>();
-      await dlq.subscribe({ channel: DLQ, group: "collector", maxDeliver: 1, ackWaitMs: 1000 }, async (delivery: any) => {
+      await dlq.subscribe({ channel: DLQ, group: "collector", ackWaitMs: 1000 }, async (delivery: any) => {
         const letter = delivery.decode();
         collected.set(letter.id, letter);
         await delivery.ack();

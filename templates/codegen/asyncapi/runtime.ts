@@ -108,7 +108,6 @@ export interface SubscribeSpec {
   channel: string;
   /** A durable name shared by the instances of one consumer, so they split the messages. */
   group: string;
-  maxDeliver: number;
   /** How long the broker waits for an ack before redelivering. */
   ackWaitMs: number;
 }
@@ -454,8 +453,6 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
     {
       channel: receive.channel,
       group: options.group ?? `${contractId}.${receive.operation}`.replace(/[^A-Za-z0-9_-]+/g, "_"),
-      // One delivery more than the limit, so the consumer sees the message again and dead-letters it.
-      maxDeliver: maxDeliver + 1,
       ackWaitMs: options.ackWaitMs ?? 30_000,
     },
     async (delivery) => {

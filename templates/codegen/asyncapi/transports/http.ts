@@ -210,7 +210,7 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
     handler,
     send,
     async subscribe(spec: SubscribeSpec, deliver: (delivery: Delivery) => Promise<void>): Promise<Subscription> {
-      // group, maxDeliver and ackWaitMs are a broker's: here the sender's tries and timeout play those parts.
+      // group and ackWaitMs are a broker's: here the sender's tries and timeout play those parts.
       const path = pathOf(spec.channel);
       const current = routes.get(path);
       if (current !== undefined && current !== "stopped") throw new Error(`httpTransport already serves channel ${spec.channel} at ${path}`);

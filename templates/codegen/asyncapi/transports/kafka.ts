@@ -20,9 +20,9 @@
  *   comes again. It starts over in another process (after a crash or a rebalance), so the runtime's
  *   max-deliver limit holds per process; a record that kills the process every time is redelivered
  *   without end.
- * - `spec.maxDeliver` has no broker to enforce it: the runtime dead-letters a record once it is over
- *   its limit, and the only way past a record is an ack. While the dead-letter topic is unreachable
- *   the partition stays blocked, retried, rather than the record being lost.
+ * - Kafka has no delivery limit: the runtime dead-letters a record once it is over its own, and
+ *   the only way past a record is an ack. While the dead-letter topic is unreachable the partition
+ *   stays blocked, retried, rather than the record being lost.
  */
 import { CloudEvent, Kafka as KafkaBinding } from "cloudevents";
 import { Kafka, Partitioners, type Consumer, type EachMessagePayload, type IHeaders, type Message, type Producer } from "kafkajs";

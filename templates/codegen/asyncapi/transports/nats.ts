@@ -126,7 +126,9 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
         durable_name: spec.group,
         ack_policy: AckPolicy.Explicit,
         ack_wait: nanos(spec.ackWaitMs),
-        max_deliver: spec.maxDeliver,
+        // Unlimited: the runtime counts deliveries and dead-letters past its limit. A broker limit
+        // would strand a message whose last allowed delivery failed to reach the dead-letter stream.
+        max_deliver: -1,
         filter_subject: spec.channel,
         deliver_policy: DeliverPolicy.All,
       };
