@@ -15,7 +15,7 @@
  * - dead-letter channel: `<channel>.dlq` (`x-charter-dead-letter`).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomFillSync, randomUUID } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import { CloudEvent, ValidationError } from "cloudevents";
 
@@ -242,11 +242,23 @@ export function backoffMs(policy: RetryPolicy, retry: number): number {
 const TRACE = Symbol.for("charter.events.trace-context");
 const traceContext: AsyncLocalStorage<{ traceparent: string; tracestate?: string }> = ((globalThis as Record<symbol, unknown>)[TRACE] ??= new AsyncLocalStorage()) as AsyncLocalStorage<{ traceparent: string; tracestate?: string }>;
 
+/** Random bytes drawn from a pool: one `randomFillSync` per 4 KiB instead of a call per id (a span or trace id per event). */
+const pool = Buffer.alloc(4096);
+let poolUsed = pool.length;
+function randomHex(bytes: number): string {
+  if (poolUsed + bytes > pool.length) {
+    randomFillSync(pool);
+    poolUsed = 0;
+  }
+  poolUsed += bytes;
+  return pool.toString("hex", poolUsed - bytes, poolUsed);
+}
+
 /** The same trace with a fresh span id; a new trace when there is no parent. */
 export function childTraceparent(parent: string | undefined): string {
   const match = parent && /^00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})$/.exec(parent);
-  const span = randomBytes(8).toString("hex");
-  return match ? `00-${match[1]}-${span}-${match[2]}` : `00-${randomBytes(16).toString("hex")}-${span}-01`;
+  const span = randomHex(8);
+  return match ? `00-${match[1]}-${span}-${match[2]}` : `00-${randomHex(16)}-${span}-01`;
 }
 
 /** The trace context a handler runs in, so events it publishes continue the trace. */
@@ -263,9 +275,9 @@ function problemsOf(validate: CompiledValidator): FieldProblem[] {
 }
 
 /** A CloudEvent, or an EventValidationError naming each attribute the SDK's own validation refused. */
-function cloudEvent<T>(name: string, attributes: ConstructorParameters<typeof CloudEvent<T>>[0]): CloudEvent<T> {
+function cloudEvent<T>(name: string, attributes: ConstructorParameters<typeof CloudEvent<T>>[0], strict: boolean): CloudEvent<T> {
   try {
-    return new CloudEvent<T>(attributes);
+    return new CloudEvent<T>(attributes, strict);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const problems = (error.errors ?? [error.message]).map((e) =>
@@ -288,12 +300,19 @@ export interface PublishOptions {
   extensions?: Record<string, string | number | boolean>;
 }
 
+/** Specs whose fixed attributes (type, source, dataschema…) passed the SDK's validation once. */
+const checkedSpecs = new WeakSet<MessageSpec<unknown>>();
+
 /** Validates, wraps in a CloudEvent and sends; invalid data throws and nothing is sent. */
 export async function publish<T>(transport: EventTransport, channel: string, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
   if (!spec.validateForProducer(data)) throw new EventValidationError(spec.name, problemsOf(spec.validateForProducer));
   const parent = options.traceparent ? options : currentTrace();
   const key = spec.businessKey === undefined ? undefined : (data as Record<string, unknown>)[spec.businessKey];
   const partitionKey = key === undefined || key === null ? undefined : String(key);
+  // The SDK's validation of every attribute costs more than the rest of publishing. What the contract
+  // fixes is checked on a spec's first event; what the caller adds, on every event that has it; what
+  // this function makes (id, time, traceparent) is valid by construction.
+  const strict = !checkedSpecs.has(spec) || options.id !== undefined || options.subject !== undefined || options.extensions !== undefined || options.tracestate !== undefined || options.traceparent !== undefined;
   const event = cloudEvent<T>(spec.name, {
     ...options.extensions,
     specversion: "1.0",
@@ -308,7 +327,8 @@ export async function publish<T>(transport: EventTransport, channel: string, spe
     traceparent: childTraceparent(parent?.traceparent),
     ...(parent?.tracestate ? { tracestate: parent.tracestate } : {}),
     data,
-  });
+  }, strict);
+  checkedSpecs.add(spec);
   await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey });
   return event;
 }
@@ -422,14 +442,23 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
     applyEnumFallbacks(data, spec.enumFallbacks);
     if (!spec.validateForConsumer(data)) return deadLetter(delivery, new EventValidationError(spec.name, problemsOf(spec.validateForConsumer)).message, event, key);
 
-    const typed = event.cloneWith({ data }, false) as CloudEvent<T>;
+    // Built when a handler asks for it: a CloudEvent per event costs more than the handler often does.
+    let typed: CloudEvent<T> | undefined;
+    const typedEvent = () => (typed ??= (data === event.data ? event : event.cloneWith({ data }, false)) as CloudEvent<T>);
     const traceparent = childTraceparent(typeof event.traceparent === "string" ? event.traceparent : undefined);
     const tracestate = typeof event.tracestate === "string" ? event.tracestate : undefined;
     let effect: unknown;
     for (let attempt = 1; ; attempt += 1) {
       try {
         effect = await traceContext.run({ traceparent, tracestate }, () =>
-          handler(data as T, { event: typed, traceparent, attempt, deliveryCount: delivery.deliveryCount }),
+          handler(data as T, {
+            get event() {
+              return typedEvent();
+            },
+            traceparent,
+            attempt,
+            deliveryCount: delivery.deliveryCount,
+          }),
         );
         break;
       } catch (error) {
@@ -464,7 +493,8 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       }
       if (!carriesId(delivery)) return deadLetter(delivery, "the event has no id, so it cannot be de-duplicated", undefined);
       const key = `${event.source} ${event.id}`;
-      const run = (inFlight.get(key) ?? Promise.resolve()).then(() => handle(delivery, event, key));
+      const before = inFlight.get(key);
+      const run = before ? before.then(() => handle(delivery, event, key)) : handle(delivery, event, key);
       inFlight.set(key, run);
       try {
         await run;

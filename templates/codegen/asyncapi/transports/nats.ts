@@ -68,9 +68,10 @@ function deliveryOf(msg: JsMsg, ack: (msg: JsMsg) => void): Delivery {
       const decoded = HTTP.toEvent({ headers, body: structured ? msg.string() : undefined });
       if (!(decoded instanceof CloudEvent)) throw new Error("a batch of CloudEvents where one was expected");
       const data = structured || !msg.data.length ? undefined : /json|^text\/|xml/i.test(contentType) ? msg.string() : Buffer.from(msg.data);
-      const event: CloudEvent<unknown> = data === undefined ? decoded : decoded.cloneWith({ data }, false);
-      event.validate();
-      return event;
+      // toEvent does not validate; cloneWith does, as it adds the data.
+      if (data !== undefined) return decoded.cloneWith({ data }, true);
+      decoded.validate();
+      return decoded;
     },
     raw: () => ({ headers: { ...headers }, body: msg.string() }),
     deliveryCount: msg.info.deliveryCount,
@@ -161,6 +162,10 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
       };
       const loop = (async () => {
         for await (const msg of messages) {
+          if (concurrency === 1) {
+            await handle(msg);
+            continue;
+          }
           const run = handle(msg).finally(() => running.delete(run));
           running.add(run);
           if (running.size >= concurrency) await Promise.race(running);
