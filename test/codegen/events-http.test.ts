@@ -111,20 +111,24 @@ describe("generated CloudEvents packages over HTTP (webhooks)", () => {
       const before = handled.length;
       const event = paid("unsigned");
       assert.equal((await post(event, () => ({}))).status, 401);
-      assert.equal((await post(event, (body) => http.signWebhook("whsec_" + randomBytes(24).toString("base64"), event.id, body))).status, 401);
-      assert.equal((await post(event, () => http.signWebhook(secret, event.id, Buffer.from('{"orderId":"other"}')))).status, 401);
-      // Signed right, but as another message than ce-id: the id, half the dedup key, is bound to the signature.
+      assert.equal((await post(event, (body) => http.signWebhook("whsec_" + randomBytes(24).toString("base64"), http.webhookIdOf(event.source, event.id), body))).status, 401);
+      assert.equal((await post(event, () => http.signWebhook(secret, http.webhookIdOf(event.source, event.id), Buffer.from('{"orderId":"other"}')))).status, 401);
+      // Signed right, but as another message than ce-source and ce-id: the dedup key is bound to the signature.
       assert.equal((await post(event, (body) => http.signWebhook(secret, "another-id", body))).status, 401);
-      assert.equal((await post(event, (body) => http.signWebhook(secret, event.id, body))).status, 204);
+      assert.equal((await post(event, (body) => http.signWebhook(secret, http.webhookIdOf("/shop/orders/replayed", event.id), body))).status, 401);
+      // A captured request replayed with another ce-source would otherwise pass as a new event.
+      const replayed = new CloudEvent({ ...event, source: "/shop/orders/replayed" });
+      assert.equal((await post(replayed, (body) => http.signWebhook(secret, http.webhookIdOf(event.source, event.id), body))).status, 401);
+      assert.equal((await post(event, (body) => http.signWebhook(secret, http.webhookIdOf(event.source, event.id), body))).status, 204);
       assert.equal(handled.length, before + 1);
     });
 
     it("refuses timestamps outside the replay window, stale or from the future", async () => {
       const before = handled.length;
       const event = paid("stale");
-      assert.equal((await post(event, (body) => http.signWebhook(secret, event.id, body, Date.now() - 6 * 60_000))).status, 401);
-      assert.equal((await post(event, (body) => http.signWebhook(secret, event.id, body, Date.now() + 6 * 60_000))).status, 401);
-      assert.equal((await post(event, (body) => http.signWebhook(secret, event.id, body, Date.now() - 4 * 60_000))).status, 204);
+      assert.equal((await post(event, (body) => http.signWebhook(secret, http.webhookIdOf(event.source, event.id), body, Date.now() - 6 * 60_000))).status, 401);
+      assert.equal((await post(event, (body) => http.signWebhook(secret, http.webhookIdOf(event.source, event.id), body, Date.now() + 6 * 60_000))).status, 401);
+      assert.equal((await post(event, (body) => http.signWebhook(secret, http.webhookIdOf(event.source, event.id), body, Date.now() - 4 * 60_000))).status, 204);
       assert.equal(handled.length, before + 1);
     });
 
@@ -138,7 +142,7 @@ describe("generated CloudEvents packages over HTTP (webhooks)", () => {
       assert.equal((undecodable.data as { body: string }).body, '{"hello":"world"}');
 
       const bad = new CloudEvent({ type: orders.OrderPaidSpec.type, source: orders.OrderPaidSpec.source, datacontenttype: "application/json", data: order("bad", { currency: "eur" }) });
-      assert.equal((await post(bad, (b) => http.signWebhook(secret, bad.id, b))).status, 204);
+      assert.equal((await post(bad, (b) => http.signWebhook(secret, http.webhookIdOf(bad.source, bad.id), b))).status, 204);
       assert.match(String(deadLetters.find((e) => e.id === bad.id)?.deadletterreason), /\/currency/);
     });
 
@@ -380,7 +384,7 @@ describe("generated CloudEvents packages over HTTP (webhooks)", () => {
       const byKey = new Map<string, any[]>();
       for (const record of records) byKey.set(record.key, [...(byKey.get(record.key) ?? []), record.effect]);
       for (const [id, expected] of valid) {
-        const effects = byKey.get(`${spec.source} ${id}`);
+        const effects = byKey.get(`onOrderPaid ${spec.source} ${id}`);
         assert.equal(effects?.length, 1, `event ${id} (${expected.orderId}): ${effects?.length ?? 0} effects; dead letter: ${String(collected.get(id)?.deadletterreason)}`);
         assert.equal(effects[0].orderId, expected.orderId);
         assert.equal(effects[0].paymentMethod, expected.paymentMethod);

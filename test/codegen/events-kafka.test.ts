@@ -333,7 +333,7 @@ describe("Kafka binding (no broker): the generated packages over kafkajs", () =>
     held.open();
     await draining;
     assert.deepEqual(fake.log, ["send order.paid.v1", "commit order.paid.v1/0@1"]);
-    assert.deepEqual([...store.effects.entries()], [[`/shop/orders ${event.id}`, { booked: 1250 }]]);
+    assert.deepEqual([...store.effects.entries()], [[`onOrderPaid /shop/orders ${event.id}`, { booked: 1250 }]]);
   });
 
   it("a slow handler keeps its consumer in the group: it heartbeats while the handler runs", async () => {

@@ -501,8 +501,8 @@ describe("generated CloudEvents producer and consumer over NATS JetStream", { sk
         effects.set(key, effect);
       }
       for (const [id, outcome] of expected) {
-        if ("effect" in outcome) assert.deepEqual(effects.get(`${SOURCE} ${id}`), outcome.effect, id);
-        else assert.ok(!effects.has(`${SOURCE} ${id}`), `invalid ${id} handled`);
+        if ("effect" in outcome) assert.deepEqual(effects.get(`onOrderPaid ${SOURCE} ${id}`), outcome.effect, id);
+        else assert.ok(!effects.has(`onOrderPaid ${SOURCE} ${id}`), `invalid ${id} handled`);
       }
       assert.equal(effects.size, validPublished());
 

@@ -121,7 +121,7 @@ describe("generated event packages: the example registry", () => {
     await broker.deliver("order.paid.v1", headers as Record<string, string>, String(body));
     await broker.deliver("order.paid.v1", headers as Record<string, string>, String(body), 2);
     assert.deepEqual(seen, ["o-1"]);
-    assert.deepEqual([...store.effects.entries()], [[`/shop/orders ${event.id}`, { booked: 1250 }]]);
+    assert.deepEqual([...store.effects.entries()], [[`onOrderPaid /shop/orders ${event.id}`, { booked: 1250 }]]);
     assert.equal(broker.acked.length, 3, "duplicates are acked, not redelivered forever");
   });
 
@@ -143,6 +143,21 @@ describe("generated event packages: the example registry", () => {
     assert.equal(broker.sent.filter((m) => m.channel === "billing.order-paid.dlq.v1").length, 0);
   });
 
+  it("a consumer keeps the effect of the instance that committed first, and reports its own as a duplicate", async () => {
+    const broker = memoryTransport();
+    const store = new billing.MemoryIdempotencyStore();
+    const reports: string[] = [];
+    await billing.createConsumer({ transport: broker.transport, store, onEvent: (r: any) => reports.push(r.kind) }).onOrderPaid(async (_data: any, context: any) => {
+      // Another instance, handed the same event by a rebalance, commits while this one works.
+      await store.commit(`onOrderPaid ${context.event.source} ${context.event.id}`, "theirs");
+      return "ours";
+    });
+    await orders.createProducer({ transport: broker.transport }).publishOrderPaid(PAID);
+    assert.deepEqual(reports, ["duplicate"]);
+    assert.deepEqual([...store.effects.values()], ["theirs"]);
+    assert.equal(broker.acked.length, 1);
+  });
+
   it("a consumer maps an unknown enum value to the declared fallback, and dead-letters invalid data with the field", async () => {
     const broker = memoryTransport();
     const methods: string[] = [];
@@ -153,11 +168,12 @@ describe("generated event packages: the example registry", () => {
       return broker.deliver("order.paid.v1", headers as Record<string, string>, String(body));
     };
     await send({ ...PAID, paymentMethod: "crypto" }, "e-1");
-    await send({ ...PAID, amount: "lots" }, "e-2");
+    await send({ ...PAID, amount: "lots", paymentMethod: "crypto" }, "e-2");
     assert.deepEqual(methods, ["other"]);
     const letters = broker.sent.filter((m) => m.channel === "billing.order-paid.dlq.v1");
     assert.equal(letters.length, 1);
     assert.equal(letters[0].event.id, "e-2");
+    assert.equal((letters[0].event.data as any).paymentMethod, "crypto", "the dead letter carries the data as sent");
     assert.match(String(letters[0].event.deadletterreason), /OrderPaid is invalid: \/amount must be integer/);
     assert.equal(letters[0].event.deadletteroperation, "onOrderPaid");
   });
@@ -239,7 +255,8 @@ describe("generated event packages: the example registry", () => {
     const second = new billing.FileIdempotencyStore(path);
     assert.equal(await second.has("/shop/orders 1"), true);
     assert.equal(await second.has("/shop/orders 2"), false);
-    await second.commit("/shop/orders 2", { booked: 2 });
+    assert.equal(await second.commit("/shop/orders 2", { booked: 2 }), true);
+    assert.equal(await second.commit("/shop/orders 2", { booked: 3 }), false, "the first commit of a key wins");
     await second.close();
     const third = new billing.FileIdempotencyStore(path);
     assert.deepEqual([...third.effects.entries()], [["/shop/orders 1", { booked: 1 }], ["/shop/orders 2", { booked: 2 }]]);

@@ -17,6 +17,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomFillSync, randomUUID } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { CloudEvent, ValidationError } from "cloudevents";
 
 /** One problem ajv found, with the field it is about as a JSON pointer (`/amount`). */
@@ -165,14 +166,18 @@ export function transportFor(server: ServerSpec): EventTransport {
 }
 
 /**
- * Where a consumer remembers the events it has handled, by CloudEvents `source` + `id`. `commit`
- * writes the key and the handler's result as one record, so both are there or neither is: keep a
- * handler's effect in the result (or make the effect and your own store's commit one transaction)
- * and it is applied exactly once even across crashes and redeliveries.
+ * Where a consumer remembers the events it has handled, keyed by operation, CloudEvents `source` and
+ * `id`. A handler's effect is what it returns, and `commit` records it with its key as one write:
+ * both are there or neither is. So an event's effect is applied exactly once across crashes and
+ * redeliveries, and across consumer instances too when `commit` is a conditional insert that fails
+ * for a key already there. Over a database: insert the effect (your own rows) and the key in one
+ * transaction, with the key unique.
  */
 export interface IdempotencyStore {
+  /** Whether an event's effect is committed already. */
   has(key: string): Promise<boolean>;
-  commit(key: string, effect: unknown): Promise<void>;
+  /** Records the key with the effect unless the key is there; false when it was (another instance won). */
+  commit(key: string, effect: unknown): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -182,8 +187,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async has(key: string): Promise<boolean> {
     return this.effects.has(key);
   }
-  async commit(key: string, effect: unknown): Promise<void> {
+  async commit(key: string, effect: unknown): Promise<boolean> {
+    if (this.effects.has(key)) return false;
     this.effects.set(key, effect);
+    return true;
   }
   async close(): Promise<void> {}
 }
@@ -192,14 +199,17 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
  * A JSON-lines file, one `{"key","effect"}` record per handled event, each written with a single
  * `write` to a file opened for appending, so a killed process leaves whole records or none; a torn
  * last line (a power cut) is ignored on open. `fsync: true` also survives power loss, at the price
- * of a disk flush per event.
+ * of a disk flush per event. One process per file: the file is read once, when the store opens. It
+ * keeps every record: rotate it (a new file per period, checking the last one too) where events
+ * cannot come back after a while.
  */
 export class FileIdempotencyStore implements IdempotencyStore {
   readonly effects = new Map<string, unknown>();
   private fd: number;
 
   constructor(readonly path: string, private readonly options: { fsync?: boolean } = {}) {
-    for (const line of existsSync(path) ? readFileSync(path, "utf8").split("\n") : []) {
+    const text = existsSync(path) ? readFileSync(path, "utf8") : "";
+    for (const line of text.split("\n")) {
       try {
         const record = JSON.parse(line) as { key: string; effect: unknown };
         this.effects.set(record.key, record.effect);
@@ -209,25 +219,27 @@ export class FileIdempotencyStore implements IdempotencyStore {
     }
     this.fd = openSync(path, "a");
     // Start clean after a torn line, so the next record is a line of its own.
-    writeSync(this.fd, "\n");
+    if (text !== "" && !text.endsWith("\n")) writeSync(this.fd, "\n");
   }
 
   async has(key: string): Promise<boolean> {
     return this.effects.has(key);
   }
 
-  async commit(key: string, effect: unknown): Promise<void> {
-    writeSync(this.fd, `${JSON.stringify({ key, effect: effect ?? null })}\n`);
+  async commit(key: string, effect: unknown): Promise<boolean> {
+    if (this.effects.has(key)) return false;
+    const line = Buffer.from(`${JSON.stringify({ key, effect: effect ?? null })}\n`);
+    // A short write would leave a torn record that the next line glues onto: fail instead.
+    if (writeSync(this.fd, line) !== line.length) throw new Error(`${this.path}: short write`);
     if (this.options.fsync) fsyncSync(this.fd);
     this.effects.set(key, effect);
+    return true;
   }
 
   async close(): Promise<void> {
     closeSync(this.fd);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Full jitter: a random wait between 0 and the exponential backoff for this retry. */
 export function backoffMs(policy: RetryPolicy, retry: number): number {
@@ -438,7 +450,9 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       return delivery.ack();
     }
     if (delivery.deliveryCount > maxDeliver) return deadLetter(delivery, `delivered ${delivery.deliveryCount} times without being handled`, event, key);
-    const data = typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+    const parsed = typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+    // Fallbacks rewrite the data in place: a copy, so a dead letter carries what was sent.
+    const data = spec.enumFallbacks.length && parsed === event.data ? structuredClone(parsed) : parsed;
     applyEnumFallbacks(data, spec.enumFallbacks);
     if (!spec.validateForConsumer(data)) return deadLetter(delivery, new EventValidationError(spec.name, problemsOf(spec.validateForConsumer)).message, event, key);
 
@@ -467,14 +481,16 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
         await sleep(backoffMs(retry, attempt - 1));
       }
     }
+    let committed: boolean;
     try {
-      await store.commit(key, effect);
+      committed = await store.commit(key, effect);
     } catch (error) {
       // Nothing is committed, so nothing is lost: the event comes again and its handler runs again.
       report({ kind: "commit-failed", key, error });
       return delivery.retryLater(retry.initialMs + backoffMs(retry, delivery.deliveryCount));
     }
-    report({ kind: "handled", key });
+    // Not committed: another instance handled the event meanwhile, and its effect is the one kept.
+    report(committed ? { kind: "handled", key } : { kind: "duplicate", key });
     return delivery.ack();
   };
 
@@ -492,9 +508,11 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
         return deadLetter(delivery, `not a CloudEvent: ${(error as Error).message}`, undefined);
       }
       if (!carriesId(delivery)) return deadLetter(delivery, "the event has no id, so it cannot be de-duplicated", undefined);
-      const key = `${event.source} ${event.id}`;
+      // Scoped by operation: two operations of one consumer may share a store and receive one event.
+      const key = `${receive.operation} ${event.source} ${event.id}`;
       const before = inFlight.get(key);
-      const run = before ? before.then(() => handle(delivery, event, key)) : handle(delivery, event, key);
+      // The earlier delivery's failure is its own: this one still runs.
+      const run = before ? before.catch(() => undefined).then(() => handle(delivery, event, key)) : handle(delivery, event, key);
       inFlight.set(key, run);
       try {
         await run;
@@ -510,10 +528,14 @@ function within(source: string, declared: string): boolean {
   return source === declared || source.startsWith(declared.endsWith("/") ? declared : `${declared}/`);
 }
 
-/** The SDK makes up an id for an event without one, which would defeat de-duplication: look at the message itself. */
+/**
+ * The SDK makes up an id for an event without one, which would defeat de-duplication: look at the
+ * message itself, the `ce-id` (`ce_id` in Kafka) header in binary mode, the JSON's `id` in structured.
+ */
 function carriesId(delivery: Delivery): boolean {
   const { headers, body } = delivery.raw();
   if (headers["ce-id"] !== undefined || headers["ce_id"] !== undefined) return true;
+  if (!/^application\/cloudevents\+json/i.test(headers["content-type"] ?? "")) return false;
   const parsed = safeJson(body);
   return typeof parsed === "object" && parsed !== null && typeof (parsed as { id?: unknown }).id === "string";
 }

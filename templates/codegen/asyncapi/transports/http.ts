@@ -23,15 +23,18 @@
  *   cut off after connecting (a consumer crashing mid-event). Refused connections and a proxy's
  *   502s while the consumer restarts do not count, or a long outage would dead-letter good events;
  * - `webhook-delivered: true` on the handler's answers once the consumer has had the event;
- * - with a `secret`, as Standard Webhooks specifies: `webhook-id` (the event's id),
- *   `webhook-timestamp` (unix seconds, fresh on every try) and `webhook-signature`
- *   (`v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`). The signature covers the body only, so
- *   in binary mode the receiver also requires `webhook-id` to equal `ce-id`; the other `ce-*`
- *   headers are not signed. Use structured mode when every attribute must be tamper-proof.
+ * - with a `secret`, as Standard Webhooks specifies: `webhook-id` (the event's source and id,
+ *   percent-encoded, a space between), `webhook-timestamp` (unix seconds, fresh on every try) and
+ *   `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<webhook-id>.<timestamp>.<body>">`). The
+ *   signature covers the body only, so in binary mode the receiver also requires `webhook-id` to be
+ *   `ce-source` and `ce-id`: the consumer's dedup key is signed, and a replayed request cannot pass
+ *   as another event. The other `ce-*` headers are not signed; use structured mode when every
+ *   attribute must be tamper-proof.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { setTimeout as sleep } from "node:timers/promises";
 import { CloudEvent, HTTP } from "cloudevents";
 import { backoffMs, type Delivery, type EventTransport, type Outgoing, type RetryPolicy, type SubscribeSpec, type Subscription } from "../runtime.js";
 
@@ -78,8 +81,6 @@ export class HttpDeliveryError extends Error {
 const DEFAULT_RETRY: RetryPolicy = { attempts: 5, initialMs: 100, maxMs: 5_000 };
 const DELIVERY_COUNT = "webhook-delivery-count";
 const DELIVERED = "webhook-delivered";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What one try came to: an answer, or the error it failed with; `delivered` if the consumer may have had the event. */
 type Try = { status: number; retryAfter?: string; text: string; delivered: boolean } | { status?: undefined; error: Error; delivered: boolean };
@@ -147,7 +148,7 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
     }
     let deliveries = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const signature = options.secret === undefined ? {} : signWebhook(options.secret, percentEncode(event.id), body);
+      const signature = options.secret === undefined ? {} : signWebhook(options.secret, webhookIdOf(event.source, event.id), body);
       const result = await post(url, { ...headers, ...signature, [DELIVERY_COUNT]: String(deliveries + 1) }, body);
       if (result.delivered) deliveries += 1;
       const { status } = result;
@@ -168,8 +169,10 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
     if (options.secret !== undefined) {
       const problem = verifyWebhook(options.secret, req.headers, body, { replayWindowMs });
       if (problem) return reply(res, 401, problem);
-      // The signature covers webhook-id but not the ce-* headers: tie the event's id to it at least.
-      if (req.headers["ce-id"] !== undefined && req.headers["ce-id"] !== req.headers["webhook-id"]) return reply(res, 401, "webhook-id differs from ce-id");
+      // The signature covers webhook-id but not the ce-* headers: bind the dedup key (source, id) to it.
+      if (req.headers["ce-id"] !== undefined && req.headers["webhook-id"] !== `${req.headers["ce-source"]} ${req.headers["ce-id"]}`) {
+        return reply(res, 401, "webhook-id is not ce-source and ce-id");
+      }
     }
     const count = Number(req.headers[DELIVERY_COUNT]);
     // Tells the sender this try counts as a delivery (see the file's comment).
@@ -273,6 +276,11 @@ function bytesOf(body: unknown): Buffer {
  * anything outside printable ASCII become UTF-8 `%XX`, so a dead-letter reason with a newline or
  * a non-Latin id can travel as a header.
  */
+/** The webhook-id of an event: its source and id as they travel in `ce-*` headers, a space between. */
+export function webhookIdOf(source: string, id: string): string {
+  return `${percentEncode(source)} ${percentEncode(id)}`;
+}
+
 function percentEncode(value: string): string {
   return value.replace(/[^\x21\x23\x24\x26-\x7E]/gu, (char) => encodeURIComponent(char));
 }
