@@ -319,15 +319,81 @@ components:
     assert.match(files.get("urn-shop-stock/events.ts")!, /deadLetterChannel: "stock\.counted\.dlq"/);
   });
 
+  it("gives each 2.x operation its own messages, names apart what clashes, and skips what it cannot generate", async () => {
+    const dir = tempTree({
+      "users.asyncapi.yaml": `asyncapi: 2.6.0
+id: urn:shop:users
+info: { title: Users, version: 1.0.0 }
+channels:
+  user.events.v1:
+    subscribe:
+      operationId: sendUser
+      message:
+        oneOf:
+          - $ref: "#/components/messages/Subscription"
+          - $ref: "#/components/messages/FooSpec"
+    publish:
+      operationId: onUser
+      message:
+        oneOf:
+          - $ref: "#/components/messages/Foo"
+          - messageId: Producer
+            payload: { type: object, properties: { n: { type: integer } } }
+  orders.{region}.paid:
+    parameters: { region: { description: Region } }
+    subscribe:
+      operationId: sendRegional
+      message: { $ref: "#/components/messages/Foo" }
+  empty.v1:
+    publish:
+      operationId: onNothing
+components:
+  messages:
+    Subscription:
+      name: Subscription
+      payload: { type: object, required: [s], properties: { s: { type: string } } }
+    FooSpec:
+      name: FooSpec
+      payload: { type: object, properties: { f: { type: string } } }
+    Foo:
+      name: Foo
+      payload: { type: object, properties: { g: { type: string } } }
+`,
+    });
+    const files = await generateEventPackages(readInput(dir, dir));
+    const compiled = compileSdk(files, "charter-events-clash-");
+    assert.equal(compiled.output, "", compiled.output);
+    const events = files.get("urn-shop-users/events.ts")!;
+    // Names that runtime.ts and events.ts export are taken: the messages give way.
+    assert.match(events, /export const SubscriptionMessageSpec: MessageSpec<types\.SubscriptionMessage>/);
+    assert.match(events, /export const ProducerMessageSpec: MessageSpec<types\.ProducerMessage>/);
+    // FooSpec comes first and takes FooSpec and FooSpecSpec; Foo's spec would be FooSpec, so Foo gives way.
+    assert.match(events, /export const FooSpecSpec: MessageSpec<types\.FooSpec>/);
+    assert.match(events, /export const FooMessageSpec: MessageSpec<types\.FooMessage>/);
+    // Each operation sends or receives its own side's messages only.
+    assert.match(events, /sendUserSubscriptionMessage\(data: types\.SubscriptionMessage/);
+    assert.match(events, /sendUserFooSpec\(data: types\.FooSpec,/);
+    assert.match(events, /onUser\(handler: EventHandler<types\.FooMessage \| types\.ProducerMessage>\)/);
+    assert.match(events, /onNothing\(handler: EventHandler<never>\)/);
+    assert.match(events, /\/\/ Not generated: send operation sendRegional: its channel address orders\.\{region\}\.paid has parameters/);
+    assert.doesNotMatch(events, /sendRegional\(/);
+    const users = await import(pathToFileURL(join(compiled.dir, "urn-shop-users", "index.ts")).href);
+    const broker = memoryTransport();
+    await users.createProducer({ transport: broker.transport }).sendUserSubscriptionMessage({ s: "x" });
+    assert.equal(broker.sent[0].event.type, "urn:shop:users.Subscription");
+  });
+
   it("keeps contract text from escaping comments and strings, and names clashing operations apart", async () => {
     const hostile = `*/ process.exit(1); /* "\${x}" \`tick\` \u2028 line`;
+    // An address with `{…}` has parameters (and is skipped): this one keeps `\${` without closing it.
+    const address = `a."b"*/ process.exit(1); /* "\${x" \`tick\``;
     const dir = tempTree({
       "odd.asyncapi.yaml": `asyncapi: 3.0.0
 id: ${JSON.stringify(`urn:odd:${hostile}`)}
 info: { title: ${JSON.stringify(hostile)}, version: 1.0.0 }
 channels:
   weird:
-    address: ${JSON.stringify(`a."b"${hostile}`)}
+    address: ${JSON.stringify(address)}
     description: ${JSON.stringify(hostile)}
     messages:
       class:
@@ -362,6 +428,7 @@ operations:
     });
     assert.equal(broker.sent.length, 0);
     assert.equal(odd.ClassSpec.type, `t${hostile}`);
+    assert.match(files.get(`${folder}/events.ts`)!, /channel: "a\.\\"b\\"\*\/ process/);
     assert.deepEqual(Object.keys(odd.createConsumer({ transport: broker.transport })).sort(), ["close", "close2"]);
   });
 });

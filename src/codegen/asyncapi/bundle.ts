@@ -1,8 +1,8 @@
 import { segmentsOf, type SchemaPointer, type SchemaSource } from "../../compat/schema/source.js";
+import { isObject } from "../../lint/helpers/yaml.js";
 import { pascalIdentifier } from "../openapi/names.js";
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The schemas of a contract's messages as one self-contained set of named definitions, so that

@@ -1,3 +1,5 @@
+import { isObject } from "../../lint/helpers/yaml.js";
+
 /**
  * How generated consumers read enums they may not know every value of. A producer validates
  * strictly; a consumer maps an unknown value of an enum that declares `x-charter-enum-fallback` to
@@ -6,7 +8,6 @@
  */
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const FALLBACK = "x-charter-enum-fallback";
 
@@ -22,7 +23,8 @@ export function readerDefinitions(definitions: Json): Json {
   const open = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(open);
     if (!isObject(value)) return value;
-    const drop = value["x-extensible-enum"] === true && !(FALLBACK in value);
+    // Read as the compatibility checker (compat/schema/enums.ts) reads it: any `x-extensible-enum` opens the enum.
+    const drop = "x-extensible-enum" in value && !(FALLBACK in value);
     return Object.fromEntries(Object.entries(value).filter(([key]) => !(drop && key === "enum")).map(([key, item]) => [key, open(item)]));
   };
   return open(definitions) as Json;

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import type { OpenAPI3 } from "openapi-typescript";
 import { channelName, type Channel, type Message, type Operation } from "../../compat/asyncapi/model.js";
 import { cloudEventOf } from "../../compat/cloudevents/convention.js";
+import { child, type SchemaPointer } from "../../compat/schema/source.js";
 import { InputError } from "../../errors.js";
+import { isObject } from "../../lint/helpers/yaml.js";
 import { loadContracts } from "../../lint/load.js";
 import type { AsyncApiContract } from "../../lint/rule.js";
 import type { Snapshot } from "../../registry/snapshot.js";
@@ -21,11 +23,11 @@ const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
 const DEFAULT_MAX_DELIVER = 5;
 
 /** What the generated packages import; the versions charter itself is tested with. */
-const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0" };
-const OPTIONAL_DEPENDENCIES = { kafkajs: "^2.2.4", nats: "^2.29.3" };
+// Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
+// checks all of them.
+const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", kafkajs: "^2.2.4", nats: "^2.29.3" };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const positive = (value: unknown, fallback: number): number => (typeof value === "number" && value > 0 ? value : fallback);
 
 /**
@@ -43,13 +45,17 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const template = (name: string) => hbs.compile(readFileSync(join(TEMPLATES, name), "utf8"), { noEscape: true, strict: true });
   const events = template("events.ts.hbs");
   const index = template("index.ts.hbs");
-  const copied = [["runtime.ts", readFileSync(join(TEMPLATES, "runtime.ts"), "utf8")]];
+  const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
+  const copied = [["runtime.ts", runtime]];
+  // index.ts re-exports runtime.ts, events.ts and types.ts: a message's type and spec must not take their names.
+  const reserved = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
+  for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
   for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
   const { default: openapiTS, astToString } = await import("openapi-typescript");
 
   const owners = new Map<string, string>();
   for (const contract of contracts) {
-    const plan = planContract(contract);
+    const plan = planContract(contract, reserved);
     if (!plan.sends.length && !plan.receives.length) continue;
     const folder = packageName(contract.id);
     const other = owners.get(folder);
@@ -80,9 +86,6 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
       types: "index.ts",
       engines: { node: ">=20" },
       dependencies: DEPENDENCIES,
-      // Only the transport a deployment uses needs its client library.
-      peerDependencies: OPTIONAL_DEPENDENCIES,
-      peerDependenciesMeta: Object.fromEntries(Object.keys(OPTIONAL_DEPENDENCIES).map((name) => [name, { optional: true }])),
     };
     files.set(`${folder}/package.json`, `${JSON.stringify(pkg, null, 2)}\n`);
   }
@@ -101,20 +104,22 @@ interface MessagePlan {
 }
 
 /** The contract's servers, messages, send and receive operations, as the events.ts template wants them. */
-function planContract(contract: AsyncApiContract) {
+function planContract(contract: AsyncApiContract, reserved: Set<string>) {
   const root = contract.document.root;
   const bundle = new SchemaBundle(contract.schemas);
   const plans = new Map<string, MessagePlan>();
-  const taken = new Set<string>();
+  const taken = new Set(reserved);
 
   const planMessage = (message: Message): MessagePlan => {
     const place = `${message.message.at.file}#${message.message.at.pointer}`;
     const known = plans.get(place);
     if (known) return known;
     const value = message.message.value;
-    let name = pascalIdentifier(typeof value.name === "string" ? value.name : message.key);
-    for (let n = 2; taken.has(name); n += 1) name = `${name.replace(/\d+$/, "")}${n}`;
-    taken.add(name);
+    const wanted = pascalIdentifier(typeof value.name === "string" ? value.name : message.key);
+    const free = (name: string) => !taken.has(name) && !taken.has(`${name}Spec`);
+    let name = free(wanted) ? wanted : `${wanted}Message`;
+    for (let n = 2; !free(name); n += 1) name = `${wanted}Message${n}`;
+    taken.add(name).add(`${name}Spec`);
     const definition = message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
     const cloudEvent = cloudEventOf(message)?.attributes;
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
@@ -141,12 +146,16 @@ function planContract(contract: AsyncApiContract) {
     return channel;
   };
   const operationMessages = (operation: Operation, channel: Channel): MessagePlan[] => {
-    // 3.0 operations may list a subset of their channel's messages; 2.x ones send all of them.
-    const listed = operation.operation.value.messages;
-    const keys = Array.isArray(listed)
-      ? listed.flatMap((entry) => (isObject(entry) && typeof entry.$ref === "string" ? [decodeURIComponent(entry.$ref.split("/").pop() ?? "")] : []))
-      : [...channel.messages.keys()];
-    return keys.flatMap((key) => (channel.messages.has(key) ? [planMessage(channel.messages.get(key)!)] : []));
+    const listed = listedMessages(contract, operation);
+    if (!listed) return [...channel.messages.values()].map(planMessage);
+    // A message is known by where it really is, whichever `$ref` chain names it.
+    const place = (at: SchemaPointer) => `${at.file}#${at.pointer}`;
+    const byPlace = new Map([...channel.messages.values()].map((m) => [place(m.message.at), m]));
+    return listed.map((at) => {
+      const message = byPlace.get(place(contract.schemas.resolve(at).at));
+      if (!message) throw new InputError(`operation ${operation.id} lists a message (${at.pointer}) that its channel ${channelName(channel)} does not carry`, contract.document.file);
+      return planMessage(message);
+    });
   };
   const declared = (operation: Operation, channel: Channel, key: string): unknown =>
     [operation.operation.value, channel.channel.value, root].find((owner) => key in owner)?.[key];
@@ -158,7 +167,14 @@ function planContract(contract: AsyncApiContract) {
     methods.add(name);
     return name;
   };
-  const operations = [...contract.model.operations.values()];
+  // A parameterised address (`orders.{region}.paid`) needs values the generated API has no place for yet.
+  const skipped: string[] = [];
+  const operations = [...contract.model.operations.values()].filter((operation) => {
+    const address = channelName(channelOf(operation));
+    if (!/\{[^}]*\}/.test(address)) return true;
+    skipped.push(lineCommentText(`${operation.action} operation ${operation.id}: its channel address ${address} has parameters, which generated code cannot fill yet.`));
+    return false;
+  });
   const sends = operations
     .filter((o) => o.action === "send")
     .flatMap((operation) => {
@@ -184,12 +200,12 @@ function planContract(contract: AsyncApiContract) {
         operation: stringLiteral(operation.id),
         channel: stringLiteral(channelName(channel)),
         deadLetter: stringLiteral(deadLetter ?? `${channelName(channel)}.dlq`),
-        payload: messages.map((m) => m.name).join(" | ") || "never",
+        payload: messages.map((m) => `types.${m.name}`).join(" | ") || "never",
         specs: messages.map((m) => `${m.name}Spec`).join(", "),
-        attempts: Math.floor(positive(isObject(retry) ? retry.attempts : undefined, DEFAULT_RETRY.attempts)),
+        attempts: positive(Math.floor(Number(isObject(retry) ? retry.attempts : undefined)), DEFAULT_RETRY.attempts),
         initialMs: positive(backoff["initial-ms"], DEFAULT_RETRY.initialMs),
         maxMs: positive(backoff["max-ms"], DEFAULT_RETRY.maxMs),
-        maxDeliver: Math.floor(positive(isObject(retry) ? retry["max-deliver"] : undefined, DEFAULT_MAX_DELIVER)),
+        maxDeliver: positive(Math.floor(Number(isObject(retry) ? retry["max-deliver"] : undefined)), DEFAULT_MAX_DELIVER),
         doc: jsdoc(`${describe(operation, channel)}\n\nHandles ${messages.map((m) => `\`${m.type}\``).join(", ") || "no message"} from \`${channelName(channel)}\`; dead letters go to \`${deadLetter ?? `${channelName(channel)}.dlq`}\`.`, "  "),
       };
     });
@@ -203,13 +219,25 @@ function planContract(contract: AsyncApiContract) {
     businessKey: m.businessKey && stringLiteral(m.businessKey),
   }));
   const servers = serversOf(root);
-  return { bundle, messages, sends, receives, servers, defaultServer: servers[0]?.key };
+  return { bundle, messages, sends, receives, servers, skipped };
 }
 
 const describe = (operation: Operation, channel: Channel): string => {
   const text = [operation.operation.value.summary, operation.operation.value.description, channel.channel.value.description].find((t) => typeof t === "string" && t.trim() !== "");
   return typeof text === "string" ? text : `${operation.action === "send" ? "Send" : "Receive"} operation ${operation.id}.`;
 };
+
+/**
+ * Where an operation lists its messages: 3.0's `messages` (absent: all of its channel's), 2.x's
+ * `message`, one or `oneOf` several. Undefined when it does not say.
+ */
+function listedMessages(contract: AsyncApiContract, operation: Operation): SchemaPointer[] | undefined {
+  const { value, at } = operation.operation;
+  if (Array.isArray(value.messages)) return value.messages.map((_, i) => child(at, "messages", i));
+  if (value.message === undefined) return undefined;
+  const slot = contract.schemas.resolve(child(at, "message"));
+  return isObject(slot.value) && Array.isArray(slot.value.oneOf) ? slot.value.oneOf.map((_, i) => child(slot.at, "oneOf", i)) : [child(at, "message")];
+}
 
 /** `x-charter-dead-letter`: a channel by key, address or `$ref`; its address. */
 function deadLetterOf(contract: AsyncApiContract, declared: unknown): string | undefined {
