@@ -83,7 +83,7 @@ async function bare(url: string): Promise<Timing> {
   const jsm = await consumerConnection.jetstreamManager();
   // What the transport sets up: a file stream, a durable pull consumer with explicit acks.
   await jsm.streams.add({ name: "ORDER_PAID_V1", subjects: [SUBJECT], storage: StorageType.File });
-  await jsm.consumers.add("ORDER_PAID_V1", { durable_name: "bare", ack_policy: AckPolicy.Explicit, ack_wait: nanos(30_000), max_deliver: 6, filter_subject: SUBJECT, deliver_policy: DeliverPolicy.All });
+  await jsm.consumers.add("ORDER_PAID_V1", { durable_name: "bare", ack_policy: AckPolicy.Explicit, ack_wait: nanos(30_000), max_deliver: -1, filter_subject: SUBJECT, deliver_policy: DeliverPolicy.All });
   const messages = await (await consumerConnection.jetstream().consumers.get("ORDER_PAID_V1", "bare")).consume({ max_messages: 100 });
   const { all, count } = counter();
   const consuming = (async () => {

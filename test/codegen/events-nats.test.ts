@@ -363,7 +363,9 @@ describe("generated CloudEvents producer and consumer over NATS JetStream", { sk
     let server: NatsServer;
     let consumer: ChildProcess | undefined;
     let consumerLog = "";
-    let duplicates = 0;
+    /** Keys the consumers skipped as duplicates, and the key the first one died on before acking. */
+    const duplicates: string[] = [];
+    let diedOn: string | undefined;
 
     before(async () => {
       server = await startNatsServer();
@@ -374,12 +376,18 @@ describe("generated CloudEvents producer and consumer over NATS JetStream", { sk
     });
 
     /** Starts the consumer process; it connects and subscribes on its own time. */
-    function startConsumer(store: string): ChildProcess {
-      const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test", "codegen", "events", "nats-consumer.ts"), sdkDir, server.url, store], {
+    function startConsumer(store: string, dieAfter?: number): ChildProcess {
+      const script = join(ROOT, "test", "codegen", "events", "nats-consumer.ts");
+      const child = spawn(process.execPath, ["--import", "tsx", script, sdkDir, server.url, store, ...(dieAfter ? [String(dieAfter)] : [])], {
         cwd: ROOT,
         stdio: ["ignore", "pipe", "pipe"],
       });
-      child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (duplicates += chunk.split("duplicate\n").length - 1));
+      child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+        for (const line of chunk.split("\n")) {
+          if (line.startsWith("duplicate ")) duplicates.push(line.slice("duplicate ".length));
+          if (line.startsWith("dying ")) diedOn = line.slice("dying ".length);
+        }
+      });
       child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (consumerLog += chunk));
       return child;
     }
@@ -456,22 +464,28 @@ describe("generated CloudEvents producer and consumer over NATS JetStream", { sk
           await Promise.all(Array.from({ length: Math.min(64, EVENTS - next) }, (_, k) => publishOne(next + k)));
         }
       };
-      /** Kills the consumer once it has handled so many events, and starts another. */
-      const killAt = async (count: number) => {
-        await waitFor(`the consumer to handle ${count} events`, () => handled() >= count, 30_000);
-        consumer!.kill("SIGKILL");
-        await once(consumer!, "exit");
+      /** Waits for the consumer to die (by its own hand, or SIGKILL once it has handled so many events), and starts another. */
+      const restartAfter = async (exited: Promise<unknown>, killAtCount?: number) => {
+        if (killAtCount !== undefined) {
+          await waitFor(`the consumer to handle ${killAtCount} events`, () => handled() >= killAtCount, 30_000);
+          consumer!.kill("SIGKILL");
+        }
+        await exited;
         t.diagnostic(`consumer killed having handled ${handled()} events, with ${expected.size} published`);
         assert.ok(handled() < EVENTS - EVENTS / 100, "killed with valid events still to handle");
         consumer = startConsumer(store);
+        // Wrapped: an async function would wait for a promise it returned.
+        return { exited: once(consumer, "exit") };
       };
 
-      consumer = startConsumer(store);
+      // The first consumer kills itself after committing its 2,500th effect and before acking it;
+      // the second is killed from outside, wherever it is.
+      consumer = startConsumer(store, 2_500);
       await Promise.all([
         publishAll(),
         (async () => {
-          await killAt(2_500);
-          await killAt(6_000);
+          const second = await restartAfter(once(consumer!, "exit"));
+          await restartAfter(second.exited, 6_000);
         })(),
       ]);
 
@@ -516,9 +530,12 @@ describe("generated CloudEvents producer and consumer over NATS JetStream", { sk
       }
       assert.equal(new Set(letters.map((l) => l.event.id)).size, deadLetters);
 
-      // The consumer's own de-duplication was exercised, not only JetStream's.
-      assert.ok(duplicates >= rawDuplicates, `${duplicates} duplicates skipped, ${rawDuplicates} sent`);
-      t.diagnostic(`${duplicates} redelivered or re-sent events skipped as duplicates (${rawDuplicates} re-sent)`);
+      // The consumer's own de-duplication was exercised, not only JetStream's: the event whose effect
+      // was committed but not acked came back to the next process, which skipped it.
+      assert.ok(diedOn, "the first consumer died between commit and ack");
+      assert.ok(duplicates.includes(diedOn), `${diedOn} was not redelivered and skipped`);
+      assert.ok(duplicates.length > rawDuplicates, `${duplicates.length} duplicates skipped, ${rawDuplicates} sent`);
+      t.diagnostic(`${duplicates.length} redelivered or re-sent events skipped as duplicates (${rawDuplicates} re-sent)`);
 
       await transport.close();
       await nc.close();
