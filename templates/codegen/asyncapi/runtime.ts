@@ -6,12 +6,13 @@
  *
  * Delivery is at least once: a consumer acknowledges a message only after its effect is committed or
  * it is dead-lettered, so a crash redelivers it. Each event's effect is applied once all the same:
- * the consumer keys every event by its CloudEvents `source` + `id`, skips keys its idempotency store
- * has seen, and commits the key together with what the handler returned (see IdempotencyStore).
+ * the consumer keys every event by its operation and CloudEvents `source` + `id`, skips keys its
+ * idempotency store has, and commits the key together with what the handler returned (see
+ * IdempotencyStore).
  *
  * Defaults, used where the contract is silent:
  * - handler retries: 3 attempts, backoff 100 ms doubling to at most 2 s with full jitter (`x-charter-retry`);
- * - broker deliveries: at most 5 (`x-charter-retry.max-deliver`), then the message is dead-lettered;
+ * - deliveries: at most 5 (`x-charter-retry.max-deliver`), counted here, then the message is dead-lettered;
  * - dead-letter channel: `<channel>.dlq` (`x-charter-dead-letter`).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -101,7 +102,7 @@ export interface Delivery {
   deliveryCount: number;
   /** Done with: the effect is committed, or the message was dead-lettered. */
   ack(): Promise<void>;
-  /** Not done with: deliver it again later (the dead-letter channel was unreachable). */
+  /** Not done with: deliver it again later (the dead-letter channel was unreachable, or the store failed). */
   retryLater(delayMs: number): Promise<void>;
 }
 
@@ -149,8 +150,9 @@ export function transportFor(server: ServerSpec): EventTransport {
         return { send: (message) => http.send(message), subscribe, close: () => http.close() };
       }
       case "kafka":
+        return (await import("./transports/kafka.js")).kafkaTransport({ brokers: [server.url.replace(/^kafka:\/\//, "")], clientId: "charter" });
       case "kafka-secure":
-        return (await import("./transports/kafka.js")).kafkaTransport({ brokers: [server.url.replace(/^[a-z-]+:\/\//, "")], clientId: "charter" });
+        throw new Error("a kafka-secure server needs TLS (and SASL) settings: pass transport: kafkaTransport({ kafka }) with a kafkajs client configured for them");
       default:
         throw new Error(`no transport for protocol ${JSON.stringify(server.protocol)}: pass one of your own`);
     }
