@@ -4,10 +4,10 @@ import { join } from "node:path";
 import type { OpenAPI3 } from "openapi-typescript";
 import { InputError } from "../../errors.js";
 import { operationsOf, parametersOf, type OperationNode } from "../../lint/helpers/openapi.js";
-import { loadContracts } from "../../lint/load.js";
 import type { OpenApiContract } from "../../lint/rule.js";
 import type { Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
+import { documentContracts } from "../document-contracts.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "./names.js";
 import { packageJson } from "../package-json.js";
 
@@ -27,7 +27,7 @@ const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "
  */
 export async function generateOpenApiClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const contracts = (await loadContracts(registry, { validate: false })).filter((c): c is OpenApiContract => c.kind === "openapi");
+  const contracts = (await documentContracts(registry)).filter((c): c is OpenApiContract => c.kind === "openapi");
   if (!contracts.length) return files;
   // Handlebars escapes HTML by default; the values here are TypeScript made safe by names.ts instead.
   const hbs = Handlebars.create();

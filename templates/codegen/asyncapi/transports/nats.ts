@@ -73,7 +73,7 @@ function deliveryOf(msg: JsMsg, ack: (msg: JsMsg) => void): Delivery {
       decoded.validate();
       return decoded;
     },
-    raw: () => ({ headers: { ...headers }, body: msg.string() }),
+    raw: () => ({ headers, body: msg.string() }),
     deliveryCount: msg.info.deliveryCount,
     ack: async () => ack(msg),
     retryLater: async (delayMs) => msg.nak(delayMs),
