@@ -1,18 +1,18 @@
 /**
- * Scores charter against buf's own breaking-rule test cases (../shared/corpus/buf-breaking):
+ * Scores charter against buf's own breaking-rule test cases (the buf-breaking corpus, found by
+ * test/helpers/corpus.ts):
  * per rule, how many of buf's expected annotations (rule, file, line) charter reports, and how
  * many of charter's reports (for the rules the case's buf.yaml selects) buf expected.
  * Run directly to print the table: node --import tsx test/corpus/buf-breaking-score.ts [case...]
  */
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkProto } from "../../src/compat/proto/check.js";
 import { PROTO_RULES, CHARTER_RULE_IDS } from "../../src/compat/proto/rules/index.js";
 import { selectRules } from "../../src/compat/proto/selection.js";
 import { readPathSnapshot } from "../../src/registry/read-dir.js";
-
-export const CORPUS = resolve(fileURLToPath(import.meta.url), "../../../../shared/corpus/buf-breaking");
+import { corpus } from "../helpers/corpus.js";
 
 /** Cases that need buf's custom check plugins or policy files, which charter does not run. */
 export const EXCLUDED = ["breaking_custom_plugins", "breaking_policy_disablebuiltin", "breaking_policy_empty", "breaking_policy_local"];
@@ -51,8 +51,9 @@ export interface Score {
   unexpected: number;
 }
 
-export async function scoreCorpus(only: string[] = []): Promise<Score> {
-  const cases = (JSON.parse(readFileSync(join(CORPUS, "expected.json"), "utf8")) as Case[])
+/** Scores the cases of the corpus in `dir` (all of them, or the named ones). */
+export async function scoreCorpus(dir: string, only: string[] = []): Promise<Score> {
+  const cases = (JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Case[])
     .filter((c) => !EXCLUDED.includes(c.dir) && (only.length === 0 || only.includes(c.dir)));
   const score: Score = { rules: new Map(), cases: [], expected: 0, matched: 0, reported: 0, unexpected: 0 };
   const rule = (id: string): RuleScore => {
@@ -60,8 +61,8 @@ export async function scoreCorpus(only: string[] = []): Promise<Score> {
     return score.rules.get(id)!;
   };
   for (const c of cases) {
-    const current = readPathSnapshot(join(CORPUS, "current", c.dir), "");
-    const previous = readPathSnapshot(join(CORPUS, "previous", c.dir), "");
+    const current = readPathSnapshot(join(dir, "current", c.dir), "");
+    const previous = readPathSnapshot(join(dir, "previous", c.dir), "");
     const { changes } = await checkProto(previous, current, {});
     const selected = selectRules(PROTO_RULES, [], current.files.get("buf.yaml"), {}).ids;
     const reports = changes
@@ -111,7 +112,9 @@ export function formatScore(score: Score): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv.slice(2);
-  const score = await scoreCorpus(only);
+  const found = corpus("buf-breaking");
+  if (found.skip) throw new Error(found.skip);
+  const score = await scoreCorpus(found.dir, only);
   console.log(formatScore(score));
   if (only.length) {
     for (const c of score.cases) {

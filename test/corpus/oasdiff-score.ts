@@ -1,17 +1,17 @@
 /**
- * Scores charter against oasdiff's checker test cases (../shared/corpus/oasdiff/cases.json): the
+ * Scores charter against oasdiff's checker test cases (cases.json of the oasdiff corpus, found by
+ * test/helpers/corpus.ts): the
  * share of expected check IDs that charter reports for each base/revision pair, per ID and overall.
  * Run directly to print the table: node --import tsx test/corpus/oasdiff-score.ts [test name...]
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOpenApi } from "../../src/contracts/openapi/document.js";
 import { createSchemaSource } from "../../src/contracts/schema-source.js";
 import { compareOpenApi } from "../../src/compat/openapi/compare.js";
 import type { YamlSource } from "../../src/registry/yaml-source.js";
-
-export const CORPUS = resolve(fileURLToPath(import.meta.url), "../../../../shared/corpus/oasdiff");
+import { corpus } from "../helpers/corpus.js";
 
 interface Case {
   test: string;
@@ -30,19 +30,21 @@ export interface CaseResult {
   invalid?: string;
 }
 
-function allFiles(dir: string, out = new Map<string, string>()): Map<string, string> {
+/** Every YAML and JSON file under `dir`, keyed by its path relative to `root`. */
+function allFiles(root: string, dir: string, out = new Map<string, string>()): Map<string, string> {
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) allFiles(full, out);
-    else if (/\.(ya?ml|json)$/.test(name)) out.set(relative(CORPUS, full), readFileSync(full, "utf8"));
+    if (statSync(full).isDirectory()) allFiles(root, full, out);
+    else if (/\.(ya?ml|json)$/.test(name)) out.set(relative(root, full), readFileSync(full, "utf8"));
   }
   return out;
 }
 
-export function scoreOasdiff(only: string[] = []): CaseResult[] {
-  const cases = (JSON.parse(readFileSync(join(CORPUS, "cases.json"), "utf8")) as Case[])
+/** Scores the cases of the corpus in `dir` (all of them, or the named ones). */
+export function scoreOasdiff(dir: string, only: string[] = []): CaseResult[] {
+  const cases = (JSON.parse(readFileSync(join(dir, "cases.json"), "utf8")) as Case[])
     .filter((c) => only.length === 0 || only.includes(c.test));
-  const files = allFiles(join(CORPUS, "data"));
+  const files = allFiles(dir, join(dir, "data"));
   // Sunset dates in the fixtures lie around 2025; a fixed "today" keeps the score from drifting.
   const today = new Date("2025-06-01T00:00:00Z");
   return cases.map((c) => {
@@ -98,7 +100,9 @@ export function formatOasdiffScore(results: CaseResult[]): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv.slice(2);
-  const results = scoreOasdiff(only);
+  const found = corpus("oasdiff");
+  if (found.skip) throw new Error(found.skip);
+  const results = scoreOasdiff(found.dir, only);
   console.log(formatOasdiffScore(results));
   for (const r of results) {
     if (r.error) console.log(`ERROR  ${r.test}: ${r.error}`);
