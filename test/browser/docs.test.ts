@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, launch } from "../helpers/browser.js";
+import { ARTIFACTS, browserSkip, launch } from "../helpers/browser.js";
 import { charter, tempTree } from "../helpers/cli.js";
 
 /** A page that records what a reader should never see: console errors, page errors, dialogs. */
@@ -29,7 +29,7 @@ function buildSite(registry: string, cwd?: string): string {
   return out;
 }
 
-describe("the docs site in headless Chromium", () => {
+describe("the docs site in headless Chromium", { skip: browserSkip() }, () => {
   let browser: Browser;
   before(async () => {
     browser = await launch();

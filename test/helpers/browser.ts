@@ -10,8 +10,17 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 
 /**
+ * A reason to skip the browser tests, or false to run them. In CI a missing browser never skips:
+ * the tests run and fail on it, so a broken CI image cannot pass unnoticed.
+ */
+export function browserSkip(): string | false {
+  if (process.env.CI === "true" || existsSync(CHROMIUM)) return false;
+  return `${CHROMIUM} is missing (apt-get install chromium); browser tests skipped outside CI`;
+}
+
+/**
  * Headless Chromium with the flags this machine needs (no sandbox as root, no background network:
- * the network is closed). In CI a missing browser fails the run; elsewhere the caller may skip.
+ * the network is closed). Throws when the browser is missing: callers skip first with browserSkip().
  */
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs Debian's chromium package`);

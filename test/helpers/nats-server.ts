@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** Debian's nats-server package; CI installs it (.ci/run). */
-export const NATS_SERVER = "/usr/sbin/nats-server";
+/** Debian's nats-server package; CI installs it (.ci/run). NATS_SERVER_PATH points elsewhere. */
+export const NATS_SERVER = process.env.NATS_SERVER_PATH ?? "/usr/sbin/nats-server";
 
 export interface NatsServer {
   /** `nats://127.0.0.1:<port>` */
