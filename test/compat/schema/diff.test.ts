@@ -317,28 +317,25 @@ describe("recursion and long chains", () => {
     const doc = (t: string) => s({ $ref: "#/C/A" }, { A: { properties: { b: { $ref: "#/C/B" } } }, B: { properties: { a: { $ref: "#/C/A" }, v: { type: t } } } });
     assert.deepEqual(brief(diff(doc("string"), doc("integer"))), [["b.v", "type-changed", "incomparable"]]);
   });
-  it("follows a 500-deep $ref chain quickly", () => {
+  // How long these take is measured by bench/schema (npm run bench:schema), not asserted here.
+  it("follows a 500-deep $ref chain", () => {
     const chain = (t: string) => {
       const C: Record<string, object> = {};
       for (let i = 0; i < 500; i++) C[`S${i}`] = { $ref: `#/C/S${i + 1}` };
       C.S500 = { type: t };
       return s({ $ref: "#/C/S0" }, C);
     };
-    const started = performance.now();
     assert.deepEqual(brief(diff(chain("string"), chain("integer"))), [["", "type-changed", "incomparable"]]);
-    assert.ok(performance.now() - started < 500, "took too long");
   });
-  it("follows 500 nested properties, each a $ref to the next, quickly", () => {
+  it("follows 500 nested properties, each a $ref to the next", () => {
     const nested = (t: string) => {
       const C: Record<string, object> = {};
       for (let i = 0; i < 500; i++) C[`S${i}`] = { type: "object", properties: { next: { $ref: `#/C/S${i + 1}` } } };
       C.S500 = { type: t };
       return s({ $ref: "#/C/S0" }, C);
     };
-    const started = performance.now();
     const [change] = diff(nested("string"), nested("integer"));
     assert.equal(change.path.length, 500);
     assert.equal(change.kind, "type-changed");
-    assert.ok(performance.now() - started < 500, "took too long");
   });
 });
