@@ -113,7 +113,7 @@ export function formatScore(score: Score): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv.slice(2);
   const found = corpus("buf-breaking");
-  if (found.skip) throw new Error(found.skip);
+  if (found.dir === undefined) throw new Error(found.skip);
   const score = await scoreCorpus(found.dir, only);
   console.log(formatScore(score));
   if (only.length) {

@@ -101,7 +101,7 @@ export function formatOasdiffScore(results: CaseResult[]): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv.slice(2);
   const found = corpus("oasdiff");
-  if (found.skip) throw new Error(found.skip);
+  if (found.dir === undefined) throw new Error(found.skip);
   const results = scoreOasdiff(found.dir, only);
   console.log(formatOasdiffScore(results));
   for (const r of results) {
