@@ -22,7 +22,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
 
 /** What the generated packages import; the versions charter itself is built and tested with. */
-const DEPENDENCIES = { "@bufbuild/protobuf": "2.17.0", "@connectrpc/connect": "2.2.0", "@connectrpc/connect-node": "2.2.0" };
+const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2" };
 
 const SAFE_TO_REPEAT = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, MethodOptions_IdempotencyLevel.IDEMPOTENT]);
 
