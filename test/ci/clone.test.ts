@@ -38,6 +38,9 @@ it("runs the README's two set-up commands in a fresh clone with nothing beside i
   // charter's own cache starts empty; the npm cache stays (the registry is the only network).
   const env: NodeJS.ProcessEnv = { ...process.env, CHARTER_IN_CLONE: "1", CHARTER_CACHE_DIR: join(clone, "..", "cache") };
   delete env.CHARTER_CLONE_TEST;
+  // Set by the test runner for its child processes: a `node --test` that sees it reports to a
+  // parent runner instead of printing its results.
+  delete env.NODE_TEST_CONTEXT;
   const run = (command: string) => {
     const result = spawnSync("bash", ["-c", command], { cwd: clone, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
