@@ -26,7 +26,10 @@ export interface Baseline {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day written YYYY-MM-DD: `2020-13-45` and `2021-02-29` are not. */
-const isDay = (value: string): boolean => DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+function isDay(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`);
+  return DATE.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
 
 /**
  * Reads a baseline file; every problem is one located line. Each entry needs a reason: an
