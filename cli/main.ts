@@ -79,10 +79,13 @@ export async function main(args: string[]): Promise<void> {
           bare = true;
           return;
         }
+        const choice = /Argument: (\S+), Given: (.*), Choices: (.*)/.exec(message);
+        if (choice) throw new InputError(`--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`);
         // yargs writes some messages over several lines; a usage error is one.
         throw new InputError(message.replace(/\s*\n\s*/g, " "));
       })
-      .wrap(Math.min(110, parser.terminalWidth()))
+      // Unwrapped when piped, so help reads the same in every log and test.
+      .wrap(process.stdout.isTTY ? Math.min(110, parser.terminalWidth()) : null)
       .parseAsync();
     if (bare) {
       process.stderr.write(`${await parser.getHelp()}\n`);

@@ -3,12 +3,13 @@ import type { Changelog, ChangelogEntry } from "./changelog.js";
 import { plural } from "./group.js";
 import { cell, code } from "./markdown.js";
 
-const LABELS: Record<Severity, string> = { error: "breaking", warning: "careful", info: "compatible" };
+// Under the contract's mode: an info may still break one direction the mode does not guard.
+const LABELS: Record<Severity, string> = { error: "breaking", warning: "needs care", info: "non-breaking" };
 
 const where = (e: ChangelogEntry) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}` : "");
 
 const headline = (log: Changelog) =>
-  `${plural(log.summary.changes, "change")} in ${plural(log.summary.contracts, "contract")} from ${log.from} to ${log.to}: ${log.summary.breaking} breaking, ${log.summary.warnings} to handle with care`;
+  `${plural(log.summary.changes, "change")} in ${plural(log.summary.contracts, "contract")} from ${log.from} to ${log.to}: ${log.summary.breaking} breaking, ${log.summary.warnings} needing care`;
 
 /** The changelog as plain text: a heading line per contract, one line per change. */
 export function changelogText(log: Changelog): string {
