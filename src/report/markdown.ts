@@ -25,10 +25,12 @@ function table(header: string[], rows: string[][]): string[] {
   return [row(header), row(header.map(() => "---")), ...rows.map(row)];
 }
 
-function findingRow(f: Finding): string[] {
+/** `main` is the version the run compared with; a finding against an older release (transitive modes) names it. */
+function findingRow(f: Finding, main: string | undefined): string[] {
   const verdicts = f.category === "breaking" ? ` (backward ${f.backward}, forward ${f.forward})` : "";
+  const release = f.against && f.against !== main ? ` (against ${f.against})` : "";
   const where = place(f);
-  return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${verdicts}`)];
+  return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${release}${verdicts}`)];
 }
 
 /**
@@ -47,7 +49,7 @@ export function formatMarkdown(report: Report): string {
     const rows = report.contracts.map((c) => [code(c.id), c.kind, c.change, c.mode, c.backward, c.forward, c.passed ? "✅" : "❌"]);
     lines.push("", ...table(["Contract", "Kind", "Change", "Mode", "Backward", "Forward", "Passed"], rows));
   }
-  const findingsTable = (findings: Finding[]) => table(["Severity", "Rule", "Location", "Message"], findings.map(findingRow));
+  const findingsTable = (findings: Finding[]) => table(["Severity", "Rule", "Location", "Message"], findings.map((f) => findingRow(f, report.against[report.against.length - 1])));
   for (const group of groupByContract(report)) {
     if (!group.findings.length) continue;
     lines.push("", `#### ${code(group.id)}`);
