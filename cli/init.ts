@@ -62,7 +62,10 @@ export const initCommand = {
     ]);
     // Nothing the user made is overwritten: any file already there stops the run before a write.
     const taken = [...files.keys()].filter((file) => existsSync(file));
-    if (taken.length) throw new InputError(`${taken.map((f) => relative(cwd, f)).join(" and ")} already exist${taken.length === 1 ? "s" : ""}: charter init writes nothing over it`);
+    if (taken.length) {
+      const one = taken.length === 1;
+      throw new InputError(`${taken.map((f) => relative(cwd, f)).join(" and ")} already exist${one ? "s" : ""}: charter init writes nothing over ${one ? "it" : "them"}`);
+    }
     for (const [file, text] of files) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text, { flag: "wx" });

@@ -49,7 +49,9 @@ function rejectUnknownCommand(args: string[]): void {
 }
 
 /** Runs one charter command line (the arguments after `charter`). */
-export async function main(args: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
+  // `charter help [COMMAND]`, as git and buf take it.
+  const args = argv[0] === "help" ? [...argv.slice(1), "--help"] : argv;
   try {
     rejectUnknownCommand(args);
     const parser = yargs(args);

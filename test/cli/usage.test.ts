@@ -174,8 +174,11 @@ describe("charter init", () => {
     writeFileSync(join(dir, ".github/workflows/contracts.yml"), "mine\n");
     const again = charter(["init"], dir);
     assert.equal(again.status, 2);
-    assert.equal(again.stderr, "charter: contracts/charter.yaml and .github/workflows/contracts.yml already exist: charter init writes nothing over it\n");
+    assert.equal(again.stderr, "charter: contracts/charter.yaml and .github/workflows/contracts.yml already exist: charter init writes nothing over them\n");
     assert.equal(readFileSync(join(dir, ".github/workflows/contracts.yml"), "utf8"), "mine\n");
+    const elsewhere = charter(["init", "reg"], dir);
+    assert.equal(elsewhere.stderr, "charter: .github/workflows/contracts.yml already exists: charter init writes nothing over it\n");
+    assert.ok(!existsSync(join(dir, "reg/charter.yaml")), "nothing is written when one file is taken");
   });
 });
 
