@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, realpathSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
 import type { Severity } from "../src/compat/finding.js";
 import { InputError } from "../src/errors.js";
@@ -11,6 +11,7 @@ import { formatMarkdown } from "../src/report/markdown.js";
 import type { Report } from "../src/report/report.js";
 import { formatSarif } from "../src/report/sarif.js";
 import { registryFolder } from "../src/registry/resolve.js";
+import { CONTRACT_FILE } from "../src/registry/snapshot.js";
 import { hideBelow, selectPaths } from "../src/report/select.js";
 import { formatText, verdictLine } from "../src/report/text.js";
 
@@ -64,8 +65,8 @@ const inside = (path: string, root: string): boolean => path === root || path.st
 
 /**
  * Parses `--format F[=FILE]` values: at most one goes to stdout (text when none is given), no two
- * to the same file, and none into `protect` (the registry folders and contract files read): a
- * report never overwrites what it reports on.
+ * to the same file, and none into `protect` (the registry folders read) under a name charter
+ * would read there: a report never overwrites what it reports on, nor becomes a contract.
  */
 export function parseFormats(values: string[], protect: string[] = [], names: string[] = FORMAT_NAMES): Output[] {
   const outputs = (values.length ? values : ["text"]).map((value) => {
@@ -82,8 +83,14 @@ export function parseFormats(values: string[], protect: string[] = [], names: st
     const earlier = targets.get(target);
     if (earlier) throw new InputError(`--format ${earlier} and --format ${format} both write ${file}: give each its own file`);
     targets.set(target, format);
+    // Inside a registry, only files charter never reads: a report there named *.json or *.yaml
+    // would be read as a contract by the next run (or overwrite one). A SARIF or JUnit file at the
+    // root of a registry that is the whole repository is fine.
     const root = roots.find((r) => inside(target, r));
-    if (root) throw new InputError(`--format ${format}=${file} would write inside ${relative(process.cwd(), root) || "."}, which charter reads: write the report elsewhere`);
+    if (root && CONTRACT_FILE.test(target)) {
+      const extension = extname(target);
+      throw new InputError(`--format ${format}=${file} is inside the registry ${relative(process.cwd(), root) || "."}, where charter reads ${extension} files as contracts: write the report elsewhere`);
+    }
   }
   return outputs;
 }

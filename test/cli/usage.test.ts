@@ -18,6 +18,10 @@ describe("finding one's way", () => {
     assertGolden("cli/usage.txt", run.stderr);
   });
 
+  it("charter help COMMAND is charter COMMAND --help", () => {
+    assert.equal(charter(["help", "changelog"]).stdout, charter(["changelog", "--help"]).stdout);
+  });
+
   it("-h prints the same list on stdout, exit 0; -v prints the version", () => {
     const help = charter(["-h"]);
     assert.equal(help.status, 0);
@@ -56,6 +60,18 @@ describe("finding one's way", () => {
     });
     assertGolden("cli/messages.txt", lines.join(""));
     assert.ok(!existsSync(join(dir, "r")), "nothing is written when the command line is refused");
+  });
+});
+
+describe("report files", () => {
+  it("may sit in a registry only under a name charter never reads there", () => {
+    const dir = tempTree({ "reg/m.proto": 'syntax = "proto3";\npackage p.v1;\nmessage M {}\n' });
+    const run = (format: string) => charter(["breaking", "reg", "--against", "reg", "--format", format], dir);
+    assert.equal(run("sarif=reg/charter.sarif").status, 0);
+    assert.equal(run("sarif=reg/charter.sarif").status, 0, "and may be rewritten by the next run");
+    assert.match(run("json=reg/report.json").stderr, /^charter: --format json=reg\/report\.json is inside the registry reg, where charter reads \.json files as contracts/);
+    assert.equal(run("markdown=reg/m.proto").status, 2);
+    assert.equal(readFileSync(join(dir, "reg/m.proto"), "utf8").startsWith("syntax"), true);
   });
 });
 
