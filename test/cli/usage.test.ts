@@ -173,6 +173,11 @@ describe("one contract file", () => {
     const report = JSON.parse(run.stdout) as Report;
     assert.deepEqual(report.contracts.map((c) => [c.path, c.mode]), [["orders/orders.openapi.yaml", "NONE"]]);
     assert.equal(run.status, 0);
+    const check = charter(["check", "reg/orders/orders.openapi.yaml", "--against", "old.openapi.yaml", "--format", "json"], dir);
+    const checked = JSON.parse(check.stdout) as Report;
+    assert.deepEqual(checked.contracts.map((c) => c.path), ["orders/orders.openapi.yaml"], "the broken neighbour is not a contract here");
+    assert.ok(!checked.findings.some((f) => f.rule === "owner-required"), "the owner comes from the registry's charter.yaml");
+    assert.equal(check.status, 0, check.stderr);
   });
 });
 
