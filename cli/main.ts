@@ -81,6 +81,8 @@ export async function main(argv: string[]): Promise<void> {
           bare = true;
           return;
         }
+        const extra = /^Unknown arguments?: (.*)$/.exec(message);
+        if (extra) throw new InputError(`unexpected argument ${extra[1]} (charter --help lists the commands and what they take)`);
         const choice = /Argument: (\S+), Given: (.*), Choices: (.*)/.exec(message);
         if (choice) throw new InputError(`--${choice[1]} ${choice[2]}: expected one of ${choice[3]}`);
         // yargs writes some messages over several lines; a usage error is one.

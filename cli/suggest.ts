@@ -1,8 +1,8 @@
 import leven from "leven";
 
 /**
- * The candidate closest to what the user typed, when it is close enough to be a typo: at most a
- * third of the word's letters differ (`brekaing` → `breaking`, `againts` → `against`).
+ * The candidate closest to what the user typed, when it is close enough to be a typo: two edits,
+ * or a third of the letters of a longer word (`brekaing` → `breaking`, `prot` → `port`).
  */
 export function closest(typed: string, candidates: string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
@@ -10,7 +10,7 @@ export function closest(typed: string, candidates: string[]): string | undefined
     const distance = leven(typed, name);
     if (!best || distance < best.distance) best = { name, distance };
   }
-  return best && best.distance <= Math.max(1, Math.floor(typed.length / 3)) ? best.name : undefined;
+  return best && best.distance <= Math.max(2, Math.floor(typed.length / 3)) ? best.name : undefined;
 }
 
 /** `; did you mean X?`, or nothing when no candidate is close. */
