@@ -50,15 +50,20 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * judge one version, not a change. Pure, so the docs site can build its changelog pages from it.
  */
 export function changelogOf(report: Report): Changelog {
-  const contracts: ChangelogContract[] = groupByContract(report)
-    .map(({ id, summary, findings }) => {
-      const changes = findings.filter((f) => f.category === "breaking");
-      const kind = summary?.kind ?? changes[0]?.kind;
-      const entries = changes.map(entryOf).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-      return { id, kind, path: summary?.path, change: summary?.change ?? "modified", mode: summary?.mode, entries };
-    })
-    .filter((c) => c.entries.length > 0 || c.change === "added" || c.change === "removed")
-    .map(({ path, mode, ...rest }) => ({ ...rest, ...(path ? { path } : {}), ...(mode ? { mode } : {}) }) as ChangelogContract);
+  const contracts: ChangelogContract[] = [];
+  for (const { id, summary, findings } of groupByContract(report)) {
+    const changes = findings.filter((f) => f.category === "breaking");
+    const change = summary?.change ?? "modified";
+    // A contract listed without changes is unchanged, or changed only where nothing is compared.
+    if (!changes.length && change !== "added" && change !== "removed") continue;
+    contracts.push({
+      id,
+      kind: summary?.kind ?? changes[0].kind,
+      ...(summary ? { path: summary.path, mode: summary.mode } : {}),
+      change,
+      entries: changes.map(entryOf).sort((a, b) => RANK[a.severity] - RANK[b.severity]),
+    });
+  }
   const all = contracts.flatMap((c) => c.entries);
   return {
     to: report.input,
