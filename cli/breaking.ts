@@ -1,17 +1,17 @@
 import type { Argv } from "yargs";
+import { InputError } from "../src/errors.js";
 import { loadConfig } from "../src/registry/config.js";
 import { readInputs, readReleases } from "../src/registry/resolve.js";
 import { runBreakingWithReleases } from "../src/transitive.js";
 import { compatOptions, parseMode } from "./compat-options.js";
-import { parseFormats, writeReport } from "./output.js";
+import { parseFormats, readPaths, writeReport, type ReportArgs } from "./output.js";
 import { progress, progressDone } from "./progress.js";
 
-interface BreakingArgs {
+interface BreakingArgs extends ReportArgs {
   input: string;
-  against: string;
+  against?: string;
   mode?: string;
   strict: boolean;
-  format: string[];
 }
 
 export const breakingCommand = {
@@ -21,19 +21,28 @@ export const breakingCommand = {
     compatOptions(
       yargs
         .positional("input", { type: "string", default: "contracts", describe: "Registry folder or contract file" })
-        .option("against", { type: "string", demandOption: true, describe: "Folder, file, or git ref (git:main)" }),
+        .option("against", { type: "string", describe: "Folder, file, or git ref (git:main); required" }),
     ),
   handler: async (args: BreakingArgs): Promise<void> => {
-    const outputs = parseFormats(args.format);
-    const mode = parseMode(args.mode);
+    const against = requireAgainst(args.against);
     const cwd = process.cwd();
+    const outputs = parseFormats(args.format, readPaths(args.input, against, cwd));
+    const mode = parseMode(args.mode);
     progress("reading contracts…");
-    const { input, against } = readInputs(args.input, args.against, cwd);
+    const versions = readInputs(args.input, against, cwd);
     progress("compiling and comparing…");
-    const releases = () => readReleases(args.input, cwd, loadConfig(input.contract === undefined ? input.files : new Map()).releases);
-    const report = await runBreakingWithReleases(input, against, releases, { mode, strict: args.strict });
+    const releases = () => readReleases(args.input, cwd, loadConfig(versions.input.files).releases);
+    const report = await runBreakingWithReleases(versions.input, versions.against, releases, { mode, strict: args.strict });
     progressDone();
-    writeReport(report, outputs);
-    process.exitCode = report.summary.passed ? 0 : 1;
+    process.exitCode = writeReport(report, outputs, args, versions.input.base);
   },
 };
+
+/**
+ * --against is checked here rather than by yargs' demandOption: yargs reports a missing option
+ * before an unknown one, and `--againts` should read as the typo it is.
+ */
+export function requireAgainst(against: string | undefined): string {
+  if (against === undefined) throw new InputError("missing --against: the version to compare with (a folder, a file or git:REF)");
+  return against;
+}

@@ -8,34 +8,33 @@ import { loadConfig } from "../src/registry/config.js";
 import { readInput, readInputs, readMergeBase, readReleases } from "../src/registry/resolve.js";
 import { runBreakingWithReleases } from "../src/transitive.js";
 import { compatOptions, parseMode } from "./compat-options.js";
-import { parseFormats, writeReport } from "./output.js";
+import { parseFormats, readPaths, writeReport, type ReportArgs } from "./output.js";
 import { progress, progressDone } from "./progress.js";
 
-interface CheckArgs {
+interface CheckArgs extends ReportArgs {
   registry: string;
   against?: string;
   mode?: string;
   strict: boolean;
-  format: string[];
   baseline?: string;
   writeBaseline?: string;
 }
 
 export const checkCommand = {
   command: "check [registry]",
-  describe: "Lint a registry and check it for breaking changes, in one report (the CI gate)",
+  describe: "Lint a registry (or one contract file) and check it for breaking changes, in one report (the CI gate)",
   builder: (yargs: Argv) =>
     compatOptions(
       yargs
-        .positional("registry", { type: "string", default: "contracts", describe: "Registry folder" })
+        .positional("registry", { type: "string", default: "contracts", describe: "Registry folder or contract file" })
         .option("against", { type: "string", describe: "Folder or git ref; default: where this branch left the default branch" })
         .option("baseline", { type: "string", describe: "Accept the findings recorded in this file (see --write-baseline)" })
         .option("write-baseline", { type: "string", describe: "Record today's errors and warnings in this file, keeping reasons and expiry dates already there" }),
     ),
   handler: async (args: CheckArgs): Promise<void> => {
-    const outputs = parseFormats(args.format);
-    const mode = parseMode(args.mode);
     const cwd = process.cwd();
+    const outputs = parseFormats(args.format, readPaths(args.registry, args.against, cwd));
+    const mode = parseMode(args.mode);
     progress("reading contracts…");
     const { input, against } = args.against !== undefined
       ? readInputs(args.registry, args.against, cwd)
@@ -44,16 +43,19 @@ export const checkCommand = {
     progress("linting, compiling and comparing…");
     let report = mergeReports(await runLint(input), await runBreakingWithReleases(input, against, releases, { mode, strict: args.strict }));
     progressDone();
-    const readBaseline = (file: string): Baseline | undefined => (existsSync(file) ? parseBaseline(readFileSync(file, "utf8"), file) : undefined);
     if (args.writeBaseline) {
-      writeFileSync(args.writeBaseline, `${JSON.stringify(baselineOf(report, readBaseline(args.writeBaseline)), null, 2)}\n`);
+      // The file being rewritten may hold entries whose reasons are still to be written.
+      const previous = existsSync(args.writeBaseline) ? parseBaseline(readFileSync(args.writeBaseline, "utf8"), args.writeBaseline, { draft: true }) : undefined;
+      const baseline = baselineOf(report, previous);
+      writeFileSync(args.writeBaseline, `${JSON.stringify(baseline, null, 2)}\n`);
+      const missing = baseline.entries.filter((e) => !e.reason).length;
+      if (missing) process.stderr.write(`wrote ${args.writeBaseline}: give each of its ${missing} new entries a "reason" before --baseline accepts it\n`);
     }
     if (args.baseline) {
-      const baseline = readBaseline(args.baseline);
-      if (!baseline) throw new InputError(`no such baseline file: ${args.baseline}`);
+      if (!existsSync(args.baseline)) throw new InputError(`no such baseline file: ${args.baseline}`);
+      const baseline: Baseline = parseBaseline(readFileSync(args.baseline, "utf8"), args.baseline);
       report = applyBaseline(report, baseline, args.baseline, new Date());
     }
-    writeReport(report, outputs);
-    process.exitCode = report.summary.passed ? 0 : 1;
+    process.exitCode = writeReport(report, outputs, args, input.base);
   },
 };

@@ -4,21 +4,18 @@ import { runLint } from "../src/lint/run.js";
 import { explainRule } from "../src/lint/explain.js";
 import { LINT_RULES } from "../src/lint/rules/index.js";
 import { readInput } from "../src/registry/resolve.js";
-import { parseFormats, writeReport } from "./output.js";
+import { parseFormats, readPaths, reportOptions, writeReport, type ReportArgs } from "./output.js";
 
-interface LintArgs {
+interface LintArgs extends ReportArgs {
   registry: string;
-  format: string[];
   explain?: string;
 }
 
 export const lintCommand = {
   command: "lint [registry]",
-  describe: "Check a registry against its house rules",
+  describe: "Check a registry (or one contract file) against its house rules",
   builder: (yargs: Argv) =>
-    yargs
-      .positional("registry", { type: "string", default: "contracts", describe: "Registry folder" })
-      .option("format", { type: "string", array: true, default: [] as string[], describe: "text|json, optionally =FILE; repeatable" })
+    reportOptions(yargs.positional("registry", { type: "string", default: "contracts", describe: "Registry folder or contract file" }))
       .option("explain", { type: "string", describe: "Describe a rule, with a bad and a good example, and exit" }),
   handler: async (args: LintArgs): Promise<void> => {
     if (args.explain !== undefined) {
@@ -28,9 +25,9 @@ export const lintCommand = {
       process.stdout.write(text);
       return;
     }
-    const outputs = parseFormats(args.format);
-    const report = await runLint(readInput(args.registry, process.cwd()));
-    writeReport(report, outputs);
-    process.exitCode = report.summary.passed ? 0 : 1;
+    const outputs = parseFormats(args.format, readPaths(args.registry, undefined, process.cwd()));
+    const input = readInput(args.registry, process.cwd());
+    const report = await runLint(input);
+    process.exitCode = writeReport(report, outputs, args, input.base);
   },
 };

@@ -1,4 +1,5 @@
 import { InputError } from "./errors.js";
+import { parseYamlSource } from "./registry/yaml-source.js";
 import type { ContractKind, Finding } from "./compat/finding.js";
 import { summarize, type Report } from "./report/report.js";
 
@@ -24,18 +25,35 @@ export interface Baseline {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseBaseline(text: string, file: string): Baseline {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`not a JSON baseline: ${(error as Error).message}`, file);
-  }
-  const baseline = value as Partial<Baseline>;
-  if (baseline?.version !== 1 || !Array.isArray(baseline.entries)) throw new InputError('a baseline needs "version": 1 and an "entries" list', file);
-  baseline.entries.forEach((entry, i) => {
-    if (typeof entry?.fingerprint !== "string") throw new InputError(`entry ${i} has no "fingerprint"`, file);
-    if (entry.expires !== undefined && !DATE.test(entry.expires)) throw new InputError(`entry ${i}: "expires" must be YYYY-MM-DD, not "${entry.expires}"`, file);
+/** A real calendar day written YYYY-MM-DD: `2020-13-45` and `2021-02-29` are not. */
+function isDay(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`);
+  return DATE.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
+
+/**
+ * Reads a baseline file; every problem is one located line. Each entry needs a reason: an
+ * accepted problem nobody can explain is not accepted. `draft` reads a file --write-baseline is
+ * rewriting, whose new entries have no reason yet.
+ */
+export function parseBaseline(text: string, file: string, options: { draft?: boolean } = {}): Baseline {
+  const source = parseYamlSource(file, text);
+  const fail = (message: string, segments: string[], key = false): never => {
+    const { line, column } = source.position(segments, key);
+    throw new InputError(message, file, line, column);
+  };
+  const baseline = source.value as Partial<Baseline> | null;
+  if (baseline?.version !== 1 || !Array.isArray(baseline.entries)) fail('a baseline needs "version": 1 and an "entries" list', []);
+  baseline!.entries!.forEach((entry, i) => {
+    const at = ["entries", String(i)];
+    if (typeof entry?.fingerprint !== "string") fail(`entry ${i} has no "fingerprint"`, at);
+    if (entry.expires !== undefined && (typeof entry.expires !== "string" || !isDay(entry.expires))) {
+      fail(`entry ${i}: "expires" must be a date, YYYY-MM-DD, not ${JSON.stringify(entry.expires)}`, [...at, "expires"]);
+    }
+    if (options.draft) return;
+    if (typeof entry.reason !== "string" || !entry.reason.trim()) {
+      fail(`entry ${i} (${entry.rule ?? entry.fingerprint}) has no "reason": say why the finding is accepted`, entry.reason === undefined ? at : [...at, "reason"]);
+    }
   });
   return baseline as Baseline;
 }

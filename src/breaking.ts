@@ -1,6 +1,5 @@
 import type { Change, ContractSummary, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
-import { shipHint } from "./compat/ship-hint.js";
 import { worst } from "./compat/verdict.js";
 import { loadConfig, settingsFor, type CharterConfig } from "./registry/config.js";
 import { joinPath, type Snapshot } from "./registry/snapshot.js";
@@ -31,7 +30,7 @@ function isIgnored(config: CharterConfig, change: Change, today: Date): boolean 
  * Pure apart from compiling protos (which the engine caches); the CLI does the printing.
  */
 export async function runBreaking(input: Snapshot, against: Snapshot, options: BreakingOptions = {}): Promise<Report> {
-  const config = loadConfig(input.contract === undefined ? input.files : new Map(), joinPath(input.base, "charter.yaml"));
+  const config = loadConfig(input.files, joinPath(input.base, "charter.yaml"));
   const today = options.today ?? new Date();
   // Each kind's checker is loaded only when a version holds that kind of file: most registries
   // hold one or two kinds, and loading protobuf's or OpenAPI's machinery costs start-up time.
@@ -58,10 +57,11 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
       // Unstable contracts and elements are reported but not gated (DESIGN.md §3), unless asked.
       const gated = !(unstable || change.unstable) || config.breaking.gate_unstable === true;
       const severity = gated ? severityOf(change, mode, options.strict ?? false) : "info";
+      const ungated = gated ? "" : ` Not gated: ${unstable ? change.contract : "the element"} is unstable.`;
       const before = change.before && { ...change.before, file: joinPath(against.base, change.before.file) };
       findings.push({
         ...change,
-        message: severity === "error" ? `${change.message} ${shipHint(change.kind, change.contract)}` : change.message,
+        message: `${change.message}${ungated}`,
         category: "breaking",
         against: against.label,
         severity,

@@ -65,7 +65,7 @@ function locationOf(contract: LintContract, place: Place): SourceLocation {
 
 /** Runs the registry's house rules over one version of it; the report has no `against`. */
 export async function runLint(input: Snapshot, options: LintOptions = {}): Promise<Report> {
-  const config = loadConfig(input.contract === undefined ? input.files : new Map(), joinPath(input.base, CONFIG_FILE));
+  const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const severity = severities(config, input);
   const today = options.today ?? new Date();
   const loaded = await loadContracts(input);

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from "../compat/finding.js";
+import { shipHint } from "../compat/ship-hint.js";
 import { counts, groupByContract, place, plural } from "./group.js";
 import type { Report } from "./report.js";
 
@@ -11,10 +12,10 @@ export const MARKDOWN_MARKER = "<!-- charter-report -->";
  * would end the cell, and line breaks, which would end the table, become `<br>`. Block syntax
  * (`#`, `+`, `1.`) means nothing inside a cell.
  */
-const cell = (s: string) => s.replace(/[\\`*_[\]<>|~&]/g, "\\$&").replace(/\r?\n|\r/g, "<br>");
+export const cell = (s: string) => s.replace(/[\\`*_[\]<>|~&]/g, "\\$&").replace(/\r?\n|\r/g, "<br>");
 
 /** An identifier or path in a code span; only `|` still needs escaping there inside a table. */
-const code = (s: string) => (s.includes("`") ? cell(s) : `\`${s.replace(/\|/g, "\\|")}\``);
+export const code = (s: string) => (s.includes("`") ? cell(s) : `\`${s.replace(/\|/g, "\\|")}\``);
 
 const ICONS: Record<Severity, string> = { error: "🔴 error", warning: "🟡 warning", info: "🔵 info" };
 
@@ -24,10 +25,12 @@ function table(header: string[], rows: string[][]): string[] {
   return [row(header), row(header.map(() => "---")), ...rows.map(row)];
 }
 
-function findingRow(f: Finding): string[] {
+/** `main` is the version the run compared with; a finding against an older release (transitive modes) names it. */
+function findingRow(f: Finding, main: string | undefined): string[] {
   const verdicts = f.category === "breaking" ? ` (backward ${f.backward}, forward ${f.forward})` : "";
+  const release = f.against && f.against !== main ? ` (against ${f.against})` : "";
   const where = place(f);
-  return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${verdicts}`)];
+  return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${release}${verdicts}`)];
 }
 
 /**
@@ -46,10 +49,12 @@ export function formatMarkdown(report: Report): string {
     const rows = report.contracts.map((c) => [code(c.id), c.kind, c.change, c.mode, c.backward, c.forward, c.passed ? "✅" : "❌"]);
     lines.push("", ...table(["Contract", "Kind", "Change", "Mode", "Backward", "Forward", "Passed"], rows));
   }
-  const findingsTable = (findings: Finding[]) => table(["Severity", "Rule", "Location", "Message"], findings.map(findingRow));
+  const findingsTable = (findings: Finding[]) => table(["Severity", "Rule", "Location", "Message"], findings.map((f) => findingRow(f, report.against[report.against.length - 1])));
   for (const group of groupByContract(report)) {
     if (!group.findings.length) continue;
     lines.push("", `#### ${code(group.id)}`);
+    const broken = group.findings.find((f) => f.category === "breaking" && f.severity === "error");
+    if (broken) lines.push("", cell(shipHint(broken.kind, group.id)));
     const gated = group.findings.filter((f) => f.severity !== "info");
     const infos = group.findings.filter((f) => f.severity === "info");
     if (gated.length) lines.push("", ...findingsTable(gated));

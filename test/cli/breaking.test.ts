@@ -170,7 +170,7 @@ describe("bad input exits 2 with one line naming the place", () => {
       name: "a missing --against",
       files: { "new/a.proto": 'syntax = "proto3";\n' },
       args: () => ["breaking", "new"],
-      stderr: /Missing required argument: against\n$/,
+      stderr: /^charter: missing --against: the version to compare with/,
     },
   ];
   for (const c of cases) {

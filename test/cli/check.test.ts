@@ -42,7 +42,11 @@ describe("charter check in transitive modes", () => {
     assert.deepEqual(report.against, ["git:v1.0.0", "git:v1.1.0"]);
     const broken = report.findings.filter((f) => f.severity === "error");
     assert.deepEqual(broken.map((f) => [f.rule, f.against]), [["type-changed", "git:v1.0.0"]]);
-    assert.match(broken[0].message, /To ship it, publish a new major version of the schema/);
+    // In text, a finding against an older release than --against names it, and the ship-it hint
+    // comes once per contract.
+    const text = charter(["check", "reg", "--against", "git:v1.1.0", "--mode", "FULL_TRANSITIVE"], repo).stdout;
+    assert.match(text, /^reg\/refund\.schema\.json:\d+:\d+ error type-changed .* \(against git:v1\.0\.0\) \[backward/m);
+    assert.equal(text.match(/To ship it, publish a new major version of the schema/g)?.length, 1, text);
   });
 
   it("takes the transitive mode from charter.yaml too, and compares with the merge base by default", () => {
@@ -63,11 +67,17 @@ describe("baselines", () => {
     const written = JSON.parse(readFileSync(baseline, "utf8")) as { entries: { rule: string; reason: string; expires?: string }[] };
     assert.deepEqual(written.entries.map((e) => e.rule), ["type-changed"]);
 
+    // A new entry has no reason yet: the baseline is not accepted until someone writes one.
+    const unexplained = charter([...args, "--baseline", baseline], repo);
+    assert.equal(unexplained.status, 2);
+    assert.match(unexplained.stderr, /^charter: \S+charter-baseline\.json:\d+:\d+: entry 0 \(type-changed\) has no "reason": say why the finding is accepted\n$/);
+    written.entries[0].reason = "consumers migrated by hand";
+    writeFileSync(baseline, JSON.stringify(written, null, 2));
+
     const accepted = charter([...args, "--baseline", baseline], repo);
     assert.equal(accepted.status, 0, accepted.stdout);
     assert.ok(!json(accepted.stdout).findings.some((f) => f.rule === "type-changed"));
 
-    written.entries[0].reason = "consumers migrated by hand";
     written.entries[0].expires = "2020-01-31";
     writeFileSync(baseline, JSON.stringify(written));
     const expired = charter([...args, "--baseline", baseline], repo);
@@ -81,11 +91,27 @@ describe("baselines", () => {
     assert.deepEqual([rewritten.entries[0].reason, rewritten.entries[0].expires], ["consumers migrated by hand", "2020-01-31"]);
   });
 
+  for (const [name, entry, message] of [
+    ["a date that does not exist", { reason: "r", expires: "2020-13-45" }, /b\.json:8:18: entry 0: "expires" must be a date, YYYY-MM-DD, not "2020-13-45"/],
+    ["February 29th of a common year", { reason: "r", expires: "2021-02-29" }, /b\.json:8:18: entry 0: "expires" must be a date, YYYY-MM-DD, not "2021-02-29"/],
+    ["an empty reason", { reason: "  " }, /b\.json:7:17: entry 0 \(type-changed\) has no "reason"/],
+  ] as const) {
+    it(`rejects ${name} with one located line, exit 2`, () => {
+      const repo = repoWithReleases();
+      const entries = [{ fingerprint: "f", rule: "type-changed", ...entry }];
+      writeFileSync(join(repo, "b.json"), JSON.stringify({ version: 1, entries }, null, 2));
+      const run = charter(["check", "reg", "--against", "git:v1.0.0", "--baseline", "b.json"], repo);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.split("\n").length, 2, run.stderr);
+    });
+  }
+
   it("names a bad baseline file, exit 2", () => {
     const repo = repoWithReleases();
     writeFileSync(join(repo, "b.json"), '{"version": 2}');
     const run = charter(["check", "reg", "--against", "git:v1.0.0", "--baseline", "b.json"], repo);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /^charter: b\.json: a baseline needs "version": 1/);
+    assert.match(run.stderr, /^charter: b\.json:1:1: a baseline needs "version": 1/);
   });
 });
