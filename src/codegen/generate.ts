@@ -16,7 +16,7 @@ export async function generateSdks(registry: Snapshot): Promise<GeneratedFiles> 
     for (const [path, text] of generated) {
       const folder = path.split("/")[0];
       const owner = owners.get(folder) ?? kind;
-      if (owner !== kind) throw new InputError(`an ${owner} contract and an ${kind} contract would both generate the SDK folder ${folder}: rename one of them`);
+      if (owner !== kind) throw new InputError(`${owner} and ${kind} contracts would both generate the SDK folder ${folder}: rename one of them`);
       owners.set(folder, kind);
       files.set(path, text);
     }
