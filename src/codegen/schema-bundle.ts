@@ -107,6 +107,10 @@ export class SchemaBundle {
         setOwn(out, "$ref", this.ref(at, segments[segments.length - 1] ?? baseName(at.file)));
       } else {
         if (this.options.compiled && key === "pattern" && typeof item === "string") checkPattern(this.sources, item, here);
+        if (this.options.compiled && key === "properties" && isObject(item) && Object.hasOwn(item, "__proto__")) {
+          // ajv skips such a property on purpose (it is the object's prototype to JavaScript): it would go unchecked.
+          failAt(this.sources, "a property named __proto__ cannot be validated (JavaScript reads it as the object's prototype): rename it", child(here, "__proto__"));
+        }
         setOwn(out, key, this.copy(item, here));
       }
     }
@@ -129,12 +133,15 @@ const baseName = (file: string): string => file.replace(/^.*\//, "").replace(/\.
 /** The placeholder prefix of `$ref`s until render() sets the real one. */
 const REF = "#/$bundle/";
 
+/** A `$ref` that ref() returned, pointing at `prefix` + name when it names a definition of the bundle. */
+export const bundledRef = (ref: string, prefix: string): string => (ref.startsWith(REF) ? prefix + ref.slice(REF.length) : ref);
+
 function rewrite(value: unknown, prefix: string): unknown {
   if (Array.isArray(value)) return value.map((item) => rewrite(item, prefix));
   if (!isObject(value)) return value;
   const out: Json = {};
   for (const [key, item] of Object.entries(value)) {
-    setOwn(out, key, key === "$ref" && typeof item === "string" && item.startsWith(REF) ? prefix + item.slice(REF.length) : rewrite(item, prefix));
+    setOwn(out, key, key === "$ref" && typeof item === "string" ? bundledRef(item, prefix) : rewrite(item, prefix));
   }
   return out;
 }

@@ -1,9 +1,11 @@
 import { child, type SchemaPointer } from "../../compat/schema/source.js";
 import { isObject } from "../../lint/helpers/yaml.js";
 import type { OpenApiContract } from "../../lint/rule.js";
-import { failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";
+import { bundledRef, failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";
 
 type Json = Record<string, unknown>;
+
+const PREFIX = "#/components/schemas/";
 
 /** Keys whose values are data, not schemas or objects of the document: copied as they are, `$ref`s in them included. */
 const DATA = new Set(["example", "default", "const", "enum", "examples"]);
@@ -40,7 +42,7 @@ export function bundleOpenApi(contract: OpenApiContract, display: (file: string)
       const target = contract.schemas.resolve(at);
       if (target.at.file === root && target.at.pointer === "") failAt(sources, "$ref points at the whole OpenAPI document, not at a schema or an object of it", child(at, "$ref"));
       if (at.file === root && value.$ref.startsWith("#")) return copyMembers(value, at, position);
-      if (position === "schema") return { ...copyMembers(value, at, position), $ref: bundle.ref(at, "Schema") };
+      if (position === "schema") return { ...copyMembers(value, at, position), $ref: bundledRef(bundle.ref(at, "Schema"), PREFIX) };
       if (target.at.file === root) return { ...copyMembers(value, at, position), $ref: `#${target.at.pointer}` };
       // Another file's parameter, response or path item is copied in place; it may not contain itself.
       const key = `${target.at.file}#${target.at.pointer}`;
@@ -65,7 +67,7 @@ export function bundleOpenApi(contract: OpenApiContract, display: (file: string)
   };
 
   const document = copy(contract.document.root, { file: root, pointer: "" }, "other") as Json;
-  const bundled = bundle.render("#/components/schemas/");
+  const bundled = bundle.render(PREFIX);
   if (Object.keys(bundled).length) {
     const outComponents = isObject(document.components) ? document.components : {};
     document.components = { ...outComponents, schemas: { ...(isObject(outComponents.schemas) ? outComponents.schemas : {}), ...bundled } };
