@@ -51,8 +51,11 @@ export class SchemaBundle {
     this.taken = new Set(options.reserved);
   }
 
-  /** Adds the schema at `at` under `name` (unless it is there already) and returns the `$ref` that names it. */
-  ref(at: SchemaPointer, name: string): string {
+  /**
+   * Adds the schema at `at` (unless it is there already) and returns the `$ref` that names it: by
+   * `name`, else after where it lives (its key, or its file for a whole file).
+   */
+  ref(at: SchemaPointer, name?: string): string {
     const target = this.sources.schemas.resolve(at);
     const named = this.options.named?.(target.at);
     if (named !== undefined) return named;
@@ -62,7 +65,7 @@ export class SchemaBundle {
     const key = `${target.at.file}#${target.at.pointer}`;
     const known = this.names.get(key);
     if (known) return REF + known;
-    const unique = this.unique(name);
+    const unique = this.unique(name ?? segmentsOf(target.at.pointer).at(-1) ?? baseName(target.at.file));
     this.names.set(key, unique);
     this.definitions.set(unique, null);
     this.definitions.set(unique, this.copy(target.value, target.at));
@@ -103,8 +106,7 @@ export class SchemaBundle {
       // Every `$ref` now names a definition of the bundle: a base URI of the file it came from would only mislead ajv.
       if ((key === "$id" || key === "$schema") && typeof item === "string") continue;
       if (key === "$ref" && typeof item === "string") {
-        const segments = segmentsOf(this.sources.schemas.resolve(at).at.pointer);
-        setOwn(out, "$ref", this.ref(at, segments[segments.length - 1] ?? baseName(at.file)));
+        setOwn(out, "$ref", this.ref(at));
       } else {
         if (this.options.compiled && key === "pattern" && typeof item === "string") checkPattern(this.sources, item, here);
         if (this.options.compiled && key === "properties" && isObject(item) && Object.hasOwn(item, "__proto__")) {

@@ -46,11 +46,56 @@ ${extra}`;
 
 const SHARED = (property: string) => `components:\n  schemas:\n    Thing: {type: object, properties: {${property}: {type: string}}}\n`;
 
+const ITEMS = `openapi: 3.0.3
+info: {title: Items, version: "1", x-charter-id: items}
+paths:
+  /items/{id}:
+    parameters:
+      - $ref: 'common.yaml#/parameters/Id'
+    get:
+      operationId: getItem
+      parameters:
+        - $ref: 'common.yaml#/parameters/Limit'
+      responses:
+        "200": {$ref: 'common.yaml#/responses/Item'}
+    put:
+      operationId: putItem
+      requestBody: {$ref: 'common.yaml#/requestBodies/Item'}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Item: {type: object, properties: {id: {type: string}, tags: {$ref: 'common.yaml#/schemas/Tags'}}}
+`;
+
+const COMMON = `parameters:
+  Id: {name: id, in: path, required: true, schema: {type: string}}
+  Limit: {name: limit, in: query, schema: {$ref: '#/schemas/Count'}}
+responses:
+  Item:
+    description: an item
+    content:
+      application/json:
+        schema: {$ref: 'items.openapi.yaml#/components/schemas/Item'}
+requestBodies:
+  Item:
+    required: true
+    content:
+      application/json:
+        schema: {$ref: 'items.openapi.yaml#/components/schemas/Item'}
+schemas:
+  Count: {type: integer, minimum: 0}
+  Tags: {type: array, items: {type: string}}
+`;
+
 describe("generate reads the registry and nothing else (issue 12, item 1)", () => {
   it("bundles a cross-file $ref from the registry, not from the folder beside the working directory", () => {
     const dir = tempTree({
       "work/reg/api.openapi.yaml": api("{$ref: 'shared.yaml#/components/schemas/Thing'}"),
       "work/reg/shared.yaml": SHARED("insideRegistry"),
+      // Parameters, responses and bodies of another file are copied in; their schemas become components.
+      "work/reg/items.openapi.yaml": ITEMS,
+      "work/reg/common.yaml": COMMON,
       // Where openapi-typescript used to look: the parent of the working directory.
       "shared.yaml": SHARED("besideWorkingDirectory"),
     });
@@ -59,6 +104,10 @@ describe("generate reads the registry and nothing else (issue 12, item 1)", () =
     const types = readFileSync(join(dir, "work/sdk/api/types.ts"), "utf8");
     assert.match(types, /insideRegistry\?: string/);
     assert.doesNotMatch(types, /besideWorkingDirectory/);
+    const items = readFileSync(join(dir, "work/sdk/items/types.ts"), "utf8");
+    assert.match(items, /limit\?: components\["schemas"\]\["Count"\];/);
+    assert.match(items, /tags\?: components\["schemas"\]\["Tags"\];/);
+    assert.match(readFileSync(join(dir, "work/sdk/items/client.ts"), "utf8"), /body: NonNullable<PutItemOperation\["requestBody"\]>/);
     const compiled = compileSdk(readTree(join(dir, "work/sdk")));
     assert.equal(compiled.output, "");
   });

@@ -42,7 +42,7 @@ export function bundleOpenApi(contract: OpenApiContract, display: (file: string)
       const target = contract.schemas.resolve(at);
       if (target.at.file === root && target.at.pointer === "") failAt(sources, "$ref points at the whole OpenAPI document, not at a schema or an object of it", child(at, "$ref"));
       if (at.file === root && value.$ref.startsWith("#")) return copyMembers(value, at, position);
-      if (position === "schema") return { ...copyMembers(value, at, position), $ref: bundledRef(bundle.ref(at, "Schema"), PREFIX) };
+      if (position === "schema") return { ...copyMembers(value, at, position), $ref: bundledRef(bundle.ref(at), PREFIX) };
       if (target.at.file === root) return { ...copyMembers(value, at, position), $ref: `#${target.at.pointer}` };
       // Another file's parameter, response or path item is copied in place; it may not contain itself.
       const key = `${target.at.file}#${target.at.pointer}`;
