@@ -61,7 +61,7 @@ function serve(out: string, port: number): void {
 }
 
 function respond(out: string, request: IncomingMessage, response: ServerResponse): void {
-  // Both throw on a malformed URL (`/%ff`).
+  // decodeURIComponent throws on a malformed escape (`/%ff`), the URL parser on some odd request targets.
   const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
   const file = resolve(out, `.${path.endsWith("/") ? `${path}index.html` : path}`);
   // Nothing outside the site folder, and not the marker.
