@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync, statSync, watch } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
-import { SITE_MARKER } from "../src/docs/marker.js";
 import { InputError } from "../src/errors.js";
 import { loadConfig } from "../src/registry/config.js";
 import { readInput } from "../src/registry/resolve.js";
+import { chooseOutput, outputFolder, SITE_OUTPUT, writeOutput } from "../src/registry/workspace.js";
 import { progress, progressDone } from "./progress.js";
 
 interface DocsArgs {
@@ -21,25 +21,6 @@ const HISTORY_LIMIT = 20;
 /** A folder as the user would name it: relative when inside the working directory. */
 const shown = (path: string): string => (path.startsWith(process.cwd() + sep) ? relative(process.cwd(), path) : path);
 
-/**
- * The output folder may be replaced only when it is empty or charter made it (its marker file is
- * there): a folder the user keeps something else in is never overwritten.
- */
-function prepareOut(out: string): void {
-  if (!existsSync(out)) {
-    mkdirSync(out, { recursive: true });
-    return;
-  }
-  if (!statSync(out).isDirectory()) throw new InputError(`--out ${out} is a file, not a folder`);
-  const entries = readdirSync(out);
-  if (entries.length === 0) return;
-  if (!entries.includes(SITE_MARKER)) {
-    throw new InputError(`${out} is not empty and was not written by charter docs (no ${SITE_MARKER} file): name an empty or new folder with --out`);
-  }
-  // Charter's own site: clear it, so pages of contracts that are gone do not linger.
-  for (const entry of entries) rmSync(join(out, entry), { recursive: true, force: true });
-}
-
 async function build(args: DocsArgs, out: string): Promise<number> {
   const { buildSite } = await import("../src/docs/site.js");
   const { readHistory } = await import("../src/docs/history.js");
@@ -50,12 +31,7 @@ async function build(args: DocsArgs, out: string): Promise<number> {
   const history = readHistory(args.registry, cwd, loadConfig(input.files).releases, HISTORY_LIMIT);
   progress(`comparing ${history.length} versions and rendering…`);
   const site = await buildSite(input, history);
-  prepareOut(out);
-  for (const [path, content] of site) {
-    const file = join(out, ...path.split("/"));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
+  writeOutput(out, site, SITE_OUTPUT);
   progressDone();
   return [...site.keys()].filter((p) => p.endsWith(".html")).length;
 }
@@ -69,20 +45,31 @@ const TYPES: Record<string, string> = {
 /** Serves the site folder on 127.0.0.1 only: it is a preview for the author, not a server for others. */
 function serve(out: string, port: number): void {
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    const file = resolve(out, `.${path.endsWith("/") ? `${path}index.html` : path}`);
-    // Nothing outside the site folder, and not the marker.
-    if ((file !== out && !file.startsWith(out + sep)) || !existsSync(file) || !statSync(file).isFile() || file.endsWith(SITE_MARKER)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
-      return;
+    // Any page the author has open can send a request here: a malformed one gets 400, never a crash.
+    try {
+      respond(out, request, response);
+    } catch {
+      if (!response.headersSent) response.writeHead(400, { "content-type": "text/plain" });
+      response.end("bad request\n");
     }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(readFileSync(file));
   });
   server.on("error", (error) => {
     process.stderr.write(`charter: cannot serve on 127.0.0.1:${port}: ${error.message}\n`);
     process.exitCode = 2;
   });
   server.listen(port, "127.0.0.1", () => process.stderr.write(`serving ${shown(out)} at http://127.0.0.1:${port}/ (Ctrl-C stops)\n`));
+}
+
+function respond(out: string, request: IncomingMessage, response: ServerResponse): void {
+  // decodeURIComponent throws on a malformed escape (`/%ff`), the URL parser on some odd request targets.
+  const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+  const file = resolve(out, `.${path.endsWith("/") ? `${path}index.html` : path}`);
+  // Nothing outside the site folder, and not the marker.
+  if ((file !== out && !file.startsWith(out + sep)) || !existsSync(file) || !statSync(file).isFile() || basename(file) === SITE_OUTPUT.marker) {
+    response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+    return;
+  }
+  response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(readFileSync(file));
 }
 
 /** Rebuilds when a file of the registry changes; changes come in bursts (an editor's save), so wait for a quiet moment. */
@@ -101,9 +88,8 @@ function watchRegistry(args: DocsArgs, out: string): void {
       }
     });
   };
-  watch(registry, { recursive: true }, (_event, name) => {
-    // The site may live inside the registry folder: its own writes are not changes.
-    if (name && resolve(registry, name.toString()).startsWith(out + sep)) return;
+  // The site is never inside the registry (see workspace.ts), so every change is the author's.
+  watch(registry, { recursive: true }, () => {
     clearTimeout(timer);
     timer = setTimeout(rebuild, 200);
   });
@@ -119,8 +105,10 @@ export const docsCommand = {
       .option("serve", { type: "boolean", default: false, describe: "Serve the site on 127.0.0.1 and rebuild it when a contract changes" })
       .option("port", { type: "number", default: 4000, describe: "Port for --serve" }),
   handler: async (args: DocsArgs): Promise<void> => {
-    const config = loadConfig(readInput(args.registry, process.cwd()).files);
-    const out = resolve(args.out ?? config.docs.out ?? "site");
+    const cwd = process.cwd();
+    const input = readInput(args.registry, cwd);
+    const registry = resolve(cwd, args.registry);
+    const out = outputFolder(chooseOutput(args.out, input, "docs", "site"), { cwd, registry: input.contract === undefined ? registry : dirname(registry) });
     const pages = await build(args, out);
     if (!args.serve) {
       process.stderr.write(`wrote ${pages} pages to ${shown(out)}\n`);

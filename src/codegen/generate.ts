@@ -1,19 +1,31 @@
+import { InputError } from "../errors.js";
 import type { Snapshot } from "../registry/snapshot.js";
 
 /** The files of the generated SDKs, by path relative to the output folder; nothing is written here. */
 export type GeneratedFiles = Map<string, string>;
 
 /**
- * One TypeScript package per contract (DESIGN.md §6). Each kind's generator is loaded only when
- * the registry holds that kind.
+ * One TypeScript package per contract (DESIGN.md §6), from the snapshot alone: nothing is read
+ * from the file system. Each kind's generator is loaded only when the registry holds that kind.
  */
 export async function generateSdks(registry: Snapshot): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
+  // Each package folder belongs to one generator: a proto package and an OpenAPI id that name the same folder must not mix their files.
+  const owners = new Map<string, string>();
+  const add = (kind: string, generated: Map<string, string>) => {
+    for (const [path, text] of generated) {
+      const folder = path.split("/")[0];
+      const owner = owners.get(folder) ?? kind;
+      if (owner !== kind) throw new InputError(`${owner} and ${kind} contracts would both generate the SDK folder ${folder}: rename one of them`);
+      owners.set(folder, kind);
+      files.set(path, text);
+    }
+  };
   const holds = (pattern: RegExp) => [...registry.files.keys()].some((path) => pattern.test(path));
   if (holds(/\.(ya?ml|json)$/)) {
-    for (const [path, text] of await (await import("./openapi/generate.js")).generateOpenApiClients(registry)) files.set(path, text);
-    for (const [path, text] of await (await import("./asyncapi/generate.js")).generateEventPackages(registry)) files.set(path, text);
+    add("OpenAPI", await (await import("./openapi/generate.js")).generateOpenApiClients(registry));
+    add("AsyncAPI", await (await import("./asyncapi/generate.js")).generateEventPackages(registry));
   }
-  if (holds(/\.proto$/)) for (const [path, text] of await (await import("./proto/generate.js")).generateConnectClients(registry)) files.set(path, text);
+  if (holds(/\.proto$/)) add("proto", await (await import("./proto/generate.js")).generateConnectClients(registry));
   return files;
 }

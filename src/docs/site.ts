@@ -8,7 +8,6 @@ import { asyncApiView, channelPeers, type AsyncApiView } from "./asyncapi.js";
 import { buildChangelog, contractKey, type ChangelogEntry, type Version } from "./changelog.js";
 import { contractPage } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
-import { SITE_MARKER } from "./marker.js";
 import { openApiView, explorerFor, type OpenApiView } from "./openapi.js";
 import { protoTypeId, protoView, type ProtoView } from "./proto.js";
 import { createRenderer } from "./render.js";
@@ -66,7 +65,8 @@ function titleAndVersion(contract: LintContract): { title: string; version?: str
 /**
  * The docs site of a registry (DESIGN.md §7) as files by site path: an index, a page per contract
  * with its compatibility changelog over `history` (oldest first; the current snapshot is appended
- * as the newest version), a search index script, the stylesheet and script. Writes nothing.
+ * as the newest version), a search index script, the stylesheet and script. Writes nothing (the
+ * marker and manifest of the folder are workspace.ts's).
  */
 export async function buildSite(current: Snapshot, history: Version[], options: SiteOptions = {}): Promise<Map<string, string>> {
   const config = loadConfig(current.contract === undefined ? current.files : new Map());
@@ -141,7 +141,6 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
   for (const view of views) site.set(view.page, render.page("contract", { root: "../", title: view.title, contract: view }));
   site.set("search-index.js", searchScript(search));
   for (const [path, content] of render.assets()) site.set(path, content);
-  site.set(SITE_MARKER, "This folder was written by `charter docs`, which replaces its content on every build.\n");
   return site;
 }
 

@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { charter, ROOT, tempTree } from "../helpers/cli.js";
 
 describe("charter docs", () => {
-  it("refuses to write into a folder it did not make, and rewrites one it did", () => {
+  it("refuses to write into a folder it did not make, and rewrites one it did, keeping the files it did not write", () => {
     const dir = tempTree({ "mine/notes.txt": "keep me\n" });
     const refused = charter(["docs", join(ROOT, "contracts"), "--out", join(dir, "mine")], dir);
     assert.equal(refused.status, 2);
@@ -15,10 +15,10 @@ describe("charter docs", () => {
 
     const out = join(dir, "site");
     assert.equal(charter(["docs", join(ROOT, "contracts"), "--out", out], dir).status, 0);
-    writeFileSync(join(out, "stale.html"), "old");
+    writeFileSync(join(out, "mine.html"), "the user's");
     assert.equal(charter(["docs", join(ROOT, "contracts"), "--out", out], dir).status, 0);
     assert.ok(existsSync(join(out, "index.html")));
-    assert.ok(!existsSync(join(out, "stale.html")), "a site charter made is rebuilt from scratch");
+    assert.equal(readFileSync(join(out, "mine.html"), "utf8"), "the user's", "a file charter did not write is kept (workspace.test.ts: the pages of a removed contract go)");
   });
 
   it("serves the site on 127.0.0.1 and rebuilds when a contract changes", async () => {
@@ -42,6 +42,10 @@ describe("charter docs", () => {
       writeFileSync(join(registry, "t.schema.json"), schema("Second"));
       await until(async () => (await get("/index.html")).includes("Second"));
       assert.equal((await fetch(`http://127.0.0.1:${port}/../package.json`)).status, 404);
+      // A malformed URL, as any page the author has open could send: 400, and the server keeps serving.
+      for (const bad of ["/%ff", "/%E0%A4%A", "/assets/%"]) assert.equal((await fetch(`http://127.0.0.1:${port}${bad}`)).status, 400, bad);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/index.html`)).status, 200);
+      assert.equal(child.exitCode, null, "still running");
     } finally {
       child.kill();
     }

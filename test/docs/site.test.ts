@@ -32,11 +32,12 @@ describe("the example registry's site", () => {
     return site.get(path)!;
   };
 
-  it("has an index listing all six contracts, a marker, the assets and the search index", () => {
+  it("has an index listing all six contracts, the assets and the search index (the marker is the writer's)", () => {
     const index = site.get("index.html")!;
     assert.equal(index.match(/class="contract-row"/g)?.length, 6);
     for (const title of ["Orders API", "Order events", "Refund", "shop.catalog.v1", "shop.users.v1"]) assert.ok(index.includes(`>${title}</a>`), title);
-    for (const path of [".charter-site", "assets/style.css", "assets/site.js", "search-index.js"]) assert.ok(site.has(path), path);
+    for (const path of ["assets/style.css", "assets/site.js", "search-index.js"]) assert.ok(site.has(path), path);
+    assert.ok(!site.has(".charter-site"), "the marker and its manifest are written by workspace.ts");
     assert.ok(index.includes('id="search"') && index.includes('id="search-results"'));
     assert.ok(index.includes('id="filter-kind"') && index.includes('id="filter-owner"') && index.includes('data-owner="team-orders"'));
   });

@@ -25,6 +25,8 @@ export function validatorsModule(banner: string, schemas: { producer: object; co
     // AsyncAPI schemas carry keywords of their own (discriminator, examples, x-…): not errors.
     strict: false,
     allErrors: true,
+    // A payload property named `constructor`, `hasOwnProperty` or `__proto__` is checked on the event itself, not found on Object.prototype.
+    ownProperties: true,
     code: { source: true, esm: true, lines: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
   });
   addFormats(ajv);

@@ -1,0 +1,45 @@
+import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
+
+/**
+ * TypeScript types of a self-contained OpenAPI document (see bundle.ts), by openapi-typescript's
+ * transform with its default options. Its `openapiTS()` entry point is not used: that one first
+ * bundles the document with Redocly, which reads `$ref`d files from the disk around the working
+ * directory and fails on keys such as `hasOwnProperty`; charter has resolved every `$ref` from the
+ * registry snapshot already.
+ */
+export async function typesOf(document: object): Promise<string> {
+  const { astToString, resolveRef, scanDiscriminators, transformSchema } = await import("openapi-typescript");
+  const schema = document as OpenAPI3;
+  const ctx: GlobalContext = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, {}),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    // Only openapiTS()'s bundling step reads the Redocly config; the transform does not.
+    redoc: undefined as unknown as GlobalContext["redoc"],
+    silent: true,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: <T>($ref: string) => resolveRef(schema, $ref, { silent: true }) as T | undefined,
+  };
+  return astToString(transformSchema(schema, ctx));
+}

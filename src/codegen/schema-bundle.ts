@@ -1,0 +1,149 @@
+import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../compat/schema/source.js";
+import { InputError } from "../errors.js";
+import { isObject } from "../lint/helpers/yaml.js";
+import { pascalIdentifier } from "./openapi/names.js";
+
+type Json = Record<string, unknown>;
+
+/** Where the schemas come from, and how to name a file of the registry in an error. */
+export interface BundleSources {
+  schemas: SchemaSource;
+  display: (file: string) => string;
+}
+
+export interface BundleOptions {
+  /** Names the definitions must not take (those the output document already has). */
+  reserved?: Iterable<string>;
+  /** The `$ref` of a place that already has a name in the output document, which is then not copied. */
+  named?: (at: SchemaPointer) => string | undefined;
+  /** The definitions are compiled into validators: each `pattern` must be a regular expression that compiles. */
+  compiled?: boolean;
+}
+
+/** One `InputError` at a place of the registry, with its line and column. */
+export function failAt(sources: BundleSources, message: string, at: SchemaPointer): never {
+  const { line, column } = sources.schemas.location(at);
+  throw new InputError(message, sources.display(at.file), line, column);
+}
+
+/** Sets a key as an own property, `__proto__` included (an assignment would set the prototype instead). */
+export function setOwn(target: Json, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The schemas of a contract as one self-contained set of named definitions, taken from the
+ * registry snapshot alone, so that ajv and openapi-typescript never follow a `$ref` out of the set
+ * (nor to the disk or the network): each schema asked for is a definition, each schema a `$ref`
+ * reaches (in this file or another of the registry) one named after where it lives, and every
+ * `$ref` becomes `<prefix><name>`. Cycles are fine, `$ref: '#'` of a schema file included: a schema
+ * is named before its insides are copied.
+ */
+export class SchemaBundle {
+  readonly definitions = new Map<string, unknown>();
+  private readonly names = new Map<string, string>();
+  private readonly taken: Set<string>;
+
+  constructor(
+    private readonly sources: BundleSources,
+    private readonly options: BundleOptions = {},
+  ) {
+    this.taken = new Set(options.reserved);
+  }
+
+  /**
+   * Adds the schema at `at` (unless it is there already) and returns the `$ref` that names it: by
+   * `name`, else after where it lives (its key, or its file for a whole file).
+   */
+  ref(at: SchemaPointer, name?: string): string {
+    const target = this.sources.schemas.resolve(at);
+    const named = this.options.named?.(target.at);
+    if (named !== undefined) return named;
+    if (target.at.pointer === "" && isObject(target.value) && (typeof target.value.openapi === "string" || typeof target.value.asyncapi === "string")) {
+      failAt(this.sources, `$ref points at the whole ${typeof target.value.openapi === "string" ? "OpenAPI" : "AsyncAPI"} document ${this.sources.display(target.at.file)}, not at a schema`, child(at, "$ref"));
+    }
+    const key = `${target.at.file}#${target.at.pointer}`;
+    const known = this.names.get(key);
+    if (known) return REF + known;
+    const unique = this.unique(name ?? segmentsOf(target.at.pointer).at(-1) ?? baseName(target.at.file));
+    this.names.set(key, unique);
+    this.definitions.set(unique, null);
+    this.definitions.set(unique, this.copy(target.value, target.at));
+    return REF + unique;
+  }
+
+  /** Adds the schema at `at` under `name` and returns the name of its definition. */
+  add(at: SchemaPointer, name: string): string {
+    return this.ref(at, name).slice(REF.length);
+  }
+
+  /** Adds a schema written here (a message without a payload gets `{}`) under a fresh name. */
+  addValue(name: string, schema: unknown): string {
+    const unique = this.unique(name);
+    this.definitions.set(unique, schema);
+    return unique;
+  }
+
+  /** The definitions with every `$ref` pointing at `prefix` + name: `#/definitions/`, `#/components/schemas/`. */
+  render(prefix: string): Json {
+    return Object.fromEntries([...this.definitions].map(([name, schema]) => [name, rewrite(schema, prefix)]));
+  }
+
+  private unique(name: string): string {
+    const base = pascalIdentifier(name);
+    let unique = base;
+    for (let n = 2; this.definitions.has(unique) || this.taken.has(unique); n += 1) unique = `${base}${n}`;
+    return unique;
+  }
+
+  /** A copy of a schema whose `$ref`s name definitions of the bundle (or places the output document has). */
+  private copy(value: unknown, at: SchemaPointer): unknown {
+    if (Array.isArray(value)) return value.map((item, i) => this.copy(item, child(at, i)));
+    if (!isObject(value)) return value;
+    const out: Json = {};
+    for (const [key, item] of Object.entries(value)) {
+      const here = child(at, key);
+      // Every `$ref` now names a definition of the bundle: a base URI of the file it came from would only mislead ajv.
+      if ((key === "$id" || key === "$schema") && typeof item === "string") continue;
+      if (key === "$ref" && typeof item === "string") {
+        setOwn(out, "$ref", this.ref(at));
+      } else {
+        if (this.options.compiled && key === "pattern" && typeof item === "string") checkPattern(this.sources, item, here);
+        if (this.options.compiled && key === "properties" && isObject(item) && Object.hasOwn(item, "__proto__")) {
+          // ajv skips such a property on purpose (it is the object's prototype to JavaScript): it would go unchecked.
+          failAt(this.sources, "a property named __proto__ cannot be validated (JavaScript reads it as the object's prototype): rename it", child(here, "__proto__"));
+        }
+        setOwn(out, key, this.copy(item, here));
+      }
+    }
+    return out;
+  }
+}
+
+/** ajv compiles `pattern` with the `u` flag, as JSON Schema asks (ECMA-262). */
+function checkPattern(sources: BundleSources, pattern: string, at: SchemaPointer): void {
+  try {
+    new RegExp(pattern, "u");
+  } catch (error) {
+    failAt(sources, `pattern ${JSON.stringify(pattern)} is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, "")}`, at);
+  }
+}
+
+/** `schemas/order.schema.json` → `order`: the name of a schema that is a whole file. */
+const baseName = (file: string): string => file.replace(/^.*\//, "").replace(/\..*$/, "") || "Schema";
+
+/** The placeholder prefix of `$ref`s until render() sets the real one. */
+const REF = "#/$bundle/";
+
+/** A `$ref` that ref() returned, pointing at `prefix` + name when it names a definition of the bundle. */
+export const bundledRef = (ref: string, prefix: string): string => (ref.startsWith(REF) ? prefix + ref.slice(REF.length) : ref);
+
+function rewrite(value: unknown, prefix: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewrite(item, prefix));
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  for (const [key, item] of Object.entries(value)) {
+    setOwn(out, key, key === "$ref" && typeof item === "string" ? bundledRef(item, prefix) : rewrite(item, prefix));
+  }
+  return out;
+}
