@@ -103,22 +103,19 @@ describe("generated Connect client: the example registry", () => {
     assert.equal((await binary.getItem({ itemId: "i-2" })).item.id, "i-2");
   });
 
-  it("ends a slow call with DEADLINE_EXCEEDED at the per-call timeout, and at an inherited deadline", async () => {
-    reset(() => sleep(1_000));
+  // The server never answers: only the deadline can end these calls (the test's timeout catches a hang).
+  it("ends a call the server never answers with DEADLINE_EXCEEDED at the per-call timeout, and at an inherited deadline", { timeout: 20_000 }, async () => {
+    reset(() => new Promise<void>(() => {}));
     const catalog = client.createCatalogServiceClient({ baseUrl });
-    let started = Date.now();
     await assert.rejects(catalog.getItem({ itemId: "i-1" }, { timeoutMs: 100 }), (error: unknown) => {
       assert.ok(error instanceof ConnectError, String(error));
       assert.equal(error.code, Code.DeadlineExceeded);
       return true;
     });
-    assert.ok(Date.now() - started < 800, `took ${Date.now() - started} ms`);
-    started = Date.now();
     await assert.rejects(
       client.withDeadline({ timeoutMs: 150 }, () => catalog.listItems({ pageSize: 10 })),
       (error: unknown) => error instanceof ConnectError && error.code === Code.DeadlineExceeded,
     );
-    assert.ok(Date.now() - started < 800, `took ${Date.now() - started} ms`);
     assert.equal(calls, 2, "a deadline is not retried");
   });
 

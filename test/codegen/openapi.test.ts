@@ -127,12 +127,11 @@ describe("generated OpenAPI client: the example registry", () => {
     assert.equal(seen.length, 3, "three attempts by default");
   });
 
-  it("does not wait for a Retry-After that passes the deadline", async () => {
+  // Waiting until the deadline would end in DeadlineExceededError: the 503 shows the client gave up at once.
+  it("does not wait for a Retry-After that passes the deadline", { timeout: 20_000 }, async () => {
     reset((_req, res) => json(res, 503, {}, { "retry-after": new Date(Date.now() + 60_000).toUTCString() }));
-    const started = Date.now();
-    await assert.rejects(client().getOrder({ path: { orderId: "x" } }, { timeoutMs: 1_000 }), { status: 503 });
+    await assert.rejects(client().getOrder({ path: { orderId: "x" } }, { timeoutMs: 1_000 }), { name: "ApiError", status: 503 });
     assert.equal(seen.length, 1);
-    assert.ok(Date.now() - started < 900);
   });
 
   it("sends one idempotency key per POST and reuses it across retries", async () => {
@@ -157,22 +156,20 @@ describe("generated OpenAPI client: the example registry", () => {
     assert.equal(seen.length, 2);
   });
 
-  it("gives up an attempt after x-charter-timeout (2s for getOrder) and retries", async () => {
-    reset((_req, res, _seen, n) => void sleep(n === 1 ? 3_000 : 0).then(() => json(res, 200, ORDER)));
+  // The first attempt is never answered: only the attempt timeout lets the retry happen.
+  it("gives up an attempt after x-charter-timeout (2s for getOrder) and retries", { timeout: 20_000 }, async () => {
+    reset((_req, res, _seen, n) => (n === 1 ? undefined : json(res, 200, ORDER)));
     const started = Date.now();
     const result = await client().getOrder({ path: { orderId: "x" } });
-    const elapsed = Date.now() - started;
     assert.equal(result.status, 200);
     assert.equal(seen.length, 2);
-    assert.ok(elapsed >= 1_900 && elapsed < 2_900, `took ${elapsed} ms`);
+    assert.ok(Date.now() - started >= 1_900, "waited for the declared 2s, not less");
   });
 
-  it("stops at the end-to-end deadline, also one inherited by nested calls", async () => {
-    reset((_req, res) => void sleep(1_500).then(() => json(res, 200, ORDER)));
-    let started = Date.now();
+  it("stops at the end-to-end deadline, also one inherited by nested calls", { timeout: 20_000 }, async () => {
+    // The server never answers: only the deadline can end these calls.
+    reset(() => undefined);
     await assert.rejects(client().getOrder({ path: { orderId: "x" } }, { timeoutMs: 300 }), { name: "DeadlineExceededError" });
-    assert.ok(Date.now() - started < 1_000);
-    started = Date.now();
     const c = client();
     await assert.rejects(
       mod.withDeadline({ timeoutMs: 300 }, async () => {
@@ -181,7 +178,6 @@ describe("generated OpenAPI client: the example registry", () => {
       }),
       { name: "DeadlineExceededError" },
     );
-    assert.ok(Date.now() - started < 1_000);
   });
 
   it("the retry budget stops a retry storm", async () => {
