@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { InputError } from "../errors.js";
 
 /** A YAML (or JSON) file parsed with the positions of its nodes, so errors can name line and column. */
@@ -9,103 +9,110 @@ export interface YamlSource {
   position(segments: string[], key?: boolean): { line: number; column: number };
 }
 
-/** The parser state js-yaml hands its listener. */
-interface ParserState {
-  position: number;
-  result: unknown;
-}
+/**
+ * How far aliases may multiply a document (the `yaml` package's measure: uses of an anchor times
+ * the aliases inside it). Contracts rarely use aliases at all; a "billion laughs" file needs millions.
+ */
+export const MAX_ALIAS_COUNT = 10_000;
 
 /**
- * Parses with js-yaml (an order of magnitude faster than a full document model on large OpenAPI
- * files) under the YAML 1.2 core schema, and records from the parser's events where each mapping
- * key and value and each sequence item starts, as offsets: line and column are worked out only
- * for the few places a report names.
+ * Parses with the `yaml` package under the YAML 1.2 core schema, merge keys (`<<`) included. The
+ * document's nodes are kept: positions are looked up in them only for the few places a report names.
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
-  // For each mapping: [key, keyOffset, valueOffset, ...]; for each sequence: [itemOffset, ...].
-  const layout = new WeakMap<object, unknown[]>();
-  // The nodes being composed, as a stack of start offsets, and the finished children of each, flat.
-  const starts: number[] = [];
-  const bases: number[] = [];
-  const childValues: unknown[] = [];
-  const childStarts: number[] = [];
-  const listener = (event: "open" | "close", state: ParserState): void => {
-    if (event === "open") {
-      // The parser opens a node before the blanks that precede it on its line.
-      let offset = state.position;
-      while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
-      starts.push(offset);
-      bases.push(childValues.length);
-      return;
+  // Lines are counted only when a place is named, not during the parse.
+  let lines: LineCounter | undefined;
+  const linePos = (offset: number) => {
+    if (!lines) {
+      lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
     }
-    const start = starts.pop()!;
-    const base = bases.pop()!;
-    const { result } = state;
-    if (result !== null && typeof result === "object" && !layout.has(result)) layout.set(result, describe(result, base));
-    childValues.length = base;
-    childStarts.length = base;
-    // A block sequence entry closes twice (the node, then the entry): keep one.
-    const last = childValues.length - 1;
-    if (starts.length && !(last >= bases[bases.length - 1] && childValues[last] === result && childStarts[last] === start)) {
-      childValues.push(result);
-      childStarts.push(start);
-    }
+    return lines.linePos(offset);
   };
-  /** A value that is a block mapping "opens" right after its key's colon: place it at its first key. */
-  const startOf = (i: number): number => {
-    const value = childValues[i];
-    const inner = value !== null && typeof value === "object" && !Array.isArray(value) ? layout.get(value) : undefined;
-    return inner && inner.length ? (inner[1] as number) : childStarts[i];
+  const fail = (message: string, offset: number): never => {
+    const { line, col } = linePos(offset);
+    throw new InputError(message, file, line, col);
   };
-  const describe = (result: object, base: number): unknown[] => {
-    const entries: unknown[] = [];
-    if (Array.isArray(result)) for (let i = base; i < childValues.length; i++) entries.push(startOf(i));
-    else for (let i = base; i + 1 < childValues.length; i += 2) entries.push(String(childValues[i]), childStarts[i], startOf(i + 1));
-    return entries;
-  };
+  // logLevel "silent": a collection used as a key would otherwise print a warning to the console.
+  const doc = parseDocument(text, { schema: "core", merge: true, prettyErrors: false, logLevel: "silent" });
+  // Warnings are unresolved tags and the like: the document would not mean what it says.
+  const [problem] = [...doc.errors, ...doc.warnings];
+  if (problem) fail(problem.message, problem.pos[0]);
+  // Only a document with an anchor can hold an alias that resolves, so most skip the walk.
+  if (ANCHOR.test(text)) rejectAliasCycles(doc, fail);
   let value: unknown;
   try {
-    value = load(text, { schema: CORE_SCHEMA, listener: listener as never });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (error instanceof YAMLException) {
-      throw new InputError(error.reason || "invalid YAML", file, error.mark.line + 1, error.mark.column + 1);
-    }
-    throw error;
+    if (!(error instanceof ReferenceError)) throw error;
+    const alias = firstAlias(doc);
+    fail(`YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes (an alias bomb?): ${error.message}`, alias?.range?.[0] ?? 0);
   }
   const position = (segments: string[], key = false) => {
-    let node: unknown = value;
+    let node: unknown = doc.contents;
     let offset = 0;
     for (const [i, segment] of segments.entries()) {
-      const entries = node !== null && typeof node === "object" ? layout.get(node) : undefined;
-      if (!entries) break;
-      let found: number | undefined;
-      if (Array.isArray(node)) {
-        found = entries[Number(segment)] as number | undefined;
-      } else {
-        for (let j = 0; j < entries.length; j += 3) {
-          if (entries[j] === segment) found = (key && i === segments.length - 1 ? entries[j + 1] : entries[j + 2]) as number;
-        }
-      }
-      if (found === undefined) break;
-      offset = found;
-      node = (node as Record<string, unknown>)[segment];
+      if (isAlias(node)) node = node.resolve(doc);
+      let found: { key?: unknown; value: unknown } | undefined;
+      if (isMap(node)) found = node.items.find((pair) => keyOf(pair.key) === segment);
+      else if (isSeq(node)) found = { value: node.items[Number(segment)] };
+      if (found?.value === undefined) break;
+      offset = key && i === segments.length - 1 && found.key ? startOf(found.key) : valueStart(text, found.key, found.value);
+      node = found.value;
     }
-    lineStarts ??= linesOf(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low] + 1 };
+    const { line, col } = linePos(offset);
+    return { line, column: col };
   };
-  let lineStarts: number[] | undefined;
   return { file, value, position };
 }
 
-function linesOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
+/** An anchor property (`&name`) somewhere in a text: a cheap pre-check, wrong only towards walking. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/;
+
+/** A mapping key as the parsed value names it: keys become strings, as `toJS` makes them (null becomes ""). */
+function keyOf(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value ?? "") : undefined;
+}
+
+function startOf(node: unknown): number {
+  return (node as Node | null)?.range?.[0] ?? 0;
+}
+
+/**
+ * Where a reader finds a value: a mapping at its first key; anything else of a mapping right after
+ * its key's colon (a block sequence: on the key's line, where it is named).
+ */
+function valueStart(text: string, key: unknown, value: unknown): number {
+  if (isMap(value) && value.items.length) return startOf(value.items[0].key);
+  const end = (key as Node | undefined)?.range?.[1];
+  if (end === undefined) return startOf(value);
+  let offset = end;
+  while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
+  if (text[offset] !== ":") return startOf(value);
+  offset++;
+  while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
+  return offset;
+}
+
+/** An alias inside the node its anchor marks would make the value contain itself. */
+function rejectAliasCycles(doc: Document, fail: (message: string, offset: number) => never): void {
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        // Like Alias.resolve: the last node marked with the name before the alias.
+        const target = anchors.get(node.source);
+        const [start, , end] = target?.range ?? [0, 0, 0];
+        const at = node.range?.[0] ?? 0;
+        if (target && start <= at && at < end) fail(`alias *${node.source} is inside the node its anchor &${node.source} marks: a cycle`, at);
+      } else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let first: Node | undefined;
+  visit(doc, { Alias: (_, node) => { first = node; return visit.BREAK; } });
+  return first;
 }
