@@ -47,7 +47,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     const alias = firstAlias(doc);
-    fail(`YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes (an alias bomb?): ${error.message}`, alias?.range?.[0] ?? 0);
+    fail(`aliases multiply this document beyond charter's bound (${MAX_ALIAS_COUNT}): refused as a possible "billion laughs" attack`, alias?.range?.[0] ?? 0);
   }
   const position = (segments: string[], key = false) => {
     let node: unknown = doc.contents;
