@@ -86,7 +86,7 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
   /** Where a `$ref` at `here` leads; one that points nowhere is reported where it is written, whole. */
   const follow = (ref: string, here: SchemaPointer): SchemaPointer => {
     const to = target(ref, here);
-    if (lookup(to) === MISSING) fail(`$ref "${ref}" points to nothing: ${display(to.file)} has no ${to.pointer ? `"#${to.pointer}"` : "document"}`, child(here, "$ref"));
+    if (lookup(to) === MISSING) fail(`$ref "${ref}" points to nothing: ${display(to.file)} has no ${to.pointer ? `"#${to.pointer}"` : "document"}`, here);
     return to;
   };
   const deref = (value: unknown, here: SchemaPointer): { value: unknown; at: SchemaPointer } =>
