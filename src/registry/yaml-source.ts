@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
 import { InputError } from "../errors.js";
 
 /** A YAML (or JSON) file parsed with the positions of its nodes, so errors can name line and column. */
@@ -10,10 +10,10 @@ export interface YamlSource {
 }
 
 /**
- * How far aliases may multiply a document (the `yaml` package's measure: uses of an anchor times
- * the aliases inside it). Contracts rarely use aliases at all; a "billion laughs" file needs millions.
+ * How many nodes aliases may add to a document once expanded. Contracts rarely use aliases at all;
+ * a "billion laughs" file adds hundreds of millions, which every later walk would visit.
  */
-export const MAX_ALIAS_COUNT = 10_000;
+export const MAX_ALIAS_EXPANSION = 1_000_000;
 
 /**
  * Parses with the `yaml` package under the YAML 1.2 core schema, merge keys (`<<`) included. The
@@ -40,20 +40,13 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   const [problem] = [...doc.errors, ...doc.warnings];
   if (problem) fail(problem.message, problem.pos[0]);
   // Only a document with an anchor can hold an alias that resolves, so most skip the walk.
-  if (ANCHOR.test(text)) rejectAliasCycles(doc, fail);
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
-    const alias = firstAlias(doc);
-    fail(`aliases multiply this document beyond charter's bound (${MAX_ALIAS_COUNT}): refused as a possible "billion laughs" attack`, alias?.range?.[0] ?? 0);
-  }
+  const aliases = ANCHOR.test(text) ? aliasTargets(doc, fail) : new Map<Alias, Node>();
+  const value = valueOf(doc.contents, aliases, fail);
   const position = (segments: string[], key = false) => {
     let node: unknown = doc.contents;
     let offset = 0;
     for (const [i, segment] of segments.entries()) {
-      if (isAlias(node)) node = node.resolve(doc);
+      if (isAlias(node)) node = aliases.get(node);
       let found: { key?: unknown; value: unknown } | undefined;
       if (isMap(node)) found = node.items.find((pair) => keyOf(pair.key) === segment);
       else if (isSeq(node)) found = { value: node.items[Number(segment)] };
@@ -95,24 +88,92 @@ function valueStart(text: string, key: unknown, value: unknown): number {
   return offset;
 }
 
-/** An alias inside the node its anchor marks would make the value contain itself. */
-function rejectAliasCycles(doc: Document, fail: (message: string, offset: number) => never): void {
+/**
+ * The node each alias stands for, found in one walk (`Alias.resolve` walks the whole document for
+ * each alias). An alias inside the node its anchor marks would make the value contain itself: refused.
+ */
+function aliasTargets(doc: Document, fail: (message: string, offset: number) => never): Map<Alias, Node> {
   const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
   visit(doc, {
     Node(_, node) {
       if (isAlias(node)) {
-        // Like Alias.resolve: the last node marked with the name before the alias.
+        // As Alias.resolve does: the last node marked with the name before the alias.
         const target = anchors.get(node.source);
-        const [start, , end] = target?.range ?? [0, 0, 0];
+        if (!target) return;
+        const [start, , end] = target.range ?? [0, 0, 0];
         const at = node.range?.[0] ?? 0;
-        if (target && start <= at && at < end) fail(`alias *${node.source} is inside the node its anchor &${node.source} marks: a cycle`, at);
+        if (start <= at && at < end) fail(`alias *${node.source} is inside the node its anchor &${node.source} marks: a cycle`, at);
+        targets.set(node, target);
       } else if (node.anchor) anchors.set(node.anchor, node);
     },
   });
+  return targets;
 }
 
-function firstAlias(doc: Document): Node | undefined {
-  let first: Node | undefined;
-  visit(doc, { Alias: (_, node) => { first = node; return visit.BREAK; } });
-  return first;
+/**
+ * The plain value of a document, as `Document.toJS` makes it (keys become strings, merge keys
+ * merge) but in one pass: `toJS` looks up each alias's anchor by walking the document, which is
+ * quadratic on documents with thousands of aliases. An alias shares its anchor's value, as js-yaml
+ * did; what aliases add once expanded is counted and bounded.
+ */
+function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: (message: string, offset: number) => never): unknown {
+  const anchored = new Map<Node, { value: unknown; size: number }>();
+  let added = 0;
+  /** A node's value and its size once expanded, in nodes. */
+  const convert = (node: unknown): { value: unknown; size: number } => {
+    if (isAlias(node)) {
+      const target = aliases.get(node);
+      const at = startOf(node);
+      if (!target) return fail(`alias *${node.source} has no anchor &${node.source} before it`, at);
+      const result = anchored.get(target)!;
+      added += result.size;
+      if (added > MAX_ALIAS_EXPANSION) fail(`aliases expand this document by more than ${MAX_ALIAS_EXPANSION} nodes: refused as a possible "billion laughs" attack`, at);
+      return result;
+    }
+    let result: { value: unknown; size: number };
+    if (isSeq(node)) {
+      const value: unknown[] = [];
+      let size = 1;
+      for (const item of node.items) {
+        const entry = convert(item);
+        value.push(entry.value);
+        size += entry.size;
+      }
+      result = { value, size };
+    } else if (isMap(node)) {
+      const value: Record<string, unknown> = {};
+      let size = 1;
+      for (const { key, value: item } of node.items) {
+        if (isScalar(key) && typeof key.value === "symbol") {
+          // `<<: *base` or `<<: [*a, *b]`: keys not set in the mapping itself, the first source first.
+          for (const source of isSeq(item) ? item.items : [item]) {
+            const entry = convert(source);
+            if (entry.value === null || typeof entry.value !== "object" || Array.isArray(entry.value)) fail("a merge key (<<) takes a mapping or a list of mappings", startOf(source));
+            for (const [name, merged] of Object.entries(entry.value as Record<string, unknown>)) if (!Object.hasOwn(value, name)) define(value, name, merged);
+            size += entry.size;
+          }
+          continue;
+        }
+        const name = keyOf(key);
+        if (name === undefined) fail("a mapping key must be a scalar", startOf(key));
+        const entry = convert(item);
+        define(value, name, entry.value);
+        size += entry.size;
+      }
+      result = { value, size };
+    } else {
+      const scalar = isScalar(node) ? node.value : null;
+      result = { value: typeof scalar === "bigint" ? Number(scalar) : scalar, size: 1 };
+    }
+    if ((node as Node).anchor) anchored.set(node as Node, result);
+    return result;
+  };
+  return convert(root).value;
+}
+
+/** Sets a key, `__proto__` included, as an own property of a plain object. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
