@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Node, type Pair, type YAMLMap } from "yaml";
 import { InputError } from "../errors.js";
 
 /** A YAML (or JSON) file parsed with the positions of its nodes, so errors can name line and column. */
@@ -15,6 +15,8 @@ export interface YamlSource {
  */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
 
+type Fail = (message: string, offset: number) => never;
+
 /**
  * Parses with the `yaml` package under the YAML 1.2 core schema, merge keys (`<<`) included. The
  * document's nodes are kept: positions are looked up in them only for the few places a report names.
@@ -30,25 +32,38 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     }
     return lines.linePos(offset);
   };
-  const fail = (message: string, offset: number): never => {
+  const fail: Fail = (message, offset) => {
     const { line, col } = linePos(offset);
     throw new InputError(message, file, line, col);
   };
-  // logLevel "silent": a collection used as a key would otherwise print a warning to the console.
-  const doc = parseDocument(text, { schema: "core", merge: true, prettyErrors: false, logLevel: "silent" });
+  // Unique keys are checked while the value is built: the package's check is quadratic in a
+  // mapping's size (a spec's 5,000 paths). logLevel "silent": it would print warnings to the console.
+  const doc = parseDocument(text, { schema: "core", merge: true, uniqueKeys: false, prettyErrors: false, logLevel: "silent" });
   // Warnings are unresolved tags and the like: the document would not mean what it says.
   const [problem] = [...doc.errors, ...doc.warnings];
   if (problem) fail(problem.message, problem.pos[0]);
-  // Only a document with an anchor can hold an alias that resolves, so most skip the walk.
-  const aliases = ANCHOR.test(text) ? aliasTargets(doc, fail) : new Map<Alias, Node>();
+  const aliases = new Map<Alias, Node>();
   const value = valueOf(doc.contents, aliases, fail);
+  const keys = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, name: string): Pair | undefined => {
+    let index = keys.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        const key = keyOf(pair.key);
+        if (key !== undefined) index.set(key, pair);
+      }
+      keys.set(map, index);
+    }
+    return index.get(name);
+  };
   const position = (segments: string[], key = false) => {
     let node: unknown = doc.contents;
     let offset = 0;
     for (const [i, segment] of segments.entries()) {
       if (isAlias(node)) node = aliases.get(node);
       let found: { key?: unknown; value: unknown } | undefined;
-      if (isMap(node)) found = node.items.find((pair) => keyOf(pair.key) === segment);
+      if (isMap(node)) found = pairOf(node, segment);
       else if (isSeq(node)) found = { value: node.items[Number(segment)] };
       if (found?.value === undefined) break;
       offset = key && i === segments.length - 1 && found.key ? startOf(found.key) : valueStart(text, found.key, found.value);
@@ -60,12 +75,9 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   return { file, value, position };
 }
 
-/** An anchor property (`&name`) somewhere in a text: a cheap pre-check, wrong only towards walking. */
-const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/;
-
-/** A mapping key as the parsed value names it: keys become strings, as `toJS` makes them (null becomes ""). */
+/** A mapping key as the parsed value names it: keys become strings (null becomes "", as `toJS` makes it). */
 function keyOf(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value ?? "") : undefined;
+  return isScalar(key) && typeof key.value !== "symbol" ? String(key.value ?? "") : undefined;
 }
 
 function startOf(node: unknown): number {
@@ -89,48 +101,32 @@ function valueStart(text: string, key: unknown, value: unknown): number {
 }
 
 /**
- * The node each alias stands for, found in one walk (`Alias.resolve` walks the whole document for
- * each alias). An alias inside the node its anchor marks would make the value contain itself: refused.
- */
-function aliasTargets(doc: Document, fail: (message: string, offset: number) => never): Map<Alias, Node> {
-  const anchors = new Map<string, Node>();
-  const targets = new Map<Alias, Node>();
-  visit(doc, {
-    Node(_, node) {
-      if (isAlias(node)) {
-        // As Alias.resolve does: the last node marked with the name before the alias.
-        const target = anchors.get(node.source);
-        if (!target) return;
-        const [start, , end] = target.range ?? [0, 0, 0];
-        const at = node.range?.[0] ?? 0;
-        if (start <= at && at < end) fail(`alias *${node.source} is inside the node its anchor &${node.source} marks: a cycle`, at);
-        targets.set(node, target);
-      } else if (node.anchor) anchors.set(node.anchor, node);
-    },
-  });
-  return targets;
-}
-
-/**
  * The plain value of a document, as `Document.toJS` makes it (keys become strings, merge keys
- * merge) but in one pass: `toJS` looks up each alias's anchor by walking the document, which is
- * quadratic on documents with thousands of aliases. An alias shares its anchor's value, as js-yaml
- * did; what aliases add once expanded is counted and bounded.
+ * merge) but in one pass that also resolves aliases: `toJS` walks the whole document for each
+ * alias, quadratic on documents with thousands. An alias shares its anchor's value, as js-yaml did;
+ * what aliases add once expanded is counted and bounded, and an alias inside its own anchor's node
+ * (a value containing itself) is refused. `aliases` receives the node each alias stands for.
  */
-function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: (message: string, offset: number) => never): unknown {
-  const anchored = new Map<Node, { value: unknown; size: number }>();
+function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: Fail): unknown {
+  // By name, the last node marked so far, as YAML resolves an alias.
+  const anchors = new Map<string, Node>();
+  const done = new Map<Node, { value: unknown; size: number }>();
   let added = 0;
   /** A node's value and its size once expanded, in nodes. */
   const convert = (node: unknown): { value: unknown; size: number } => {
     if (isAlias(node)) {
-      const target = aliases.get(node);
+      const target = anchors.get(node.source);
       const at = startOf(node);
       if (!target) return fail(`alias *${node.source} has no anchor &${node.source} before it`, at);
-      const result = anchored.get(target)!;
+      const result = done.get(target);
+      if (!result) return fail(`alias *${node.source} is inside the node its anchor &${node.source} marks: a cycle`, at);
+      aliases.set(node, target);
       added += result.size;
       if (added > MAX_ALIAS_EXPANSION) fail(`aliases expand this document by more than ${MAX_ALIAS_EXPANSION} nodes: refused as a possible "billion laughs" attack`, at);
       return result;
     }
+    const anchor = (node as Node | null)?.anchor;
+    if (anchor) anchors.set(anchor, node as Node);
     let result: { value: unknown; size: number };
     if (isSeq(node)) {
       const value: unknown[] = [];
@@ -143,10 +139,11 @@ function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: (message: strin
       result = { value, size };
     } else if (isMap(node)) {
       const value: Record<string, unknown> = {};
+      const written = new Set<string>();
       let size = 1;
       for (const { key, value: item } of node.items) {
         if (isScalar(key) && typeof key.value === "symbol") {
-          // `<<: *base` or `<<: [*a, *b]`: keys not set in the mapping itself, the first source first.
+          // `<<: *base` or `<<: [*a, *b]`: keys the mapping does not set itself, the first source first.
           for (const source of isSeq(item) ? item.items : [item]) {
             const entry = convert(source);
             if (entry.value === null || typeof entry.value !== "object" || Array.isArray(entry.value)) fail("a merge key (<<) takes a mapping or a list of mappings", startOf(source));
@@ -157,6 +154,8 @@ function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: (message: strin
         }
         const name = keyOf(key);
         if (name === undefined) fail("a mapping key must be a scalar", startOf(key));
+        if (written.has(name)) fail(`key "${name}" appears twice in this mapping`, startOf(key));
+        written.add(name);
         const entry = convert(item);
         define(value, name, entry.value);
         size += entry.size;
@@ -166,7 +165,7 @@ function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: (message: strin
       const scalar = isScalar(node) ? node.value : null;
       result = { value: typeof scalar === "bigint" ? Number(scalar) : scalar, size: 1 };
     }
-    if ((node as Node).anchor) anchored.set(node as Node, result);
+    if (anchor) done.set(node as Node, result);
     return result;
   };
   return convert(root).value;
