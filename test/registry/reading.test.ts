@@ -78,6 +78,11 @@ describe("YAML aliases (item 5)", () => {
       "reg/api.openapi.yaml:2:44: alias *i is inside the node its anchor &i marks: a cycle");
   });
 
+  it("a key written twice in one mapping is refused at the second", () => {
+    refusedEverywhere({ "reg/api.openapi.yaml": API().replace("paths:\n", "paths: {}\npaths:\n") },
+      `reg/api.openapi.yaml:4:1: key "paths" appears twice in this mapping`);
+  });
+
   it("merge keys and plain aliases still read as before", () => {
     const merged = API().replace("components:\n", "x-base: &base { type: object }\ncomponents:\n").replace("    Thing:\n      type: object\n", "    Thing:\n      <<: *base\n      x-copy: *base\n");
     const expanded = API().replace("components:\n", "x-base: { type: object }\ncomponents:\n").replace("    Thing:\n      type: object\n", "    Thing:\n      type: object\n      x-copy: { type: object }\n");
