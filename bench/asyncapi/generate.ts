@@ -1,4 +1,4 @@
-import { dump } from "js-yaml";
+import { stringify } from "yaml";
 
 /**
  * An AsyncAPI 3.0 document of `channels` channels, each with one CloudEvent message whose payload
@@ -38,5 +38,5 @@ export function generateAsyncApi(channels: number, changed: boolean): string {
     doc.channels[`event${c}`] = { address, messages: { [name]: { $ref: `#/components/messages/${name}` } } };
     doc.operations[`publish${name}`] = { action: "send", channel: { $ref: `#/channels/event${c}` } };
   }
-  return dump(doc, { noRefs: true, lineWidth: 200 });
+  return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 200 });
 }

@@ -1,4 +1,4 @@
-import { dump as stringify } from "js-yaml";
+import { stringify } from "yaml";
 
 /**
  * An OpenAPI 3.0 document of `operations` operations (a GET and a POST per path) over one schema per
@@ -40,7 +40,7 @@ export function generateSpec(operations: number, changed: boolean): string {
     paths[`/resources${r}/{id}`] = item;
   }
   schemas.Owner = { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } };
-  return stringify({ openapi: "3.0.3", info: { title: "Bench", version: "1.0.0" }, paths, components: { schemas } });
+  return stringify({ openapi: "3.0.3", info: { title: "Bench", version: "1.0.0" }, paths, components: { schemas } }, { aliasDuplicateObjects: false });
 }
 
 /** One operation whose response schema is a chain of `depth` `$ref`s; `changed` changes the last link. */
@@ -49,5 +49,5 @@ export function generateRefChain(depth: number, changed: boolean): string {
   for (let i = 0; i < depth; i++) schemas[`Link${i}`] = { $ref: `#/components/schemas/Link${i + 1}` };
   schemas[`Link${depth}`] = { type: "object", properties: { value: { type: changed ? "integer" : "string" } } };
   const response = { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Link0" } } } };
-  return stringify({ openapi: "3.0.3", info: { title: "Chain", version: "1.0.0" }, paths: { "/chain": { get: { responses: { "200": response } } } }, components: { schemas } });
+  return stringify({ openapi: "3.0.3", info: { title: "Chain", version: "1.0.0" }, paths: { "/chain": { get: { responses: { "200": response } } } }, components: { schemas } }, { aliasDuplicateObjects: false });
 }

@@ -33,10 +33,19 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
   const target = (ref: string, from: SchemaPointer): SchemaPointer => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) fail(`remote $ref "${ref}" is not followed: charter reads nothing from the network`, from);
     const [path, fragment = ""] = ref.split("#", 2);
-    const file = path === "" ? from.file : posix.normalize(posix.join(posix.dirname(from.file), decodeURI(path)));
+    const decode = (text: string, how: (text: string) => string): string => {
+      try {
+        return how(text);
+      } catch {
+        return fail(`$ref "${ref}" has a malformed percent escape`, from);
+      }
+    };
+    const file = path === "" ? from.file : posix.normalize(posix.join(posix.dirname(from.file), decode(path, decodeURI)));
     if (file.startsWith("../") || posix.isAbsolute(file)) fail(`$ref "${ref}" leaves the registry`, from);
     if (!files.has(file)) fail(`$ref "${ref}" names a file that does not exist`, from);
-    return { file, pointer: decodeURIComponent(fragment) };
+    const pointer = decode(fragment, decodeURIComponent);
+    if (pointer !== "" && !pointer.startsWith("/")) fail(`$ref "${ref}" names an anchor: charter follows JSON pointers (#/...) only`, from);
+    return { file, pointer };
   };
   // Comparisons resolve the same places over and over (a component used by every operation).
   const resolved = new Map<string, { value: unknown; at: SchemaPointer }>();
@@ -55,35 +64,48 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
   // A JSON pointer walks the document as written (a `$ref` on the way is a key like any other);
   // each place is found from its parent's, so every step of every pointer is walked once.
   const located = new Map<string, unknown>();
-  const locate = (at: SchemaPointer): unknown => {
+  const lookup = (at: SchemaPointer): unknown => {
     const key = `${at.file}#${at.pointer}`;
     if (located.has(key)) return located.get(key);
     let value: unknown;
     if (at.pointer === "") value = document(at.file)?.value;
     else {
       const cut = at.pointer.lastIndexOf("/");
-      const parent = locate({ file: at.file, pointer: at.pointer.slice(0, cut) });
+      const parent = lookup({ file: at.file, pointer: at.pointer.slice(0, cut) });
       const [segment] = segmentsOf(at.pointer.slice(cut));
-      if (parent === null || typeof parent !== "object" || !(segment in parent)) fail(`$ref target "${at.file}#${at.pointer}" does not exist`, at);
-      value = (parent as Record<string, unknown>)[segment];
+      // Own keys only: `constructor` or `__proto__` is a key like any other, not a JavaScript built-in.
+      value = parent !== null && typeof parent === "object" && Object.hasOwn(parent, segment) ? (parent as Record<string, unknown>)[segment] : MISSING;
     }
     located.set(key, value);
     return value;
   };
+  const locate = (at: SchemaPointer): unknown => {
+    const value = lookup(at);
+    return value === MISSING ? fail(`"${at.file}#${at.pointer}" does not exist`, at) : value;
+  };
+  /** Where a `$ref` at `here` leads; one that points nowhere is reported where it is written, whole. */
+  const follow = (ref: string, here: SchemaPointer): SchemaPointer => {
+    const to = target(ref, here);
+    if (lookup(to) === MISSING) fail(`$ref "${ref}" points to nothing: ${display(to.file)} has no ${to.pointer ? `"#${to.pointer}"` : "document"}`, here);
+    return to;
+  };
   const deref = (value: unknown, here: SchemaPointer): { value: unknown; at: SchemaPointer } =>
-    isRef(value) ? resolve(target(value.$ref, here)) : { value, at: here };
-  /** Every `$ref` of a document must stay in the registry: checked up front, so the error does not depend on which schemas a comparison visits. */
+    isRef(value) ? resolve(follow(value.$ref, here)) : { value, at: here };
+  /** Every `$ref` of a document must stay in the registry and lead somewhere: checked up front, so the error does not depend on which schemas a comparison visits. */
   const checkRefs = (file: string): void => {
     // Pointers are built only for the $refs found, not for every node of a large document.
     const walk = (value: unknown, path: string[]): void => {
       if (value === null || typeof value !== "object") return;
-      if (isRef(value)) target(value.$ref, child({ file, pointer: "" }, ...path));
+      if (isRef(value)) follow(value.$ref, child({ file, pointer: "" }, ...path));
       for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key]);
     };
     walk(document(file)?.value, []);
   };
   return { resolve, location, checkRefs };
 }
+
+/** What a pointer that leads nowhere finds. */
+const MISSING = Symbol("missing");
 
 function isRef(value: unknown): value is { $ref: string } {
   return value !== null && typeof value === "object" && typeof (value as { $ref?: unknown }).$ref === "string";

@@ -13,8 +13,8 @@ import type { LintContract, ProtoContract } from "./rule.js";
 
 /**
  * Every contract of one registry version, loaded for the rules: protos compiled once, as a whole
- * (so imports across packages resolve), YAML/JSON documents parsed with positions and validated
- * as `charter breaking` validates them. A single contract file yields that contract alone.
+ * (so imports across packages resolve), YAML/JSON documents parsed with positions, their `$ref`s
+ * followed and validated as `charter breaking` validates them. A single contract file yields that contract alone.
  */
 export async function loadContracts(snapshot: Snapshot, options: { validate?: boolean } = {}): Promise<LintContract[]> {
   const contracts: LintContract[] = [];
@@ -42,6 +42,7 @@ export async function loadContracts(snapshot: Snapshot, options: { validate?: bo
       const document = loadJsonSchema(path, text, display(path));
       if (!document) continue;
       parsed.set(path, document.source);
+      schemas.checkRefs(path);
       contracts.push({ kind: "jsonschema", id: document.id, path, api: false, document, schemas });
     }
   }

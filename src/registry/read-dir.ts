@@ -9,6 +9,14 @@ function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 
+/** A text without a leading UTF-8 byte-order mark: both readers drop it alike. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A file's text without the byte-order mark some editors write: the first key is then where parsers look for it. */
+const readText = (path: string): string => withoutBom(readFileSync(path, "utf8"));
+
 /**
  * Reads a registry folder, or one contract file with the files of its folder, from disk.
  * `base` is the folder's path for reports.
@@ -28,13 +36,13 @@ export function readPathSnapshot(path: string, base: string): Snapshot {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && CONTRACT_FILE.test(entry.name)) {
-        files.set(toPosix(relative(root, full)), readFileSync(full, "utf8"));
+        files.set(toPosix(relative(root, full)), readText(full));
       }
     }
   };
   walk(root);
   if (!stat.isFile()) return { label: path, files, base };
   const contract = basename(path);
-  files.set(contract, readFileSync(path, "utf8"));
+  files.set(contract, readText(path));
   return { label: path, files, base, contract };
 }

@@ -2,7 +2,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, posix, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { withoutBom } from "./read-dir.js";
 import { CONTRACT_FILE, type Snapshot } from "./snapshot.js";
+
+/** git's mode for a symlink, a blob holding its target's path: skipped, as the folder reader skips it. */
+const SYMLINK = "120000";
 
 function git(cwd: string, args: string[]): string {
   const result = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
@@ -54,15 +58,15 @@ export function readGitSnapshot(repo: string, path: string, ref: string, single:
   const listing = git(repo, ["ls-tree", "-r", "-z", "--full-tree", ref, "--", prefix || "."]);
   const entries = listing.split("\0").filter(Boolean).map((line) => {
     const [meta, name] = line.split("\t");
-    const [, type, object] = meta.split(" ");
-    return { type, object, name };
-  }).filter((e) => e.type === "blob" && CONTRACT_FILE.test(e.name));
+    const [mode, type, object] = meta.split(" ");
+    return { mode, type, object, name };
+  }).filter((e) => e.type === "blob" && e.mode !== SYMLINK && CONTRACT_FILE.test(e.name));
   if (single && !entries.some((e) => e.name === path)) throw new InputError(`${path} does not exist at ${label}`);
   const files = new Map<string, string>();
   if (entries.length > 0) {
     const batch = catFiles(repo, entries.map((e) => e.object));
     entries.forEach((entry, i) => {
-      files.set(posix.relative(prefix, entry.name), batch[i]);
+      files.set(posix.relative(prefix, entry.name), withoutBom(batch[i]));
     });
   }
   return { label, files, base: prefix, contract: single ? posix.relative(prefix, path) : undefined };

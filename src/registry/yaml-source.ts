@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Node, type Pair, type YAMLMap } from "yaml";
 import { InputError } from "../errors.js";
 
 /** A YAML (or JSON) file parsed with the positions of its nodes, so errors can name line and column. */
@@ -9,103 +9,170 @@ export interface YamlSource {
   position(segments: string[], key?: boolean): { line: number; column: number };
 }
 
-/** The parser state js-yaml hands its listener. */
-interface ParserState {
-  position: number;
-  result: unknown;
-}
+/**
+ * How many nodes aliases may add to a document once expanded. Contracts rarely use aliases at all;
+ * a "billion laughs" file adds hundreds of millions, which every later walk would visit.
+ */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
+
+type Fail = (message: string, offset: number) => never;
 
 /**
- * Parses with js-yaml (an order of magnitude faster than a full document model on large OpenAPI
- * files) under the YAML 1.2 core schema, and records from the parser's events where each mapping
- * key and value and each sequence item starts, as offsets: line and column are worked out only
- * for the few places a report names.
+ * Parses with the `yaml` package under the YAML 1.2 core schema, merge keys (`<<`) included. The
+ * document's nodes are kept: positions are looked up in them only for the few places a report names.
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
-  // For each mapping: [key, keyOffset, valueOffset, ...]; for each sequence: [itemOffset, ...].
-  const layout = new WeakMap<object, unknown[]>();
-  // The nodes being composed, as a stack of start offsets, and the finished children of each, flat.
-  const starts: number[] = [];
-  const bases: number[] = [];
-  const childValues: unknown[] = [];
-  const childStarts: number[] = [];
-  const listener = (event: "open" | "close", state: ParserState): void => {
-    if (event === "open") {
-      // The parser opens a node before the blanks that precede it on its line.
-      let offset = state.position;
-      while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
-      starts.push(offset);
-      bases.push(childValues.length);
-      return;
+  // Lines are counted only when a place is named, not during the parse.
+  let lines: LineCounter | undefined;
+  const linePos = (offset: number) => {
+    if (!lines) {
+      lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
     }
-    const start = starts.pop()!;
-    const base = bases.pop()!;
-    const { result } = state;
-    if (result !== null && typeof result === "object" && !layout.has(result)) layout.set(result, describe(result, base));
-    childValues.length = base;
-    childStarts.length = base;
-    // A block sequence entry closes twice (the node, then the entry): keep one.
-    const last = childValues.length - 1;
-    if (starts.length && !(last >= bases[bases.length - 1] && childValues[last] === result && childStarts[last] === start)) {
-      childValues.push(result);
-      childStarts.push(start);
+    return lines.linePos(offset);
+  };
+  const fail: Fail = (message, offset) => {
+    const { line, col } = linePos(offset);
+    throw new InputError(message, file, line, col);
+  };
+  // Unique keys are checked while the value is built: the package's check is quadratic in a
+  // mapping's size (a spec's 5,000 paths). logLevel "silent": it would print warnings to the console.
+  const doc = parseDocument(text, { schema: "core", merge: true, uniqueKeys: false, prettyErrors: false, logLevel: "silent" });
+  // Warnings are unresolved tags and the like: the document would not mean what it says.
+  const [problem] = [...doc.errors, ...doc.warnings];
+  if (problem) fail(problem.message, problem.pos[0]);
+  const aliases = new Map<Alias, Node>();
+  const value = valueOf(doc.contents, aliases, fail);
+  const keys = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, name: string): Pair | undefined => {
+    let index = keys.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        const key = keyOf(pair.key);
+        if (key !== undefined) index.set(key, pair);
+      }
+      keys.set(map, index);
     }
+    return index.get(name);
   };
-  /** A value that is a block mapping "opens" right after its key's colon: place it at its first key. */
-  const startOf = (i: number): number => {
-    const value = childValues[i];
-    const inner = value !== null && typeof value === "object" && !Array.isArray(value) ? layout.get(value) : undefined;
-    return inner && inner.length ? (inner[1] as number) : childStarts[i];
-  };
-  const describe = (result: object, base: number): unknown[] => {
-    const entries: unknown[] = [];
-    if (Array.isArray(result)) for (let i = base; i < childValues.length; i++) entries.push(startOf(i));
-    else for (let i = base; i + 1 < childValues.length; i += 2) entries.push(String(childValues[i]), childStarts[i], startOf(i + 1));
-    return entries;
-  };
-  let value: unknown;
-  try {
-    value = load(text, { schema: CORE_SCHEMA, listener: listener as never });
-  } catch (error) {
-    if (error instanceof YAMLException) {
-      throw new InputError(error.reason || "invalid YAML", file, error.mark.line + 1, error.mark.column + 1);
-    }
-    throw error;
-  }
   const position = (segments: string[], key = false) => {
-    let node: unknown = value;
+    let node: unknown = doc.contents;
     let offset = 0;
     for (const [i, segment] of segments.entries()) {
-      const entries = node !== null && typeof node === "object" ? layout.get(node) : undefined;
-      if (!entries) break;
-      let found: number | undefined;
-      if (Array.isArray(node)) {
-        found = entries[Number(segment)] as number | undefined;
-      } else {
-        for (let j = 0; j < entries.length; j += 3) {
-          if (entries[j] === segment) found = (key && i === segments.length - 1 ? entries[j + 1] : entries[j + 2]) as number;
-        }
-      }
-      if (found === undefined) break;
-      offset = found;
-      node = (node as Record<string, unknown>)[segment];
+      if (isAlias(node)) node = aliases.get(node);
+      let found: { key?: unknown; value: unknown } | undefined;
+      if (isMap(node)) found = pairOf(node, segment);
+      else if (isSeq(node)) found = { value: node.items[Number(segment)] };
+      if (found?.value === undefined) break;
+      offset = key && i === segments.length - 1 && found.key ? startOf(found.key) : valueStart(text, found.key, found.value);
+      node = found.value;
     }
-    lineStarts ??= linesOf(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low] + 1 };
+    const { line, col } = linePos(offset);
+    return { line, column: col };
   };
-  let lineStarts: number[] | undefined;
   return { file, value, position };
 }
 
-function linesOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
+/** A mapping key as the parsed value names it: keys become strings (null becomes "", as `toJS` makes it). */
+function keyOf(key: unknown): string | undefined {
+  return isScalar(key) && typeof key.value !== "symbol" ? String(key.value ?? "") : undefined;
+}
+
+function startOf(node: unknown): number {
+  return (node as Node | null)?.range?.[0] ?? 0;
+}
+
+/**
+ * Where a reader finds a value: a mapping at its first key; anything else of a mapping right after
+ * its key's colon (a block sequence: on the key's line, where it is named).
+ */
+function valueStart(text: string, key: unknown, value: unknown): number {
+  if (isMap(value) && value.items.length) return startOf(value.items[0].key);
+  const end = (key as Node | undefined)?.range?.[1];
+  if (end === undefined) return startOf(value);
+  let offset = end;
+  while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
+  if (text[offset] !== ":") return startOf(value);
+  offset++;
+  while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
+  return offset;
+}
+
+/**
+ * The plain value of a document, as `Document.toJS` makes it (keys become strings, merge keys
+ * merge) but in one pass that also resolves aliases: `toJS` walks the whole document for each
+ * alias, quadratic on documents with thousands. An alias shares its anchor's value, as js-yaml did;
+ * what aliases add once expanded is counted and bounded, and an alias inside its own anchor's node
+ * (a value containing itself) is refused. `aliases` receives the node each alias stands for.
+ */
+function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: Fail): unknown {
+  // By name, the last node marked so far, as YAML resolves an alias.
+  const anchors = new Map<string, Node>();
+  const done = new Map<Node, { value: unknown; size: number }>();
+  let added = 0;
+  /** A node's value and its size once expanded, in nodes. */
+  const convert = (node: unknown): { value: unknown; size: number } => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const at = startOf(node);
+      if (!target) return fail(`alias *${node.source} has no anchor &${node.source} before it`, at);
+      const result = done.get(target);
+      if (!result) return fail(`alias *${node.source} is inside the node its anchor &${node.source} marks: a cycle`, at);
+      aliases.set(node, target);
+      added += result.size;
+      if (added > MAX_ALIAS_EXPANSION) fail(`aliases expand this document by more than ${MAX_ALIAS_EXPANSION} nodes: refused as a possible "billion laughs" attack`, at);
+      return result;
+    }
+    const anchor = (node as Node | null)?.anchor;
+    if (anchor) anchors.set(anchor, node as Node);
+    let result: { value: unknown; size: number };
+    if (isSeq(node)) {
+      const value: unknown[] = [];
+      let size = 1;
+      for (const item of node.items) {
+        const entry = convert(item);
+        value.push(entry.value);
+        size += entry.size;
+      }
+      result = { value, size };
+    } else if (isMap(node)) {
+      const value: Record<string, unknown> = {};
+      const written = new Set<string>();
+      let size = 1;
+      for (const { key, value: item } of node.items) {
+        if (isScalar(key) && typeof key.value === "symbol") {
+          // `<<: *base` or `<<: [*a, *b]`: keys the mapping does not set itself, the first source first.
+          for (const source of isSeq(item) ? item.items : [item]) {
+            const entry = convert(source);
+            if (entry.value === null || typeof entry.value !== "object" || Array.isArray(entry.value)) fail("a merge key (<<) takes a mapping or a list of mappings", startOf(source));
+            for (const [name, merged] of Object.entries(entry.value as Record<string, unknown>)) if (!Object.hasOwn(value, name)) define(value, name, merged);
+            size += entry.size;
+          }
+          continue;
+        }
+        const name = keyOf(key);
+        if (name === undefined) fail("a mapping key must be a scalar", startOf(key));
+        if (written.has(name)) fail(`key "${name}" appears twice in this mapping`, startOf(key));
+        written.add(name);
+        const entry = convert(item);
+        define(value, name, entry.value);
+        size += entry.size;
+      }
+      result = { value, size };
+    } else {
+      const scalar = isScalar(node) ? node.value : null;
+      result = { value: typeof scalar === "bigint" ? Number(scalar) : scalar, size: 1 };
+    }
+    if (anchor) done.set(node as Node, result);
+    return result;
+  };
+  return convert(root).value;
+}
+
+/** Sets a key, `__proto__` included, as an own property of a plain object. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }

@@ -3,7 +3,7 @@ import { loadImage, type ProtoImage } from "../../contracts/proto/image.js";
 import { changeSet, outlineSources, type OutlinedSources } from "../../contracts/proto/change-set.js";
 import { moduleLayout } from "../../contracts/proto/module-layout.js";
 import { isUnstablePackage } from "../../contracts/proto/stability.js";
-import type { Snapshot } from "../../registry/snapshot.js";
+import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import type { CheckedContract } from "../contract.js";
 import type { Change } from "../finding.js";
 import { effect } from "../verdict.js";
@@ -19,7 +19,7 @@ export interface ProtoComparison {
 /** The proto files of a snapshot; for a single contract file, that file and what it imports. */
 export function protoSources(snapshot: Snapshot): ProtoSources {
   const files = new Map([...snapshot.files].filter(([path]) => path.endsWith(".proto")));
-  const sources = { files, layout: moduleLayout(snapshot.files.get("buf.yaml")), base: snapshot.base };
+  const sources = { files, layout: moduleLayout(snapshot.files.get("buf.yaml"), joinPath(snapshot.base, "buf.yaml")), base: snapshot.base };
   if (snapshot.contract === undefined) return sources;
   const { imports } = outlineSources(sources);
   const keep = new Set<string>();
@@ -87,7 +87,7 @@ export async function checkProto(against: Snapshot, input: Snapshot, charter: { 
   const after = outlineSources(protoSources(input));
   const { changed, selected } = changeSet(before, after);
   const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected)]);
-  const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.files.get("buf.yaml"), charter);
+  const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.files.get("buf.yaml"), charter, joinPath(input.base, "buf.yaml"));
   const changes = compareProto(previous, current, PROTO_RULES, selection);
   const contracts: CheckedContract[] = [];
   const previousContracts = contractsOf(before, input.contract);

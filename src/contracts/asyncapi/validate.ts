@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { InputError } from "../../errors.js";
-import { parseYamlSource } from "../../registry/yaml-source.js";
+import { parseYamlSource, type YamlSource } from "../../registry/yaml-source.js";
 import type { AsyncApiDocument } from "./document.js";
 import { parserVersion, validateWithParser, type Diagnostic } from "./parser.js";
 import { cachedOutcome, outcomeKey, rememberOutcome, type Outcome } from "./validation-cache.js";
@@ -11,24 +11,40 @@ import { cachedOutcome, outcomeKey, rememberOutcome, type Outcome } from "./vali
  */
 const ROOT = "/charter-registry/";
 
-/** The files a document's `$ref`s reach, directly or through other files, with their texts. */
-function reachedFiles(document: AsyncApiDocument, files: Map<string, string>): [string, string][] {
+/**
+ * Keys @asyncapi/parser cannot read: it loses `__proto__` and then reports a wrong place, and a
+ * `hasOwnProperty` key crashes its reference resolver.
+ */
+const UNREADABLE_KEYS = new Set(["__proto__", "hasOwnProperty"]);
+
+/**
+ * The files a document's `$ref`s reach, directly or through other files, with their texts. A key
+ * the parser cannot read, in any of them, stops charter where it is written.
+ */
+function reachedFiles(document: AsyncApiDocument, files: Map<string, string>, display: (file: string) => string): [string, string][] {
   const reached = new Map<string, string>();
-  const visit = (file: string, value: unknown): void => {
+  const visit = (source: YamlSource, file: string, value: unknown, path: string[]): void => {
     if (value === null || typeof value !== "object") return;
     const ref = (value as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && !ref.startsWith("#")) {
-      // Remote and escaping $refs were refused before validation (createSchemaSource.checkRefs).
+      // Remote, escaping, malformed and dangling $refs were refused before validation (createSchemaSource.checkRefs).
       const target = posix.normalize(posix.join(posix.dirname(file), decodeURI(ref.split("#")[0])));
       const text = files.get(target);
       if (text !== undefined && !reached.has(target) && target !== document.file) {
         reached.set(target, text);
-        visit(target, parseYamlSource(target, text).value);
+        const neighbour = parseYamlSource(display(target), text);
+        visit(neighbour, target, neighbour.value, []);
       }
     }
-    for (const key in value) visit(file, (value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value)) {
+      if (UNREADABLE_KEYS.has(key)) {
+        const { line, column } = source.position([...path, key], true);
+        throw new InputError(`key "${key}" cannot be validated: @asyncapi/parser mistakes it for a JavaScript built-in; rename it`, source.file, line, column);
+      }
+      visit(source, file, (value as Record<string, unknown>)[key], [...path, key]);
+    }
   };
-  visit(document.file, document.root);
+  visit(document.source, document.file, document.root, []);
   return [...reached].sort(([a], [b]) => a.localeCompare(b));
 }
 
@@ -41,11 +57,13 @@ function firstError(document: AsyncApiDocument, diagnostics: Diagnostic[]): Outc
   const error = errors.reduce((best, d) => (depth(d) > depth(best) ? d : best));
   const file = error.source?.startsWith(ROOT) ? error.source.slice(ROOT.length) : document.file;
   const where = error.path.length ? `#/${error.path.join("/")}` : "the document";
+  // A crash inside the parser comes back as a diagnostic carrying its stack trace: keep the first words.
+  const message = error.message.split("\n")[0].replace(/, stack: .*$/, "");
   return {
     file,
     line: error.range.start.line + 1,
     column: error.range.start.character + 1,
-    message: `not valid AsyncAPI ${String(document.root.asyncapi)}: ${where}: ${error.message}`,
+    message: `not valid AsyncAPI ${String(document.root.asyncapi)}: ${where}: ${message}`,
   };
 }
 
@@ -54,7 +72,7 @@ function firstError(document: AsyncApiDocument, diagnostics: Diagnostic[]): Outc
  * content; an error becomes an InputError (exit 2) naming file:line:col.
  */
 export async function validateAsyncApi(document: AsyncApiDocument, files: Map<string, string>, display: (file: string) => string): Promise<void> {
-  const reached = reachedFiles(document, files);
+  const reached = reachedFiles(document, files, display);
   const key = outcomeKey(parserVersion(), [[document.file, document.text], ...reached]);
   let outcome = cachedOutcome(key);
   if (!outcome) {

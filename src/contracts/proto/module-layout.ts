@@ -1,4 +1,4 @@
-import { load as parse } from "js-yaml";
+import { parseYamlSource } from "../../registry/yaml-source.js";
 
 /**
  * Where the proto import roots of a registry are, read from its `buf.yaml` (v1beta1 `build.roots`,
@@ -10,8 +10,9 @@ export interface ModuleLayout {
   excludes: string[];
 }
 
-export function moduleLayout(bufYaml: string | undefined): ModuleLayout {
-  const config = (bufYaml ? parse(bufYaml) : undefined) as
+/** `file` names buf.yaml in errors. */
+export function moduleLayout(bufYaml: string | undefined, file = "buf.yaml"): ModuleLayout {
+  const config = (bufYaml ? parseYamlSource(file, bufYaml).value : undefined) as
     | { version?: string; build?: { roots?: string[]; excludes?: string[] }; modules?: { path?: string; excludes?: string[] }[] }
     | undefined;
   if (config?.version === "v2" && config.modules?.length) {
