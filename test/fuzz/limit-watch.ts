@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
  * not turn a slow run into a false hang. Wall-clock time has a looser backstop, for a run stuck
  * waiting on something.
  */
-export const LIMITS = { cpuMs: 10_000, wallMs: 60_000, heapMb: 1024 };
+export const LIMITS = { cpuMs: 10_000, wallMs: 120_000, heapMb: 1024 };
 
 /** Clock ticks per second of /proc/PID/stat on Linux. */
 const TICKS = 100;

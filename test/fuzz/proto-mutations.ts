@@ -48,7 +48,7 @@ export const PROTO_MUTATIONS: Mutation[] = [
     },
   },
   {
-    name: "proto-names",
+    name: "proto-prototype-names",
     kinds: ["proto"],
     keepsSyntax: true,
     apply(bytes, rng) {

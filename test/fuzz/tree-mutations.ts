@@ -151,7 +151,7 @@ export const TREE_MUTATIONS: Mutation[] = [
     detail: placeRef(tree, rng, (old) => (old && rng.chance(0.5) ? `${old}%${rng.pick(["ZZ", "E0%A4", "", "C0%AF", "FF"])}` : rng.pick(BAD_ESCAPES))),
   })),
   structural("remote-ref", ["yaml", "json"], (tree, rng) => ({ detail: placeRef(tree, rng, () => rng.pick(REMOTE)) })),
-  structural("proto-keys", ["yaml", "json"], (tree, rng) => {
+  structural("prototype-keys", ["yaml", "json"], (tree, rng) => {
     const name = rng.pick(PROTO_KEYS);
     const variant = rng.pick(["add", "rename", "ref"]);
     const target = pickTarget(tree, rng);
