@@ -33,6 +33,12 @@ const READY_MS = 180_000;
 /** Recycle a worker whose heap has grown past this after a run (caches, fragmentation). */
 const RECYCLE_HEAP = 512 * 1024 * 1024;
 
+/** Live workers: killed when the fuzzer exits (Ctrl-C), since one may be stuck in a hang. */
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
 /**
  * One long-lived worker process running main() in-process. A run past the time limit, or one
  * that kills the process, costs the worker: the next run starts a fresh one.
@@ -53,6 +59,8 @@ export class WorkerExecutor implements Executor {
       cwd: ROOT,
     });
     this.child = child;
+    live.add(child);
+    child.once("exit", () => live.delete(child));
     this.dying = "";
     child.stderr!.setEncoding("utf8").on("data", (text: string) => {
       if (this.dying.length < 64 * 1024) this.dying += text;
