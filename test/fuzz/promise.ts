@@ -61,7 +61,7 @@ export function judge(run: RunResult, mutant: Judged): Violation[] {
     if (!lines.length) return violations;
   }
   // The last line is the error; earlier ones were logs or warnings. A registry folder may be named
-  // ("no contracts found in reg"); a file must be, with its position when it parses.
+  // ("reg: no contracts found"); a file must be, with its position when it parses.
   const line = lines[lines.length - 1];
   const named = namedLocation(line);
   const path = named && resolve(mutant.dir, named.file);
