@@ -44,7 +44,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   const proto = holds(/\.proto$/) ? await (await import("./compat/proto/check.js")).checkProto(against, input, config.breaking) : none;
   const results = [proto, openapi, asyncapi, jsonschema];
   const checked = results.flatMap((r) => r.contracts);
-  if (!checked.some((c) => c.change !== "removed")) throw new InputError(`no contracts found in ${input.label}`);
+  if (!checked.some((c) => c.change !== "removed")) throw new InputError("no contracts found", input.label);
   const allChanges = results.flatMap((r) => r.changes);
   const contracts: ContractSummary[] = [];
   const findings: Finding[] = [];

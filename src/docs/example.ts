@@ -10,6 +10,13 @@ import { child, type SchemaPointer, type SchemaSource } from "../compat/schema/s
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 const MAX_DEPTH = 8;
+/** An example is for reading: a schema may ask for more characters or items than a page can show. */
+const MAX_LENGTH = 200;
+const MAX_ITEMS = 10;
+
+/** Sets an own property, even one named `__proto__`, which assignment would take as the prototype. */
+const put = (target: Record<string, unknown>, name: string, value: unknown) =>
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 
 /** Fixed values, so the site is the same on every build. */
 const FORMATS: Record<string, string> = {
@@ -46,7 +53,7 @@ function exampleString(schema: Record<string, unknown>): string {
   }
   if (format) return format;
   const base = "example";
-  return base.length > max ? base.slice(0, max) : base.padEnd(min, "x");
+  return base.length > max ? base.slice(0, max) : base.padEnd(Math.min(min, MAX_LENGTH), "x");
 }
 
 function exampleNumber(schema: Record<string, unknown>, integer: boolean): number {
@@ -81,7 +88,7 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
     const merged: Record<string, unknown> = {};
     schema.allOf.forEach((_, i) => {
       const part = sub("allOf", i);
-      if (isObject(part)) Object.assign(merged, part);
+      if (isObject(part)) for (const [name, value] of Object.entries(part)) put(merged, name, value);
     });
     const own = objectOf(schema, sub, recursing);
     return { ...merged, ...own };
@@ -101,7 +108,7 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
     case "null":
       return null;
     case "array": {
-      const count = Math.max(typeof schema.minItems === "number" ? schema.minItems : 1, recursing ? 0 : 1);
+      const count = Math.min(MAX_ITEMS, Math.max(typeof schema.minItems === "number" ? schema.minItems : 1, recursing ? 0 : 1));
       if (recursing && count === 0) return [];
       if (Array.isArray(schema.prefixItems)) return schema.prefixItems.map((_, i) => sub("prefixItems", i));
       const item = isObject(schema.items) ? sub("items") : "example";
@@ -122,7 +129,7 @@ function objectOf(schema: Record<string, unknown>, sub: (...segments: (string | 
   for (const name of Object.keys(schema.properties)) {
     if (recursing && !required.has(name)) continue;
     const value = sub("properties", name);
-    if (value !== undefined) result[name] = value;
+    if (value !== undefined) put(result, name, value);
   }
   return result;
 }

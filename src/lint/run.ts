@@ -69,7 +69,7 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
   const severity = severities(config, input);
   const today = options.today ?? new Date();
   const loaded = await loadContracts(input);
-  if (!loaded.length) throw new InputError(`no contracts found in ${input.label}`);
+  if (!loaded.length) throw new InputError("no contracts found", input.label);
   const findings: Finding[] = [];
   const contracts: ContractSummary[] = [];
   for (const contract of loaded) {

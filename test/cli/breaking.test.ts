@@ -140,7 +140,7 @@ describe("bad input exits 2 with one line naming the place", () => {
       name: "an empty registry",
       files: { "new/README.md": "nothing here\n", "old/a.proto": 'syntax = "proto3";\n' },
       args: () => ["breaking", "new", "--against", "old"],
-      stderr: /^charter: no contracts found in new\n$/,
+      stderr: /^charter: new: no contracts found\n$/,
     },
     {
       name: "a folder against a file",

@@ -162,12 +162,12 @@ export function compareDiscriminator(pair: Pair): void {
   const target = (t: unknown) => String(t).split("/").pop();
   for (const value of Object.keys(nm)) {
     const where = { before: pair.old.pointer("discriminator", "mapping"), after: pair.new.pointer("discriminator", "mapping", value) };
-    if (!(value in om)) pair.report({ kind: "discriminator-mapping-added", relation: "widened", ...where, message: `discriminator value ${value} added` });
+    if (!Object.hasOwn(om, value)) pair.report({ kind: "discriminator-mapping-added", relation: "widened", ...where, message: `discriminator value ${value} added` });
     else if (target(om[value]) !== target(nm[value])) {
       pair.report({ kind: "discriminator-mapping-changed", relation: "incomparable", ...where, message: `discriminator value ${value} now maps to ${String(nm[value])}` });
     }
   }
   for (const value of Object.keys(om)) {
-    if (!(value in nm)) pair.report({ kind: "discriminator-mapping-deleted", relation: "narrowed", before: pair.old.pointer("discriminator", "mapping", value), after: pair.new.pointer("discriminator"), message: `discriminator value ${value} removed` });
+    if (!Object.hasOwn(nm, value)) pair.report({ kind: "discriminator-mapping-deleted", relation: "narrowed", before: pair.old.pointer("discriminator", "mapping", value), after: pair.new.pointer("discriminator"), message: `discriminator value ${value} removed` });
   }
 }

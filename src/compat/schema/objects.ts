@@ -30,7 +30,7 @@ const closed = (view: SchemaView) => contentOf(view.get("additionalProperties"))
 /** A property's flags, read through its `$ref` if it has one. */
 const flagsOf = (pair: Pair, side: "old" | "new", name: string, required: boolean): PropertyFlags => {
   const view = pair[side];
-  if (!(name in record(view, "properties"))) return { required, readOnly: false, writeOnly: false };
+  if (!Object.hasOwn(record(view, "properties"), name)) return { required, readOnly: false, writeOnly: false };
   const property = pair.look(side, view.pointer("properties", name));
   return { required, readOnly: property.get("readOnly") === true, writeOnly: property.get("writeOnly") === true };
 };
@@ -61,7 +61,7 @@ export function compareProperties(pair: Pair): void {
   const oldRequired = requiredOf(pair.old);
   const newRequired = requiredOf(pair.new);
   for (const name of Object.keys(o)) {
-    if (name in n) continue;
+    if (Object.hasOwn(n, name)) continue;
     const flags = flagsOf(pair, "old", name, oldRequired.has(name));
     pair.report({
       kind: "property-removed",
@@ -74,7 +74,7 @@ export function compareProperties(pair: Pair): void {
     });
   }
   for (const name of Object.keys(n)) {
-    if (!(name in o)) {
+    if (!Object.hasOwn(o, name)) {
       const flags = flagsOf(pair, "new", name, newRequired.has(name));
       pair.report({
         kind: "property-added",
@@ -99,7 +99,7 @@ export function compareRequired(pair: Pair): void {
   const oldProperties = record(pair.old, "properties");
   const newProperties = record(pair.new, "properties");
   // Only names present on both sides: an added or removed property carries its own required flag.
-  const onBothSides = (name: string) => (name in oldProperties) === (name in newProperties);
+  const onBothSides = (name: string) => Object.hasOwn(oldProperties, name) === Object.hasOwn(newProperties, name);
   for (const name of n) {
     if (o.has(name) || !onBothSides(name)) continue;
     const withDefault = asSchema(newProperties[name]).default !== undefined;
@@ -159,11 +159,11 @@ export function compareDependentRequired(pair: Pair): void {
   const names = (v: unknown) => new Set(Array.isArray(v) ? v.map(String) : []);
   for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
     const where = { before: pair.old.pointer("dependentRequired", key), after: pair.new.pointer("dependentRequired", key) };
-    if (!(key in n)) {
+    if (!Object.hasOwn(n, key)) {
       pair.report({ kind: "dependent-required-removed", relation: "widened", ...where, message: `dependentRequired ${key} removed` });
       continue;
     }
-    if (!(key in o)) {
+    if (!Object.hasOwn(o, key)) {
       pair.report({ kind: "dependent-required-added", relation: "narrowed", ...where, message: `dependentRequired ${key} added` });
       continue;
     }

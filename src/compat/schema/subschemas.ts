@@ -15,10 +15,10 @@ export const namedSchemas = (keyword: string, stem: string) => (pair: Pair): voi
   const o = asSchema(pair.old.get(keyword));
   const n = asSchema(pair.new.get(keyword));
   for (const name of Object.keys(o)) {
-    if (!(name in n)) pair.report({ kind: `${stem}-removed`, relation: "widened", before: pair.old.pointer(keyword, name), after: pair.new.at, message: `${keyword} ${name} removed` });
+    if (!Object.hasOwn(n, name)) pair.report({ kind: `${stem}-removed`, relation: "widened", before: pair.old.pointer(keyword, name), after: pair.new.at, message: `${keyword} ${name} removed` });
   }
   for (const name of Object.keys(n)) {
-    if (name in o) pair.descend([`${keyword}:${name}`], pair.old.pointer(keyword, name), pair.new.pointer(keyword, name));
+    if (Object.hasOwn(o, name)) pair.descend([`${keyword}:${name}`], pair.old.pointer(keyword, name), pair.new.pointer(keyword, name));
     else pair.report({ kind: `${stem}-added`, relation: "narrowed", before: pair.old.at, after: pair.new.pointer(keyword, name), message: `${keyword} ${name} added` });
   }
 };

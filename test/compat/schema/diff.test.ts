@@ -238,6 +238,25 @@ const rows: Row[] = [
     forward: [],
     backward: [],
   },
+  // Names of Object.prototype's members are names like any other (a computed key makes `__proto__` an own property).
+  ...["constructor", "toString", "hasOwnProperty", "__proto__"].flatMap((name): Row[] => [
+    {
+      name: `required property ${name} added`,
+      old: obj({}),
+      new: obj({ [name]: { type: "integer" } }, { required: [name] }),
+      forward: [[name, "property-added", "narrowed"]],
+      backward: [[name, "property-removed", "widened"]],
+    },
+    { name: `patternProperties ${name}`, old: s({}), new: s({ patternProperties: { [name]: { type: "string" } } }), forward: [["", "pattern-property-added", "narrowed"]], backward: [["", "pattern-property-removed", "widened"]] },
+    { name: `dependentRequired ${name}`, old: s({}), new: s({ dependentRequired: { [name]: ["b"] } }), forward: [["", "dependent-required-added", "narrowed"]], backward: [["", "dependent-required-removed", "widened"]] },
+    {
+      name: `discriminator value ${name}`,
+      old: s({ oneOf: [{ $ref: "#/C/Cat" }], discriminator: { propertyName: "k", mapping: {} } }, { Cat: { type: "object" } }),
+      new: s({ oneOf: [{ $ref: "#/C/Cat" }], discriminator: { propertyName: "k", mapping: { [name]: "#/C/Cat" } } }, { Cat: { type: "object" } }),
+      forward: [["", "discriminator-mapping-added", "widened"]],
+      backward: [["", "discriminator-mapping-deleted", "narrowed"]],
+    },
+  ]),
 ];
 
 const sorted = (list: Expected[]) => [...list].sort((a, b) => a.join(" ").localeCompare(b.join(" ")));
