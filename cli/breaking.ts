@@ -1,6 +1,7 @@
 import type { Argv } from "yargs";
 import { InputError } from "../src/errors.js";
-import { loadConfig } from "../src/registry/config.js";
+import { CONFIG_FILE, loadConfig } from "../src/registry/config.js";
+import { joinPath } from "../src/registry/snapshot.js";
 import { readInputs, readReleases } from "../src/registry/resolve.js";
 import { runBreakingWithReleases } from "../src/transitive.js";
 import { compatOptions, parseMode } from "./compat-options.js";
@@ -31,7 +32,7 @@ export const breakingCommand = {
     progress("reading contracts…");
     const versions = readInputs(args.input, against, cwd);
     progress("compiling and comparing…");
-    const releases = () => readReleases(args.input, cwd, loadConfig(versions.input.files).releases);
+    const releases = () => readReleases(args.input, cwd, loadConfig(versions.input.files, joinPath(versions.input.base, CONFIG_FILE)).releases);
     const report = await runBreakingWithReleases(versions.input, versions.against, releases, { mode, strict: args.strict });
     progressDone();
     process.exitCode = writeReport(report, outputs, args, versions.input.base);

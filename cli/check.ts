@@ -4,7 +4,8 @@ import { applyBaseline, baselineOf, parseBaseline, type Baseline } from "../src/
 import { mergeReports } from "../src/check.js";
 import { InputError } from "../src/errors.js";
 import { runLint } from "../src/lint/run.js";
-import { loadConfig } from "../src/registry/config.js";
+import { CONFIG_FILE, loadConfig } from "../src/registry/config.js";
+import { joinPath } from "../src/registry/snapshot.js";
 import { readInput, readInputs, readMergeBase, readReleases } from "../src/registry/resolve.js";
 import { runBreakingWithReleases } from "../src/transitive.js";
 import { compatOptions, parseMode } from "./compat-options.js";
@@ -39,7 +40,7 @@ export const checkCommand = {
     const { input, against } = args.against !== undefined
       ? readInputs(args.registry, args.against, cwd)
       : { input: readInput(args.registry, cwd), against: readMergeBase(args.registry, cwd) };
-    const releases = () => readReleases(args.registry, cwd, loadConfig(input.files).releases);
+    const releases = () => readReleases(args.registry, cwd, loadConfig(input.files, joinPath(input.base, CONFIG_FILE)).releases);
     progress("linting, compiling and comparing…");
     let report = mergeReports(await runLint(input), await runBreakingWithReleases(input, against, releases, { mode, strict: args.strict }));
     progressDone();

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
 import { InputError } from "../src/errors.js";
-import { loadConfig } from "../src/registry/config.js";
+import { CONFIG_FILE, loadConfig } from "../src/registry/config.js";
+import { joinPath } from "../src/registry/snapshot.js";
 import { readInput } from "../src/registry/resolve.js";
 import { chooseOutput, outputFolder, SITE_OUTPUT, writeOutput } from "../src/registry/workspace.js";
 import { progress, progressDone } from "./progress.js";
@@ -28,7 +29,7 @@ async function build(args: DocsArgs, out: string): Promise<number> {
   progress("reading contracts…");
   const input = readInput(args.registry, cwd);
   progress("reading history…");
-  const history = readHistory(args.registry, cwd, loadConfig(input.files).releases, HISTORY_LIMIT);
+  const history = readHistory(args.registry, cwd, loadConfig(input.files, joinPath(input.base, CONFIG_FILE)).releases, HISTORY_LIMIT);
   progress(`comparing ${history.length} versions and rendering…`);
   const site = await buildSite(input, history);
   writeOutput(out, site, SITE_OUTPUT);

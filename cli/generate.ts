@@ -29,7 +29,7 @@ export const generateCommand = {
     const files = await generateSdks(input);
     progressDone();
     if (!files.size) {
-      throw new InputError(`nothing to generate: ${args.registry} holds no OpenAPI contract, AsyncAPI operation or proto service, so ${relative(cwd, out) || out} was left as it was`);
+      throw new InputError(`${args.registry}: nothing to generate (no OpenAPI contract, AsyncAPI operation or proto service), so ${relative(cwd, out) || out} was left as it was`);
     }
     if (args.check) {
       const drift = outputDrift(out, files, SDK_OUTPUT);

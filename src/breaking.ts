@@ -1,7 +1,7 @@
 import type { Change, ContractSummary, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
 import { worst } from "./compat/verdict.js";
-import { loadConfig, settingsFor, type CharterConfig } from "./registry/config.js";
+import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "./registry/config.js";
 import { joinPath, type Snapshot } from "./registry/snapshot.js";
 import { summarize, type Report } from "./report/report.js";
 import { InputError } from "./errors.js";
@@ -30,7 +30,7 @@ function isIgnored(config: CharterConfig, change: Change, today: Date): boolean 
  * Pure apart from compiling protos (which the engine caches); the CLI does the printing.
  */
 export async function runBreaking(input: Snapshot, against: Snapshot, options: BreakingOptions = {}): Promise<Report> {
-  const config = loadConfig(input.files, joinPath(input.base, "charter.yaml"));
+  const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const today = options.today ?? new Date();
   // Each kind's checker is loaded only when a version holds that kind of file: most registries
   // hold one or two kinds, and loading protobuf's or OpenAPI's machinery costs start-up time.

@@ -12,7 +12,8 @@ export function documentContracts(registry: Snapshot): Promise<LintContract[]> {
   let contracts = loaded.get(registry);
   if (!contracts) {
     const files = new Map([...registry.files].filter(([path]) => !path.endsWith(".proto")));
-    contracts = loadContracts({ ...registry, files }, { validate: false });
+    // Validated as lint and breaking validate them: code is never generated from an invalid document.
+    contracts = loadContracts({ ...registry, files });
     loaded.set(registry, contracts);
   }
   return contracts;

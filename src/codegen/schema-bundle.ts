@@ -108,6 +108,7 @@ export class SchemaBundle {
       if (key === "$ref" && typeof item === "string") {
         setOwn(out, "$ref", this.ref(at));
       } else {
+        checkShape(this.sources, key, item, here);
         if (this.options.compiled && key === "pattern" && typeof item === "string") checkPattern(this.sources, item, here);
         if (this.options.compiled && key === "properties" && isObject(item) && Object.hasOwn(item, "__proto__")) {
           // ajv skips such a property on purpose (it is the object's prototype to JavaScript): it would go unchecked.
@@ -117,6 +118,29 @@ export class SchemaBundle {
       }
     }
     return out;
+  }
+}
+
+/** Keywords whose value is a count (JSON Schema: a non-negative integer). */
+const COUNTS = new Set(["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains"]);
+/** Keywords whose value is one schema, a list of schemas, or a map of schemas. */
+const SCHEMA = new Set(["items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
+const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+
+/**
+ * What openapi-typescript and ajv would otherwise fail on without a place (a property whose schema
+ * is null, a negative minLength): refused here, at the keyword's line. A schema is an object or a boolean.
+ */
+export function checkShape(sources: BundleSources, key: string, item: unknown, at: SchemaPointer): void {
+  const isSchema = (value: unknown) => isObject(value) || typeof value === "boolean";
+  if (COUNTS.has(key) && !(Number.isInteger(item) && (item as number) >= 0)) failAt(sources, `${key} must be a non-negative integer`, at);
+  if (SCHEMA.has(key) && !isSchema(item) && !(key === "items" && Array.isArray(item))) failAt(sources, `${key} must be a schema (an object or a boolean)`, at);
+  if (SCHEMA_LISTS.has(key) && Array.isArray(item)) {
+    item.forEach((entry, i) => isSchema(entry) || failAt(sources, `${key}[${i}] must be a schema (an object or a boolean)`, child(at, i)));
+  }
+  if (SCHEMA_MAPS.has(key) && isObject(item)) {
+    for (const [name, entry] of Object.entries(item)) if (!isSchema(entry)) failAt(sources, `${key}.${name} must be a schema (an object or a boolean)`, child(at, name));
   }
 }
 

@@ -91,12 +91,13 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
   };
   const deref = (value: unknown, here: SchemaPointer): { value: unknown; at: SchemaPointer } =>
     isRef(value) ? resolve(follow(value.$ref, here)) : { value, at: here };
-  /** Every `$ref` of a document must stay in the registry and lead somewhere: checked up front, so the error does not depend on which schemas a comparison visits. */
+  /** Every `$ref` of a document must stay in the registry and lead somewhere (not round a cycle of $refs): checked up front, so the error does not depend on which schemas a comparison visits. */
   const checkRefs = (file: string): void => {
     // Pointers are built only for the $refs found, not for every node of a large document.
     const walk = (value: unknown, path: string[]): void => {
       if (value === null || typeof value !== "object") return;
-      if (isRef(value)) follow(value.$ref, child({ file, pointer: "" }, ...path));
+      // Resolved, not only followed: a chain of $refs that comes back to itself is refused here, before a parser loops on it.
+      if (isRef(value)) resolve(child({ file, pointer: "" }, ...path));
       for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key]);
     };
     walk(document(file)?.value, []);

@@ -2,8 +2,8 @@ import { posix } from "node:path";
 import type { ContractKind } from "../compat/finding.js";
 import { loadContracts } from "../lint/load.js";
 import type { LintContract } from "../lint/rule.js";
-import { loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
-import type { Snapshot } from "../registry/snapshot.js";
+import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
+import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { asyncApiView, channelPeers, type AsyncApiView } from "./asyncapi.js";
 import { buildChangelog, contractKey, type ChangelogEntry, type Version } from "./changelog.js";
 import { contractPage } from "./ids.js";
@@ -69,7 +69,7 @@ function titleAndVersion(contract: LintContract): { title: string; version?: str
  * marker and manifest of the folder are workspace.ts's).
  */
 export async function buildSite(current: Snapshot, history: Version[], options: SiteOptions = {}): Promise<Map<string, string>> {
-  const config = loadConfig(current.contract === undefined ? current.files : new Map());
+  const config = loadConfig(current.contract === undefined ? current.files : new Map(), joinPath(current.base, CONFIG_FILE));
   const contracts = await loadContracts(current, { validate: false });
   const changelog = await buildChangelog([...history, { label: "current", snapshot: current }]);
   const render = createRenderer(options.templates);

@@ -53,8 +53,11 @@ const validate = (value: unknown): value is Partial<CharterConfig> => {
   return validator(value);
 };
 
-/** Reads and validates `charter.yaml` (absent: the defaults). An unknown key or bad value names its line. */
-export function loadConfig(files: Map<string, string>, displayPath = CONFIG_FILE): CharterConfig {
+/**
+ * Reads and validates `charter.yaml` (absent: the defaults). An unknown key or bad value names its
+ * line in `displayPath`, the file as the user names it (the registry's place joined with charter.yaml).
+ */
+export function loadConfig(files: Map<string, string>, displayPath: string): CharterConfig {
   const text = files.get(CONFIG_FILE);
   const raw: Partial<CharterConfig> = text === undefined ? {} : parseAndValidate(text, displayPath);
   return {

@@ -44,9 +44,9 @@ export function chooseOutput(flag: string | undefined, registry: Snapshot, key: 
   if (flag !== undefined) return { folder: flag, origin: "--out", fallback };
   // Only the root charter.yaml: a single contract file is not a registry, and has no say.
   const files = registry.contract === undefined ? registry.files : new Map<string, string>();
-  const configured = loadConfig(files)[key].out;
-  if (configured === undefined) return { folder: fallback, origin: "the default output folder", fallback };
   const file = joinPath(registry.base, CONFIG_FILE);
+  const configured = loadConfig(files, file)[key].out;
+  if (configured === undefined) return { folder: fallback, origin: "the default output folder", fallback };
   const { line, column } = parseYamlSource(file, files.get(CONFIG_FILE)!).position([key, "out"]);
   return { folder: configured, origin: `${key}.out`, fallback, file, line, column };
 }

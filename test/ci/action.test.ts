@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { ROOT } from "../helpers/cli.js";
 
 const ACTION_TEXT = readFileSync(join(ROOT, "action.yml"), "utf8");
@@ -33,7 +33,7 @@ interface Workflow {
   jobs: Record<string, { steps: Step[] }>;
 }
 
-const action = yaml.load(ACTION_TEXT) as Action;
+const action = parseYaml(ACTION_TEXT) as Action;
 
 /** Each error on one line, nested one-of alternatives flattened, so a failure says where. */
 function describeErrors(errors: ValidationError[]): string[] {
@@ -63,7 +63,7 @@ describe("GitHub's schemas", () => {
 
 describe("the repository's workflow", () => {
   const steps = readdirSync(WORKFLOWS).flatMap((file) =>
-    Object.values((yaml.load(readFileSync(join(WORKFLOWS, file), "utf8")) as Workflow).jobs).flatMap((job) => job.steps));
+    Object.values((parseYaml(readFileSync(join(WORKFLOWS, file), "utf8")) as Workflow).jobs).flatMap((job) => job.steps));
 
   it("runs the action from this checkout, passing only inputs the action declares", () => {
     const local = steps.filter((s) => s.uses === "./");

@@ -1,10 +1,10 @@
-import yaml from "js-yaml";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { Rng } from "./prng.js";
 
 /**
- * Structural mutations edit the parsed document and write it back: js-yaml reads it (merge keys
+ * Structural mutations edit the parsed document and write it back: the yaml package reads it (merge keys
  * resolved, dates kept as dates so they are written back as dates) and writes shared or cyclic nodes as anchors and aliases, which is how
- * alias bombs and self-anchors are made. Values that js-yaml cannot write as wanted (a 50,000-deep
+ * alias bombs and self-anchors are made. Values that the yaml package cannot write as wanted (a 50,000-deep
  * array, the number 1e400) go in as placeholders replaced by literal text afterwards.
  */
 export type Tree = Record<string, unknown>;
@@ -17,7 +17,7 @@ export interface Located {
 
 /** The document, or the reader's error. */
 export function parse(text: string, json: boolean): unknown {
-  return json ? JSON.parse(text) : yaml.load(text);
+  return json ? JSON.parse(text) : parseYaml(text, { merge: true, maxAliasCount: -1 });
 }
 
 /** The document's root mapping, or undefined when the text does not parse to one. */
@@ -49,7 +49,7 @@ export class Literals {
 }
 
 export function dump(tree: Tree, json: boolean, literals: Literals): string {
-  const text = json ? JSON.stringify(tree, null, 2) : yaml.dump(tree, { lineWidth: -1 });
+  const text = json ? JSON.stringify(tree, null, 2) : stringifyYaml(tree, { lineWidth: 0 });
   return literals.splice(text);
 }
 

@@ -18,7 +18,7 @@ function errorOf(text: string): string {
 
 describe("charter.yaml", () => {
   it("has defaults when absent", () => {
-    const config = loadConfig(new Map());
+    const config = loadConfig(new Map(), "charter.yaml");
     assert.deepEqual(config.compatibility, { api: "BACKWARD", data: "FULL" });
     assert.equal(config.releases, "v*");
   });

@@ -1,7 +1,7 @@
 import { child, type SchemaPointer } from "../../compat/schema/source.js";
 import { isObject } from "../../lint/helpers/yaml.js";
 import type { OpenApiContract } from "../../lint/rule.js";
-import { bundledRef, failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";
+import { bundledRef, checkShape, failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +60,7 @@ export function bundleOpenApi(contract: OpenApiContract, display: (file: string)
   const copyMembers = (value: Json, at: SchemaPointer, position: Position): Json => {
     const out: Json = {};
     for (const [key, item] of Object.entries(value)) {
+      if (position === "schema") checkShape(sources, key, item, child(at, key));
       const inner = position === "schemas" ? "schema" : childPosition(position, key, at, root);
       setOwn(out, key, inner === undefined ? structuredClone(item) : copy(item, child(at, key), inner));
     }
