@@ -96,35 +96,56 @@ export class SchemaBundle {
     return unique;
   }
 
-  /** A copy of a schema whose `$ref`s name definitions of the bundle (or places the output document has). */
-  private copy(value: unknown, at: SchemaPointer): unknown {
-    if (Array.isArray(value)) return value.map((item, i) => this.copy(item, child(at, i)));
+  /**
+   * A copy of a schema whose `$ref`s name definitions of the bundle (or places the output document
+   * has). `place` says what the value is: a schema, a map or list of schemas, or data (an example,
+   * an enum), whose keys are checked as nothing.
+   */
+  private copy(value: unknown, at: SchemaPointer, place: Place = "schema"): unknown {
+    if (Array.isArray(value)) return value.map((item, i) => this.copy(item, child(at, i), place === "schemas" ? "schema" : place));
     if (!isObject(value)) return value;
     const out: Json = {};
     for (const [key, item] of Object.entries(value)) {
       const here = child(at, key);
       // Every `$ref` now names a definition of the bundle: a base URI of the file it came from would only mislead ajv.
-      if ((key === "$id" || key === "$schema") && typeof item === "string") continue;
-      if (key === "$ref" && typeof item === "string") {
+      if (place === "schema" && (key === "$id" || key === "$schema") && typeof item === "string") continue;
+      if (key === "$ref" && typeof item === "string" && place !== "data") {
         setOwn(out, "$ref", this.ref(at));
       } else {
-        checkShape(this.sources, key, item, here);
-        if (this.options.compiled && key === "pattern" && typeof item === "string") checkPattern(this.sources, item, here);
-        if (this.options.compiled && key === "properties" && isObject(item) && Object.hasOwn(item, "__proto__")) {
-          // ajv skips such a property on purpose (it is the object's prototype to JavaScript): it would go unchecked.
-          failAt(this.sources, "a property named __proto__ cannot be validated (JavaScript reads it as the object's prototype): rename it", child(here, "__proto__"));
-        }
-        setOwn(out, key, this.copy(item, here));
+        if (place === "schema") this.check(key, item, here);
+        setOwn(out, key, this.copy(item, here, place === "schema" ? placeOf(key, item) : place === "schemas" ? "schema" : "data"));
       }
     }
     return out;
   }
+
+  /** A keyword of a schema: its shape, and for validators what ajv would refuse or skip. */
+  private check(key: string, item: unknown, at: SchemaPointer): void {
+    checkShape(this.sources, key, item, at);
+    if (!this.options.compiled) return;
+    if (key === "pattern" && typeof item === "string") checkPattern(this.sources, item, at);
+    if (key === "properties" && isObject(item) && Object.hasOwn(item, "__proto__")) {
+      // ajv skips such a property on purpose (it is the object's prototype to JavaScript): it would go unchecked.
+      failAt(this.sources, "a property named __proto__ cannot be validated (JavaScript reads it as the object's prototype): rename it", child(at, "__proto__"));
+    }
+  }
+}
+
+/** What a value inside a schema is. */
+type Place = "schema" | "schemas" | "data";
+
+/** What the value of a schema's keyword is: schemas, or data (enum, const, default, examples, x-…, any other keyword). */
+function placeOf(key: string, value: unknown): Place {
+  if (SCHEMA.has(key)) return Array.isArray(value) ? "schemas" : "schema";
+  // `dependencies` (draft 4-7) maps to schemas or to lists of names: both are copied as schemas are.
+  return SCHEMA_LISTS.has(key) || SCHEMA_MAPS.has(key) || key === "dependencies" ? "schemas" : "data";
 }
 
 /** Keywords whose value is a count (JSON Schema: a non-negative integer). */
 const COUNTS = new Set(["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains"]);
 /** Keywords whose value is one schema, a list of schemas, or a map of schemas. */
-const SCHEMA = new Set(["items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
+const SCHEMA = new Set(["items", "additionalItems", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
+const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
 const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 
@@ -134,6 +155,8 @@ const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "defini
  */
 export function checkShape(sources: BundleSources, key: string, item: unknown, at: SchemaPointer): void {
   const isSchema = (value: unknown) => isObject(value) || typeof value === "boolean";
+  const isType = (value: unknown) => typeof value === "string" && TYPES.has(value);
+  if (key === "type" && !(isType(item) || (Array.isArray(item) && item.every(isType)))) failAt(sources, `type must be one of ${[...TYPES].join(", ")}, or a list of them`, at);
   if (COUNTS.has(key) && !(Number.isInteger(item) && (item as number) >= 0)) failAt(sources, `${key} must be a non-negative integer`, at);
   if (SCHEMA.has(key) && !isSchema(item) && !(key === "items" && Array.isArray(item))) failAt(sources, `${key} must be a schema (an object or a boolean)`, at);
   if (SCHEMA_LISTS.has(key) && Array.isArray(item)) {

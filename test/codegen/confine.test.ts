@@ -194,7 +194,17 @@ describe("generate on odd but legal schemas, and on broken ones (issue 12, item 
       { "e.asyncapi.yaml": events("{$ref: '#/components/schemas/A'}", "components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n") },
       /^charter: reg\/e\.asyncapi\.yaml:\d+:\d+: \$ref cycle/,
     ],
+    ["a property whose schema is null", { "a.openapi.yaml": api("{type: object, properties: {currency: null}}") }, /^charter: reg\/a\.openapi\.yaml:12:\d+: properties\.currency must be a schema/],
+    ["a negative minProperties", { "e.asyncapi.yaml": events("{type: object, minProperties: -1}") }, /^charter: reg\/e\.asyncapi\.yaml:9:\d+: minProperties must be a non-negative integer/],
+    ["an unknown type", { "e.asyncapi.yaml": events("{type: strin}") }, /^charter: reg\/e\.asyncapi\.yaml:9:\d+: type must be one of string, number/],
   ];
+  it("checks keywords only where a schema is: properties named type or minLength, and data, generate", () => {
+    const payload = "{type: object, properties: {type: {type: string}, minLength: {type: integer}}, default: {type: 1, minLength: -1}, x-note: {type: weird}}";
+    const dir = tempTree({ "reg/e.asyncapi.yaml": events(payload), "reg/a.openapi.yaml": api(payload) });
+    const run = charter(["generate", "reg", "--out", "sdk"], dir);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(compileSdk(readTree(join(dir, "sdk"))).output, "");
+  });
   for (const [name, files, message] of broken) {
     it(`stops at the line of ${name}, exit 2, one line`, () => {
       const dir = tempTree(Object.fromEntries(Object.entries(files).map(([path, text]) => [`reg/${path}`, text])));
