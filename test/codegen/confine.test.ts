@@ -196,6 +196,11 @@ describe("generate on odd but legal schemas, and on broken ones (issue 12, item 
     ],
     ["a property whose schema is null", { "a.openapi.yaml": api("{type: object, properties: {currency: null}}") }, /^charter: reg\/a\.openapi\.yaml:12:\d+: properties\.currency must be a schema/],
     ["a negative minProperties", { "e.asyncapi.yaml": events("{type: object, minProperties: -1}") }, /^charter: reg\/e\.asyncapi\.yaml:9:\d+: minProperties must be a non-negative integer/],
+    [
+      "an operation listing a message its channel does not carry",
+      { "e.asyncapi.yaml": events("{type: object}", "  sendOther:\n    action: send\n    channel: {$ref: '#/channels/orders'}\n    messages: [{$ref: '#/components/messages/other'}]\ncomponents:\n  messages:\n    other: {payload: {type: string}}\n") },
+      /^charter: reg\/e\.asyncapi\.yaml:17:\d+: operation sendOther lists a message \(\/operations\/sendOther\/messages\/0\) that its channel orders\.paid does not carry/,
+    ],
     ["an unknown type", { "e.asyncapi.yaml": events("{type: strin}") }, /^charter: reg\/e\.asyncapi\.yaml:9:\d+: type must be one of string, number/],
   ];
   it("checks keywords only where a schema is: properties named type or minLength, and data, generate", () => {
