@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
-import { readPathSnapshot } from "./read-dir.js";
+import { readPathSnapshot, withoutBom } from "./read-dir.js";
 import { CONFIG_FILE } from "./config.js";
 import { isGitRef, readGitSnapshot, repositoryRoot } from "./read-git.js";
 import { mergeBase, releaseTags } from "./releases.js";
@@ -64,7 +64,7 @@ function readPlace(p: Place, label: string): Snapshot {
   const snapshot = readPathSnapshot(p.registry, p.relative);
   if (p.contract === undefined) return { ...snapshot, label };
   // The file itself is read even where a registry walk would skip it (a dot-folder).
-  const files = new Map(snapshot.files).set(p.contract, readFileSync(p.path, "utf8"));
+  const files = new Map(snapshot.files).set(p.contract, withoutBom(readFileSync(p.path, "utf8")));
   return { ...snapshot, files, label, contract: p.contract };
 }
 

@@ -123,6 +123,10 @@ describe("one reading policy (item 7)", () => {
     const run = charter(["breaking", "new", "--against", "old", "--format", "json"], dir);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual((JSON.parse(run.stdout) as { contracts: { change: string }[] }).contracts.map((c) => c.change), ["unchanged"]);
+    // One contract file as the input is read the same way.
+    const single = charter(["breaking", "new/api.openapi.yaml", "--against", "old/api.openapi.yaml", "--format", "json"], dir);
+    assert.equal(single.status, 0, single.stderr);
+    assert.deepEqual((JSON.parse(single.stdout) as { contracts: { change: string }[] }).contracts.map((c) => c.change), ["unchanged"]);
   });
 
   it("lint follows $refs: one into a missing file fails", () => {
