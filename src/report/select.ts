@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../compat/finding.js";
 import { matchesGlob } from "../registry/glob.js";
-import { SEVERITIES } from "./gate.js";
+import { applyGate, SEVERITIES } from "./gate.js";
 import { summarize, type Report } from "./report.js";
 
 export interface PathFilter {
@@ -35,10 +35,9 @@ export function selectPaths(report: Report, filter: PathFilter): Report {
     return file === undefined ? contractKept.has(`${f.kind}\0${f.contract}`) : selected(relative(file), filter);
   });
   const named = new Set(findings.map((f) => `${f.kind}\0${f.contract}`));
-  const contracts = report.contracts
-    .filter((c) => contractKept.has(`${c.kind}\0${c.id}`) || named.has(`${c.kind}\0${c.id}`))
-    .map((c) => ({ ...c, passed: !findings.some((f) => f.kind === c.kind && f.contract === c.id && f.severity === "error") }));
-  return { ...report, contracts, findings, summary: summarize(contracts, findings) };
+  const contracts = report.contracts.filter((c) => contractKept.has(`${c.kind}\0${c.id}`) || named.has(`${c.kind}\0${c.id}`));
+  // Verdicts by the default gate (errors fail), judged where every gate is: gate.ts.
+  return applyGate({ ...report, contracts, findings, summary: summarize(contracts, findings) }, "error");
 }
 
 /**
