@@ -1,7 +1,8 @@
 import { InputError } from "./errors.js";
 import { parseYamlSource } from "./registry/yaml-source.js";
 import type { ContractKind, Finding } from "./compat/finding.js";
-import { summarize, type Report } from "./report/report.js";
+import { finaliseReport } from "./report/finalise.js";
+import type { Report } from "./report/report.js";
 
 /**
  * Findings a team has accepted for now, by fingerprint (stable across runs and line moves). Each
@@ -90,9 +91,5 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
       fingerprint: `baseline-entry-expired:${e.fingerprint}`,
     }));
   const findings = [...report.findings.filter((f) => !accepted.has(f.fingerprint)), ...expired];
-  const contracts = report.contracts.map((c) => ({
-    ...c,
-    passed: !findings.some((f) => f.kind === c.kind && f.contract === c.id && f.severity === "error"),
-  }));
-  return { ...report, contracts, findings, summary: summarize(contracts, findings) };
+  return finaliseReport({ input: report.input, against: report.against, contracts: report.contracts, findings });
 }

@@ -1,11 +1,13 @@
-import type { Change, ContractSummary, Finding } from "./compat/finding.js";
+import type { Change, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
-import { worst } from "./compat/verdict.js";
+import type { DocumentContract } from "./contracts/contract.js";
+import { loadDocuments } from "./contracts/load-registry.js";
+import { lintFinding } from "./lint/finding.js";
 import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "./registry/config.js";
 import { joinPath, type Snapshot } from "./registry/snapshot.js";
-import { summarize, type Report } from "./report/report.js";
+import { finaliseReport, type ContractEntry } from "./report/finalise.js";
+import type { Report } from "./report/report.js";
 import { InputError } from "./errors.js";
-import { VERSION } from "./version.js";
 
 export interface BreakingOptions {
   /** Overrides every contract's configured mode. */
@@ -45,15 +47,15 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   const results = [proto, openapi, asyncapi, jsonschema];
   const checked = results.flatMap((r) => r.contracts);
   if (!checked.some((c) => c.change !== "removed")) throw new InputError("no contracts found", input.label);
-  const allChanges = results.flatMap((r) => r.changes);
-  const contracts: ContractSummary[] = [];
+  const changes = results.flatMap((r) => r.changes);
+  const contracts: ContractEntry[] = [];
   const findings: Finding[] = [];
   for (const contract of checked) {
     const settings = settingsFor(config, contract.id, [contract.path]);
     const mode = options.mode ?? settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
     const unstable = settings.unstable ?? contract.unstable;
-    const own = allChanges.filter((c) => c.kind === contract.kind && c.contract === contract.id && !isIgnored(config, c, today));
-    for (const change of own) {
+    for (const change of changes) {
+      if (change.kind !== contract.kind || change.contract !== contract.id || isIgnored(config, change, today)) continue;
       // Unstable contracts and elements are reported but not gated (DESIGN.md §3), unless asked.
       const gated = !(unstable || change.unstable) || config.breaking.gate_unstable === true;
       const severity = gated ? severityOf(change, mode, options.strict ?? false) : "info";
@@ -71,26 +73,28 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
         fingerprint: `${change.rule}:${change.contract}:${change.element}`,
       });
     }
-    const mine = findings.filter((f) => f.kind === contract.kind && f.contract === contract.id);
-    contracts.push({
-      id: contract.id,
-      kind: contract.kind,
-      path: contract.path,
-      change: contract.change,
-      mode,
-      backward: worst(...mine.map((f) => f.backward)),
-      forward: worst(...mine.map((f) => f.forward)),
-      passed: !mine.some((f) => f.severity === "error"),
-    });
+    contracts.push({ id: contract.id, kind: contract.kind, path: contract.path, change: contract.change, mode });
   }
+  for (const finding of violationWarnings(yaml ? loadDocuments(input).documents : [], input.base)) findings.push(finding);
   findings.sort((a, b) => (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || a.rule.localeCompare(b.rule));
-  return {
-    version: 1,
-    tool: { name: "charter", version: VERSION },
-    input: input.label,
-    against: [against.label],
-    contracts,
-    findings,
-    summary: summarize(contracts, findings),
-  };
+  return finaliseReport({ input: input.label, against: [against.label], contracts, findings });
+}
+
+/**
+ * A proposed document that breaks its specification's schema is still compared; the violation is
+ * a warning at its place (ARCHITECTURE.md, "Reading policy"), under the rule `lint` reports it by.
+ */
+function violationWarnings(documents: DocumentContract[], base: string): Finding[] {
+  return documents.flatMap((contract) => contract.violations.map((violation): Finding => lintFinding({
+    category: "lint",
+    rule: contract.kind === "openapi" ? "oas3-schema" : "asyncapi-schema",
+    kind: contract.kind,
+    contract: contract.id,
+    against: "",
+    severity: "warning",
+    message: violation.message,
+    location: { ...violation.location, file: joinPath(base, violation.location.file) },
+    element: violation.message,
+    fingerprint: `${contract.kind === "openapi" ? "oas3-schema" : "asyncapi-schema"}:${contract.id}:${violation.message}`,
+  })));
 }

@@ -1,8 +1,8 @@
-import type { ContractSummary, Finding } from "./compat/finding.js";
-import { worst } from "./compat/verdict.js";
+import type { Finding } from "./compat/finding.js";
 import { runBreaking, type BreakingOptions } from "./breaking.js";
 import type { Snapshot } from "./registry/snapshot.js";
-import { summarize, type Report } from "./report/report.js";
+import { finaliseReport } from "./report/finalise.js";
+import type { Report } from "./report/report.js";
 
 const isTransitive = (mode: string) => mode.endsWith("_TRANSITIVE");
 
@@ -27,17 +27,9 @@ export async function runBreakingWithReleases(
     if (release.label === against.label) continue;
     const report = await runBreaking(input, release, options);
     labels.push(release.label);
-    findings.push(...report.findings.filter((f) => transitive.has(`${f.kind}\0${f.contract}`)));
+    // The proposal's schema warnings are the same against every release: the primary report has them.
+    for (const finding of report.findings) if (finding.category === "breaking" && transitive.has(`${finding.kind}\0${finding.contract}`)) findings.push(finding);
   }
-  findings.push(...primary.findings);
-  const contracts: ContractSummary[] = primary.contracts.map((contract) => {
-    const mine = findings.filter((f) => f.kind === contract.kind && f.contract === contract.id);
-    return {
-      ...contract,
-      backward: worst(...mine.map((f) => f.backward)),
-      forward: worst(...mine.map((f) => f.forward)),
-      passed: !mine.some((f) => f.severity === "error"),
-    };
-  });
-  return { ...primary, against: [...labels, ...primary.against], contracts, findings, summary: summarize(contracts, findings) };
+  for (const finding of primary.findings) findings.push(finding);
+  return finaliseReport({ input: primary.input, against: [...labels, ...primary.against], contracts: primary.contracts, findings });
 }

@@ -1,3 +1,4 @@
+import type { DocumentContract } from "../contracts/contract.js";
 import type { YamlSource } from "../registry/yaml-source.js";
 import type { CheckedContract } from "./contract.js";
 import type { Change, ContractKind, SourceLocation } from "./finding.js";
@@ -11,6 +12,17 @@ type LocatableVersion = { document: { file: string; id: string; source: YamlSour
 /** One version of a document contract (OpenAPI, AsyncAPI, JSON Schema): at least its file and parsed root. */
 export interface DocumentVersion {
   document: { file: string; root: unknown };
+}
+
+/** The contracts of one version and the changes between versions, as each kind's checker returns them. */
+export interface Comparison {
+  contracts: CheckedContract[];
+  changes: Change[];
+}
+
+/** One kind's contracts of a loaded version, by identity (which the loader made unique). */
+export function documentsOfKind<K extends DocumentContract["kind"]>(documents: { documents: DocumentContract[] }, kind: K): Map<string, Extract<DocumentContract, { kind: K }>> {
+  return new Map(documents.documents.filter((c): c is Extract<DocumentContract, { kind: K }> => c.kind === kind).map((c) => [c.id, c]));
 }
 
 /** What differs between the kinds of document contracts; the pairing is the same for all. */
@@ -42,7 +54,7 @@ export function compareDocuments<V extends DocumentVersion>(
   current: Map<string, V>,
   single: boolean,
   kind: DocumentKind<V>,
-): { contracts: CheckedContract[]; changes: Change[] } {
+): Comparison {
   if (single && previous.size === 1 && current.size === 1) {
     const [version] = previous.values();
     const [newId] = current.keys();

@@ -4,11 +4,20 @@ import { joinPath } from "../registry/snapshot.js";
 import { parseYamlSource, type YamlSource } from "../registry/yaml-source.js";
 import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../compat/schema/source.js";
 
+/** Where the schemas of one registry version come from, and each of its YAML/JSON files parsed at most once. */
+export interface RegistrySchemas extends SchemaSource {
+  /** Refuses, at file:line:col, a `$ref` of the file that leaves the registry, leads nowhere or goes round a cycle. */
+  checkRefs(file: string): void;
+  /** A registry file parsed with positions (on first use), or undefined when the version has no such file. */
+  source(file: string): YamlSource | undefined;
+}
+
 /**
  * A SchemaSource over the YAML/JSON files of one registry version. Files are parsed on first use;
  * `$ref`s resolve inside the document or to files of the registry, never to the network.
  */
-export function createSchemaSource(files: Map<string, string>, base: string, parsed = new Map<string, YamlSource>()): SchemaSource & { checkRefs(file: string): void } {
+export function createSchemaSource(files: Map<string, string>, base: string): RegistrySchemas {
+  const parsed = new Map<string, YamlSource>();
   const display = (file: string) => joinPath(base, file);
   const document = (file: string): YamlSource | undefined => {
     let doc = parsed.get(file);
@@ -102,7 +111,7 @@ export function createSchemaSource(files: Map<string, string>, base: string, par
     };
     walk(document(file)?.value, []);
   };
-  return { resolve, location, checkRefs };
+  return { resolve, location, checkRefs, source: document };
 }
 
 /** What a pointer that leads nowhere finds. */

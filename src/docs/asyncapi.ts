@@ -1,5 +1,5 @@
 import { channelName, type Message } from "../compat/asyncapi/model.js";
-import type { AsyncApiContract } from "../lint/rule.js";
+import type { AsyncApiContract } from "../contracts/contract.js";
 import { exampleOf } from "./example.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";

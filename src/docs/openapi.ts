@@ -1,5 +1,5 @@
 import { child, type SchemaPointer } from "../compat/schema/source.js";
-import type { OpenApiContract } from "../lint/rule.js";
+import type { OpenApiContract } from "../contracts/contract.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import { definitionName, explore, fieldsOf, type ExplorerContext, type SchemaNode } from "./schema.js";

@@ -1,6 +1,6 @@
 import { ScalarType, type AnyDesc, type DescEnum, type DescField, type DescFile, type DescMessage } from "@bufbuild/protobuf";
 import { sourcePath } from "../contracts/proto/image.js";
-import type { ProtoContract } from "../lint/rule.js";
+import type { ProtoContract } from "../contracts/contract.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import type { SearchEntry } from "./search.js";

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import type { ContractKind } from "../compat/finding.js";
-import { loadContracts } from "../lint/load.js";
-import type { LintContract } from "../lint/rule.js";
+import { contractPaths, type Contract } from "../contracts/contract.js";
+import { contractsOf, loadRegistry } from "../contracts/load-registry.js";
 import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { asyncApiView, channelPeers, type AsyncApiView } from "./asyncapi.js";
@@ -47,7 +47,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-function titleAndVersion(contract: LintContract): { title: string; version?: string; description?: string } {
+function titleAndVersion(contract: Contract): { title: string; version?: string; description?: string } {
   if (contract.kind === "proto") {
     // A package's version is its last segment by convention (buf's PACKAGE_VERSION_SUFFIX).
     const version = /\.(v\d+\w*)$/.exec(contract.id)?.[1];
@@ -70,7 +70,7 @@ function titleAndVersion(contract: LintContract): { title: string; version?: str
  */
 export async function buildSite(current: Snapshot, history: Version[], options: SiteOptions = {}): Promise<Map<string, string>> {
   const config = loadConfig(current.contract === undefined ? current.files : new Map(), joinPath(current.base, CONFIG_FILE));
-  const contracts = await loadContracts(current, { validate: false });
+  const contracts = await contractsOf(await loadRegistry(current));
   const changelog = await buildChangelog([...history, { label: "current", snapshot: current }]);
   const render = createRenderer(options.templates);
   const pages = new Map(contracts.map((c) => [c, contractPage(c.kind, c.id)]));
@@ -99,7 +99,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       title,
       page,
       path: contract.path,
-      owner: settingsFor(config, contract.id, modelPaths(contract)).owner,
+      owner: settingsFor(config, contract.id, contractPaths(contract)).owner,
       version,
       mode: modeOf(config, contract),
       description: renderMarkdown(description),
@@ -144,9 +144,6 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
   return site;
 }
 
-/** The paths charter.yaml's `contracts` globs are matched against. */
-const modelPaths = (contract: LintContract): string[] => (contract.kind === "proto" ? contract.sources.map((s) => s.path) : [contract.path]);
-
-function modeOf(config: CharterConfig, contract: LintContract): string {
-  return settingsFor(config, contract.id, modelPaths(contract)).compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
+function modeOf(config: CharterConfig, contract: Contract): string {
+  return settingsFor(config, contract.id, contractPaths(contract)).compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
 }

@@ -1,11 +1,7 @@
-import type { AnyDesc, DescFile } from "@bufbuild/protobuf";
-import type { AsyncApiDocument } from "../contracts/asyncapi/document.js";
-import type { JsonSchemaDocument } from "../contracts/jsonschema/document.js";
-import type { OpenApiDocument } from "../contracts/openapi/document.js";
-import type { ProtoImage } from "../contracts/proto/image.js";
-import type { AsyncApiModel } from "../compat/asyncapi/model.js";
+import type { AnyDesc } from "@bufbuild/protobuf";
 import type { ContractKind, Severity, SourceLocation } from "../compat/finding.js";
-import type { SchemaPointer, SchemaSource } from "../compat/schema/source.js";
+import type { SchemaPointer } from "../compat/schema/source.js";
+import type { Contract, ContractOf } from "../contracts/contract.js";
 import type { ContractSettings } from "../registry/config.js";
 
 /**
@@ -27,51 +23,6 @@ export interface LintRule<K extends ContractKind = ContractKind> {
   check(ctx: LintContext<ContractOf<K>>): void;
 }
 
-interface ContractBase {
-  /** Identity as DESIGN.md §3 defines it per kind. */
-  id: string;
-  /** Registry-relative path of (the first file of) the contract. */
-  path: string;
-  /** API contracts (OpenAPI, proto packages with a service) as opposed to data contracts. */
-  api: boolean;
-}
-
-export interface ProtoContract extends ContractBase {
-  kind: "proto";
-  /** The package's files in the compiled image of the whole registry. */
-  files: DescFile[];
-  image: ProtoImage;
-  /**
-   * The comment text on an element's line and on the comment lines right above it, each line's
-   * text after `//` (or inside `/* *\/`), trimmed: where charter's `charter:` directives live.
-   */
-  comments(desc: AnyDesc): string[];
-  /** The package's files as written (registry-relative path and text), for file-wide directives. */
-  sources: { path: string; text: string }[];
-}
-
-export interface OpenApiContract extends ContractBase {
-  kind: "openapi";
-  document: OpenApiDocument;
-  schemas: SchemaSource;
-}
-
-export interface AsyncApiContract extends ContractBase {
-  kind: "asyncapi";
-  document: AsyncApiDocument;
-  schemas: SchemaSource;
-  model: AsyncApiModel;
-}
-
-export interface JsonSchemaContract extends ContractBase {
-  kind: "jsonschema";
-  document: JsonSchemaDocument;
-  schemas: SchemaSource;
-}
-
-export type LintContract = ProtoContract | OpenApiContract | AsyncApiContract | JsonSchemaContract;
-export type ContractOf<K extends ContractKind> = Extract<LintContract, { kind: K }>;
-
 /**
  * Where a problem is: a proto element (narrowed by a descriptor sub-path), a place in a YAML/JSON
  * file, or a line and column of a registry file (a comment, which no descriptor holds).
@@ -85,7 +36,7 @@ export interface Problem {
   place: Place;
 }
 
-export interface LintContext<C extends LintContract = LintContract> {
+export interface LintContext<C extends Contract = Contract> {
   contract: C;
   /** charter.yaml's `contracts` entries that match this contract, merged. */
   settings: ContractSettings;

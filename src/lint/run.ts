@@ -1,15 +1,17 @@
 import type { AnyDesc, DescEnum, DescExtension, DescMessage, DescService } from "@bufbuild/protobuf";
-import type { ContractSummary, Finding, Severity, SourceLocation } from "../compat/finding.js";
+import type { Finding, Severity, SourceLocation } from "../compat/finding.js";
+import { contractPaths, type Contract } from "../contracts/contract.js";
+import { contractsOf, loadRegistry } from "../contracts/load-registry.js";
 import { InputError } from "../errors.js";
 import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { parseYamlSource } from "../registry/yaml-source.js";
-import { summarize, type Report } from "../report/report.js";
-import { VERSION } from "../version.js";
+import { finaliseReport, type ContractEntry } from "../report/finalise.js";
+import type { Report } from "../report/report.js";
+import { lintFinding } from "./finding.js";
 import { protoLocation } from "./helpers/proto-location.js";
 import { protoDirective, yamlSuppressed } from "./helpers/suppressions.js";
-import { loadContracts } from "./load.js";
-import type { LintContract, LintRule, Place, Problem } from "./rule.js";
+import type { LintRule, Place, Problem } from "./rule.js";
 import { LINT_RULES } from "./rules/index.js";
 
 export interface LintOptions {
@@ -47,7 +49,7 @@ function protoAncestors(desc: AnyDesc): AnyDesc[] {
 }
 
 /** The rules suppressed at a place, by inline directives (helpers/suppressions.ts). */
-function suppressedAt(contract: LintContract, place: Place): Set<string> {
+function suppressedAt(contract: Contract, place: Place): Set<string> {
   if ("desc" in place && contract.kind === "proto") {
     const directives = protoAncestors(place.desc).flatMap((desc) => contract.comments(desc)).map(protoDirective);
     return new Set(directives.flatMap((d) => (d ? [d.rule] : [])));
@@ -56,7 +58,7 @@ function suppressedAt(contract: LintContract, place: Place): Set<string> {
   return new Set();
 }
 
-function locationOf(contract: LintContract, place: Place): SourceLocation {
+function locationOf(contract: Contract, place: Place): SourceLocation {
   if ("line" in place) return place.line;
   if ("desc" in place && contract.kind === "proto") return protoLocation(contract.image, place.desc, place.subPath);
   if ("at" in place && contract.kind !== "proto") return contract.schemas.location(place.at);
@@ -68,20 +70,19 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
   const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const severity = severities(config, input);
   const today = options.today ?? new Date();
-  const loaded = await loadContracts(input);
+  const loaded = await contractsOf(await loadRegistry(input));
   if (!loaded.length) throw new InputError("no contracts found", input.label);
   const findings: Finding[] = [];
-  const contracts: ContractSummary[] = [];
+  const contracts: ContractEntry[] = [];
   for (const contract of loaded) {
-    const settings = settingsFor(config, contract.id, contract.kind === "proto" ? contract.sources.map((s) => s.path) : [contract.path]);
-    const own: Finding[] = [];
+    const settings = settingsFor(config, contract.id, contractPaths(contract));
     for (const rule of LINT_RULES as LintRule[]) {
       const level = severity.get(rule.id)!;
       if (level === "off" || !rule.kinds.includes(contract.kind)) continue;
       const report = (problem: Problem): void => {
         if (suppressedAt(contract, problem.place).has(rule.id)) return;
         const location = locationOf(contract, problem.place);
-        own.push(lintFinding({
+        findings.push(lintFinding({
           category: "lint",
           rule: rule.id,
           kind: contract.kind,
@@ -97,32 +98,9 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
       };
       rule.check({ contract, settings, today, report });
     }
-    findings.push(...own);
-    contracts.push({
-      id: contract.id,
-      kind: contract.kind,
-      path: contract.path,
-      change: "unchanged",
-      mode: settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data),
-      backward: "compatible",
-      forward: "compatible",
-      passed: !own.some((f) => f.severity === "error"),
-    });
+    const mode = settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
+    contracts.push({ id: contract.id, kind: contract.kind, path: contract.path, change: "unchanged", mode });
   }
   findings.sort((a, b) => a.location!.file.localeCompare(b.location!.file) || a.location!.line - b.location!.line || a.location!.column - b.location!.column || a.rule.localeCompare(b.rule));
-  return {
-    version: 1,
-    tool: { name: "charter", version: VERSION },
-    input: input.label,
-    against: [],
-    contracts,
-    findings,
-    summary: summarize(contracts, findings),
-  };
+  return finaliseReport({ input: input.label, against: [], contracts, findings });
 }
-
-/**
- * A lint finding carries no verdicts (DESIGN.md §5), but `Finding` extends the breaking `Change`,
- * which requires them; the formatters print verdicts for `category: "breaking"` only.
- */
-const lintFinding = (finding: Omit<Finding, "backward" | "forward">): Finding => finding as Finding;

@@ -1,7 +1,8 @@
 import type { Finding, Severity } from "../compat/finding.js";
 import { matchesGlob } from "../registry/glob.js";
-import { applyGate, SEVERITIES } from "./gate.js";
-import { summarize, type Report } from "./report.js";
+import { finaliseReport } from "./finalise.js";
+import { SEVERITIES } from "./gate.js";
+import type { Report } from "./report.js";
 
 export interface PathFilter {
   /** Where the registry sits in report paths (Snapshot.base). */
@@ -36,8 +37,7 @@ export function selectPaths(report: Report, filter: PathFilter): Report {
   });
   const named = new Set(findings.map((f) => `${f.kind}\0${f.contract}`));
   const contracts = report.contracts.filter((c) => contractKept.has(`${c.kind}\0${c.id}`) || named.has(`${c.kind}\0${c.id}`));
-  // Verdicts by the default gate (errors fail), judged where every gate is: gate.ts.
-  return applyGate({ ...report, contracts, findings, summary: summarize(contracts, findings) }, "error");
+  return finaliseReport({ input: report.input, against: report.against, contracts, findings });
 }
 
 /**

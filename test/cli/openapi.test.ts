@@ -26,8 +26,6 @@ describe("OpenAPI input errors exit 2 with one line naming the place", () => {
   const cases = [
     { name: "Swagger 2.0", text: 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', stderr: /^charter: new\/api\.yaml:1:1: Swagger 2\.0 is not supported/ },
     { name: "an unsupported version", text: "openapi: 4.0.0\ninfo: { title: T, version: '1' }\npaths: {}\n", stderr: /^charter: new\/api\.yaml:1:10: unsupported OpenAPI version "4\.0\.0"/ },
-    { name: "a document that breaks the OpenAPI schema", text: "openapi: 3.0.3\ninfo:\n  title: T\npaths: {}\n", stderr: /^charter: new\/api\.yaml:3:3: not valid OpenAPI 3\.0: #\/info must have required property 'version'\n$/ },
-    { name: "a key OpenAPI does not know", text: "openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths: {}\nextras: 1\n", stderr: /^charter: new\/api\.yaml:4:1: not valid OpenAPI 3\.1: the document unexpected key "extras"\n$/ },
     { name: "a remote $ref", text: API("https://example.com/schemas.yaml#/Thing"), stderr: /^charter: new\/api\.yaml:14:17: remote \$ref "https:\/\/example\.com\/schemas\.yaml#\/Thing" is not followed/ },
     { name: "a $ref that leaves the registry", text: API("../../outside.yaml#/Thing"), stderr: /^charter: new\/api\.yaml:14:17: \$ref "\.\.\/\.\.\/outside\.yaml#\/Thing" leaves the registry\n$/ },
     { name: "a YAML syntax error", text: "openapi: 3.0.3\ninfo: [\n", stderr: /^charter: new\/api\.yaml:\d+:\d+: / },
@@ -40,6 +38,37 @@ describe("OpenAPI input errors exit 2 with one line naming the place", () => {
       assert.match(run.stderr, c.stderr);
     });
   }
+});
+
+describe("a document that parses but breaks the OpenAPI schema: a lint error, a breaking warning (still compared)", () => {
+  const cases = [
+    { name: "a missing info.version", text: API().replace('  version: "1"\n', ""), where: "new/api.yaml:3:3", message: "not valid OpenAPI 3.0: #/info must have required property 'version'" },
+    { name: "a key OpenAPI does not know", text: `${API()}extras: 1\n`, where: "new/api.yaml:19:1", message: 'not valid OpenAPI 3.0: the document unexpected key "extras"' },
+  ];
+  type Report = { findings: { rule: string; category: string; severity: string; message: string; location: { file: string; line: number; column: number } }[] };
+  const at = (f: Report["findings"][number]) => `${f.location.file}:${f.location.line}:${f.location.column}`;
+  for (const c of cases) {
+    it(c.name, () => {
+      const dir = tempTree({ "new/api.yaml": c.text, "old/api.yaml": API() });
+      const breaking = charter(["breaking", "new", "--against", "old", "--format", "json"], dir);
+      assert.equal(breaking.status, 0, breaking.stderr);
+      assert.equal(breaking.stderr, "");
+      const warned = (JSON.parse(breaking.stdout) as Report).findings;
+      assert.deepEqual(warned.map((f) => [f.rule, f.severity, at(f), f.message]), [["oas3-schema", "warning", c.where, c.message]]);
+      const lint = charter(["lint", "new", "--format", "json"], dir);
+      assert.equal(lint.status, 1, lint.stderr);
+      const errors = (JSON.parse(lint.stdout) as Report).findings.filter((f) => f.rule === "oas3-schema");
+      assert.deepEqual(errors.map((f) => [f.severity, at(f), f.message]), [["error", c.where, c.message]]);
+    });
+  }
+
+  it("the breaking changes of such a document are still found", () => {
+    const dir = tempTree({ "new/api.yaml": API().replace('  version: "1"\n', "").replace("  /things:", "  /others:"), "old/api.yaml": API() });
+    const run = charter(["breaking", "new", "--against", "old", "--format", "json"], dir);
+    assert.equal(run.status, 1, run.stderr);
+    const rules = (JSON.parse(run.stdout) as Report).findings.map((f) => f.rule);
+    assert.ok(rules.includes("oas3-schema") && rules.includes("api-path-removed-without-deprecation"), rules.join(" "));
+  });
 });
 
 describe("single OpenAPI files", () => {

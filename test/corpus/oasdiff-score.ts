@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadOpenApi } from "../../src/contracts/openapi/document.js";
+import { openApiDocument } from "../../src/contracts/openapi/document.js";
+import { validateOpenApi } from "../../src/contracts/openapi/validate.js";
 import { createSchemaSource } from "../../src/contracts/schema-source.js";
 import { compareOpenApi } from "../../src/compat/openapi/compare.js";
-import type { YamlSource } from "../../src/registry/yaml-source.js";
 import { corpus } from "../helpers/corpus.js";
 
 interface Case {
@@ -50,16 +50,10 @@ export function scoreOasdiff(dir: string, only: string[] = []): CaseResult[] {
   return cases.map((c) => {
     const result: CaseResult = { test: c.test, expected: c.expected, reported: [], missed: [] };
     try {
-      const parsed = new Map<string, YamlSource>();
-      const schemas = createSchemaSource(files, "", parsed);
+      const schemas = createSchemaSource(files, "");
       const load = (path: string) => {
-        try {
-          loadOpenApi(path, files.get(path)!);
-        } catch (error) {
-          result.invalid ??= String(error);
-        }
-        const document = loadOpenApi(path, files.get(path)!, path, false);
-        parsed.set(path, document.source);
+        const document = openApiDocument(path, schemas.source(path)!);
+        result.invalid ??= validateOpenApi(path, document.version, document.root, document.source)?.message;
         return { document, schemas };
       };
       const changes = compareOpenApi(load(c.base), load(c.revision), { today });

@@ -6,10 +6,10 @@ import { cloudEventOf } from "../../compat/cloudevents/convention.js";
 import { child, type SchemaPointer } from "../../compat/schema/source.js";
 import { InputError } from "../../errors.js";
 import { isObject } from "../../lint/helpers/yaml.js";
-import type { AsyncApiContract } from "../../lint/rule.js";
+import type { AsyncApiContract } from "../../contracts/contract.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
-import { documentContracts } from "../document-contracts.js";
+import { loadRegistry } from "../../contracts/load-registry.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { typesOf } from "../openapi/types.js";
 import { failAt, SchemaBundle } from "../schema-bundle.js";
@@ -39,7 +39,7 @@ const positive = (value: unknown, fallback: number): number => (typeof value ===
  */
 export async function generateEventPackages(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const contracts = (await documentContracts(registry)).filter((c): c is AsyncApiContract => c.kind === "asyncapi");
+  const contracts = (await loadRegistry(registry, { validate: false })).documents.filter((c): c is AsyncApiContract => c.kind === "asyncapi");
   if (!contracts.length) return files;
   // Values are TypeScript made safe by names.ts, so no HTML escaping.
   const hbs = Handlebars.create();

@@ -1,6 +1,6 @@
 import { child, type SchemaPointer } from "../../compat/schema/source.js";
 import { isObject } from "../../lint/helpers/yaml.js";
-import type { OpenApiContract } from "../../lint/rule.js";
+import type { OpenApiContract } from "../../contracts/contract.js";
 import { bundledRef, checkShape, failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";
 
 type Json = Record<string, unknown>;

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { child } from "../../compat/schema/source.js";
 import { InputError } from "../../errors.js";
 import { operationsOf, parametersOf, type OperationNode } from "../../lint/helpers/openapi.js";
-import type { OpenApiContract } from "../../lint/rule.js";
+import type { OpenApiContract } from "../../contracts/contract.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
-import { documentContracts } from "../document-contracts.js";
+import { loadRegistry } from "../../contracts/load-registry.js";
 import { bundleOpenApi } from "./bundle.js";
 import { typesOf } from "./types.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "./names.js";
@@ -29,7 +29,7 @@ const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "
  */
 export async function generateOpenApiClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const contracts = (await documentContracts(registry)).filter((c): c is OpenApiContract => c.kind === "openapi");
+  const contracts = (await loadRegistry(registry, { validate: false })).documents.filter((c): c is OpenApiContract => c.kind === "openapi");
   if (!contracts.length) return files;
   // Handlebars escapes HTML by default; the values here are TypeScript made safe by names.ts instead.
   const hbs = Handlebars.create();

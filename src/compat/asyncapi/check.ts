@@ -1,13 +1,8 @@
-import { loadAsyncApi, looksLikeAsyncApi } from "../../contracts/asyncapi/document.js";
-import { validateAsyncApi } from "../../contracts/asyncapi/validate.js";
-import { createSchemaSource } from "../../contracts/schema-source.js";
-import { joinPath, type Snapshot } from "../../registry/snapshot.js";
-import type { YamlSource } from "../../registry/yaml-source.js";
-import type { CheckedContract } from "../contract.js";
-import { compareDocuments, unstableInfo, type DocumentKind } from "../document-contracts.js";
-import type { Change } from "../finding.js";
+import type { AsyncApiContract } from "../../contracts/contract.js";
+import { loadRegistry } from "../../contracts/load-registry.js";
+import type { Snapshot } from "../../registry/snapshot.js";
+import { compareDocuments, documentsOfKind, unstableInfo, type Comparison, type DocumentKind } from "../document-contracts.js";
 import { compareAsyncApi } from "./compare.js";
-import type { AsyncApiVersion } from "./version.js";
 
 export interface AsyncApiOptions {
   /** Today, for deprecation and sunset dates. */
@@ -19,27 +14,8 @@ export interface AsyncApiOptions {
   validate?: boolean;
 }
 
-/** Every AsyncAPI document of a snapshot, validated, with a schema source over all of its YAML/JSON files. */
-async function versions(snapshot: Snapshot, validate: boolean): Promise<Map<string, AsyncApiVersion>> {
-  const parsed = new Map<string, YamlSource>();
-  const schemas = createSchemaSource(snapshot.files, snapshot.base, parsed);
-  const found = new Map<string, AsyncApiVersion>();
-  for (const [path, text] of snapshot.files) {
-    // A single contract file's neighbours are only there for its $refs.
-    if (snapshot.contract !== undefined && path !== snapshot.contract) continue;
-    if (!/\.(ya?ml|json)$/.test(path) || !looksLikeAsyncApi(text)) continue;
-    const document = loadAsyncApi(path, text, joinPath(snapshot.base, path));
-    parsed.set(path, document.source);
-    // Remote and escaping $refs are refused before the parser could try to follow them.
-    schemas.checkRefs(path);
-    if (validate) await validateAsyncApi(document, snapshot.files, (file) => joinPath(snapshot.base, file));
-    found.set(document.id, { document, schemas });
-  }
-  return found;
-}
-
 /** Event contracts are data contracts (DESIGN.md §1, FULL by default): removing one breaks old consumers; a new one has none yet. */
-const ASYNCAPI: DocumentKind<AsyncApiVersion> = {
+const ASYNCAPI: DocumentKind<AsyncApiContract> = {
   kind: "asyncapi",
   api: false,
   unstable: (version) => unstableInfo(version.document.root),
@@ -49,7 +25,7 @@ const ASYNCAPI: DocumentKind<AsyncApiVersion> = {
 };
 
 /** Compares every AsyncAPI contract (2.x or 3.0) of two versions of a registry, paired by identity. */
-export async function checkAsyncApi(against: Snapshot, input: Snapshot, options: AsyncApiOptions): Promise<{ contracts: CheckedContract[]; changes: Change[] }> {
-  const validate = options.validate !== false;
-  return compareDocuments(await versions(against, validate), await versions(input, validate), input.contract !== undefined && against.contract !== undefined, ASYNCAPI);
+export async function checkAsyncApi(against: Snapshot, input: Snapshot, options: AsyncApiOptions): Promise<Comparison> {
+  const [before, after] = await Promise.all([against, input].map((snapshot) => loadRegistry(snapshot, { validate: options.validate })));
+  return compareDocuments(documentsOfKind(before, "asyncapi"), documentsOfKind(after, "asyncapi"), input.contract !== undefined && against.contract !== undefined, ASYNCAPI);
 }

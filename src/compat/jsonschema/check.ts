@@ -1,40 +1,12 @@
-import { JSON_SCHEMA_FILE, loadJsonSchema } from "../../contracts/jsonschema/document.js";
-import { createSchemaSource } from "../../contracts/schema-source.js";
-import { InputError } from "../../errors.js";
-import { joinPath, type Snapshot } from "../../registry/snapshot.js";
-import type { YamlSource } from "../../registry/yaml-source.js";
-import type { CheckedContract } from "../contract.js";
-import { compareDocuments, type DocumentKind } from "../document-contracts.js";
-import type { Change } from "../finding.js";
+import type { JsonSchemaContract } from "../../contracts/contract.js";
+import { loadDocuments } from "../../contracts/load-registry.js";
+import type { Snapshot } from "../../registry/snapshot.js";
+import { compareDocuments, documentsOfKind, type Comparison, type DocumentKind } from "../document-contracts.js";
 import { compareJsonSchema } from "./compare.js";
-import type { JsonSchemaVersion } from "./version.js";
 
 export interface JsonSchemaOptions {
   /** Whether a contract reads open content models strictly (charter.yaml `contracts.<glob>.strict`). */
   strict(id: string, path: string): boolean;
-}
-
-/** Every JSON Schema contract of a snapshot by identity, with a schema source over all of its YAML/JSON files. */
-function versions(snapshot: Snapshot): Map<string, JsonSchemaVersion> {
-  const parsed = new Map<string, YamlSource>();
-  const schemas = createSchemaSource(snapshot.files, snapshot.base, parsed);
-  const found = new Map<string, JsonSchemaVersion>();
-  for (const [path, text] of snapshot.files) {
-    // A single contract file's neighbours are only there for its $refs.
-    if (snapshot.contract !== undefined && path !== snapshot.contract) continue;
-    if (!JSON_SCHEMA_FILE.test(path)) continue;
-    const document = loadJsonSchema(path, text, joinPath(snapshot.base, path));
-    if (!document) continue;
-    const twin = found.get(document.id);
-    if (twin) {
-      const { line, column } = document.source.position(["$id"]);
-      throw new InputError(`$id "${document.id}" is also the $id of ${joinPath(snapshot.base, twin.document.file)}: a contract's identity must be unique`, document.source.file, line, column);
-    }
-    parsed.set(path, document.source);
-    schemas.checkRefs(path);
-    found.set(document.id, { document, schemas, parsed });
-  }
-  return found;
 }
 
 /**
@@ -42,7 +14,7 @@ function versions(snapshot: Snapshot): Map<string, JsonSchemaVersion> {
  * breaks no old reader; a removed one strands the data already written (conditional: fine if none
  * is kept) and the readers still expecting it.
  */
-const JSON_SCHEMA = (options: JsonSchemaOptions): DocumentKind<JsonSchemaVersion> => ({
+const JSON_SCHEMA = (options: JsonSchemaOptions): DocumentKind<JsonSchemaContract> => ({
   kind: "jsonschema",
   api: false,
   unstable: (version) => version.document.unstable,
@@ -52,6 +24,6 @@ const JSON_SCHEMA = (options: JsonSchemaOptions): DocumentKind<JsonSchemaVersion
 });
 
 /** Compares every JSON Schema contract (`*.schema.json`, `*.schema.yaml`) of two versions of a registry, paired by identity. */
-export function checkJsonSchema(against: Snapshot, input: Snapshot, options: JsonSchemaOptions): { contracts: CheckedContract[]; changes: Change[] } {
-  return compareDocuments(versions(against), versions(input), input.contract !== undefined && against.contract !== undefined, JSON_SCHEMA(options));
+export function checkJsonSchema(against: Snapshot, input: Snapshot, options: JsonSchemaOptions): Comparison {
+  return compareDocuments(documentsOfKind(loadDocuments(against), "jsonschema"), documentsOfKind(loadDocuments(input), "jsonschema"), input.contract !== undefined && against.contract !== undefined, JSON_SCHEMA(options));
 }

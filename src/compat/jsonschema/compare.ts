@@ -12,7 +12,7 @@ import type { JsonSchemaVersion } from "./version.js";
  * schema file, so keys are the right place everywhere.
  */
 function locate(version: JsonSchemaVersion, at: SchemaPointer): SourceLocation {
-  const source = version.parsed.get(at.file);
+  const source = version.schemas.source(at.file);
   if (!source) return version.schemas.location(at);
   const { line, column } = source.position(segmentsOf(at.pointer), true);
   return { file: at.file, line, column };

@@ -1,5 +1,5 @@
 import { InputError } from "../../errors.js";
-import { parseYamlSource, type YamlSource } from "../../registry/yaml-source.js";
+import type { YamlSource } from "../../registry/yaml-source.js";
 
 /** An AsyncAPI 2.x or 3.0 document of the registry, parsed with source positions. */
 export interface AsyncApiDocument {
@@ -15,14 +15,9 @@ export interface AsyncApiDocument {
   text: string;
 }
 
-/** True when a YAML or JSON text is an AsyncAPI document (a top-level `asyncapi:` key). */
-export function looksLikeAsyncApi(text: string): boolean {
-  return /^asyncapi\s*:/m.test(text) || /^\s*\{[\s\S]{0,200}?"asyncapi"\s*:/.test(text);
-}
-
-/** Parses an AsyncAPI document from YAML or JSON; versions other than 2.x and 3.0 stop charter with line and column. */
-export function loadAsyncApi(file: string, text: string, displayFile = file): AsyncApiDocument {
-  const source = parseYamlSource(displayFile, text);
+/** An AsyncAPI document from its parsed source; versions other than 2.x and 3.0 stop charter with line and column. */
+export function asyncApiDocument(file: string, text: string, source: YamlSource): AsyncApiDocument {
+  const displayFile = source.file;
   const root = source.value as Record<string, unknown> | null;
   if (!root || typeof root !== "object" || Array.isArray(root)) throw new InputError("not an AsyncAPI document", displayFile, 1, 1);
   const declared = String(root.asyncapi ?? "");

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
-import { InputError } from "../../errors.js";
-import { parseYamlSource, type YamlSource } from "../../registry/yaml-source.js";
+import type { YamlSource } from "../../registry/yaml-source.js";
+import type { SchemaViolation } from "../contract.js";
+import type { RegistrySchemas } from "../schema-source.js";
 import type { AsyncApiDocument } from "./document.js";
 import { parserVersion, validateWithParser, type Diagnostic } from "./parser.js";
 import { cachedOutcome, outcomeKey, rememberOutcome, type Outcome } from "./validation-cache.js";
@@ -19,12 +20,13 @@ const UNREADABLE_KEYS = new Set(["__proto__", "hasOwnProperty"]);
 
 /**
  * The files a document's `$ref`s reach, directly or through other files, with their texts. A key
- * the parser cannot read, in any of them, stops charter where it is written.
+ * the parser cannot read, in any of them, is a violation where it is written.
  */
-function reachedFiles(document: AsyncApiDocument, files: Map<string, string>, display: (file: string) => string): [string, string][] {
+function reachedFiles(document: AsyncApiDocument, files: Map<string, string>, schemas: RegistrySchemas): { reached: [string, string][]; unreadable?: SchemaViolation } {
   const reached = new Map<string, string>();
+  let unreadable: SchemaViolation | undefined;
   const visit = (source: YamlSource, file: string, value: unknown, path: string[]): void => {
-    if (value === null || typeof value !== "object") return;
+    if (unreadable || value === null || typeof value !== "object") return;
     const ref = (value as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && !ref.startsWith("#")) {
       // Remote, escaping, malformed and dangling $refs were refused before validation (createSchemaSource.checkRefs).
@@ -32,20 +34,21 @@ function reachedFiles(document: AsyncApiDocument, files: Map<string, string>, di
       const text = files.get(target);
       if (text !== undefined && !reached.has(target) && target !== document.file) {
         reached.set(target, text);
-        const neighbour = parseYamlSource(display(target), text);
+        const neighbour = schemas.source(target)!;
         visit(neighbour, target, neighbour.value, []);
       }
     }
     for (const key of Object.keys(value)) {
       if (UNREADABLE_KEYS.has(key)) {
         const { line, column } = source.position([...path, key], true);
-        throw new InputError(`key "${key}" cannot be validated: @asyncapi/parser mistakes it for a JavaScript built-in; rename it`, source.file, line, column);
+        unreadable = { message: `key "${key}" cannot be validated: @asyncapi/parser mistakes it for a JavaScript built-in; rename it`, location: { file, line, column } };
+        return;
       }
       visit(source, file, (value as Record<string, unknown>)[key], [...path, key]);
     }
   };
   visit(document.source, document.file, document.root, []);
-  return [...reached].sort(([a], [b]) => a.localeCompare(b));
+  return { reached: [...reached].sort(([a], [b]) => a.localeCompare(b)), unreadable };
 }
 
 const depth = (d: Diagnostic) => d.path.length;
@@ -69,10 +72,11 @@ function firstError(document: AsyncApiDocument, diagnostics: Diagnostic[]): Outc
 
 /**
  * Validates a document with @asyncapi/parser, unless this machine already did for the same
- * content; an error becomes an InputError (exit 2) naming file:line:col.
+ * content: the first error, as a violation naming its registry file, line and column.
  */
-export async function validateAsyncApi(document: AsyncApiDocument, files: Map<string, string>, display: (file: string) => string): Promise<void> {
-  const reached = reachedFiles(document, files, display);
+export async function validateAsyncApi(document: AsyncApiDocument, files: Map<string, string>, schemas: RegistrySchemas): Promise<SchemaViolation | undefined> {
+  const { reached, unreadable } = reachedFiles(document, files, schemas);
+  if (unreadable) return unreadable;
   const key = outcomeKey(parserVersion(), [[document.file, document.text], ...reached]);
   let outcome = cachedOutcome(key);
   if (!outcome) {
@@ -87,8 +91,7 @@ export async function validateAsyncApi(document: AsyncApiDocument, files: Map<st
     outcome = { error: firstError(document, diagnostics) };
     rememberOutcome(key, outcome);
   }
-  if (outcome.error) {
-    const { file, line, column, message } = outcome.error;
-    throw new InputError(message, display(file), line, column);
-  }
+  if (!outcome.error) return undefined;
+  const { file, line, column, message } = outcome.error;
+  return { message, location: { file, line, column } };
 }

@@ -1,5 +1,5 @@
 import { InputError } from "../../errors.js";
-import { parseYamlSource, type YamlSource } from "../../registry/yaml-source.js";
+import type { YamlSource } from "../../registry/yaml-source.js";
 
 /** A JSON Schema contract of the registry (`orders/order.schema.json`), parsed with source positions. */
 export interface JsonSchemaDocument {
@@ -14,9 +14,6 @@ export interface JsonSchemaDocument {
   unstable: boolean;
 }
 
-/** JSON Schema contracts are recognised by name, since a schema has no keyword every schema carries. */
-export const JSON_SCHEMA_FILE = /\.schema\.(json|ya?ml)$/;
-
 const UNSTABLE_LEVELS = new Set(["draft", "alpha", "beta"]);
 
 /**
@@ -24,8 +21,8 @@ const UNSTABLE_LEVELS = new Set(["draft", "alpha", "beta"]);
  * of another kind that happens to carry the suffix (a top-level `openapi:` or `asyncapi:` key, which
  * those checkers own), is refused here: the first stops charter, the second is not a schema contract.
  */
-export function loadJsonSchema(file: string, text: string, displayFile = file): JsonSchemaDocument | undefined {
-  const source = parseYamlSource(displayFile, text);
+export function jsonSchemaDocument(file: string, source: YamlSource): JsonSchemaDocument | undefined {
+  const displayFile = source.file;
   const root = source.value;
   if (typeof root === "boolean") return { file, id: file, root, source, unstable: false };
   if (root === null || typeof root !== "object" || Array.isArray(root)) {

@@ -1,6 +1,5 @@
 import { InputError } from "../../errors.js";
-import { parseYamlSource, type YamlSource } from "../../registry/yaml-source.js";
-import { validateOpenApi } from "./validate.js";
+import type { YamlSource } from "../../registry/yaml-source.js";
 
 /** An OpenAPI 3.0 or 3.1 document of the registry, parsed with source positions. */
 export interface OpenApiDocument {
@@ -13,17 +12,12 @@ export interface OpenApiDocument {
   source: YamlSource;
 }
 
-/** True when a YAML or JSON text is an OpenAPI or Swagger document (a top-level `openapi:`/`swagger:` key). */
-export function looksLikeOpenApi(text: string): boolean {
-  return /^(openapi|swagger)\s*:/m.test(text) || /^\s*\{[\s\S]{0,200}?"(openapi|swagger)"\s*:/.test(text);
-}
-
 /**
- * Parses and validates an OpenAPI document. Swagger 2.0 and documents that break the OpenAPI
- * schema stop charter with the problem and its line and column.
+ * An OpenAPI document from its parsed source. Swagger 2.0 and versions charter does not read stop
+ * charter with the problem and its line and column; the OpenAPI schema is checked apart (validate.ts).
  */
-export function loadOpenApi(file: string, text: string, displayFile = file, validate = true): OpenApiDocument {
-  const source = parseYamlSource(displayFile, text);
+export function openApiDocument(file: string, source: YamlSource): OpenApiDocument {
+  const displayFile = source.file;
   const root = source.value as Record<string, unknown> | null;
   if (!root || typeof root !== "object" || Array.isArray(root)) throw new InputError("not an OpenAPI document", displayFile, 1, 1);
   if ("swagger" in root) {
@@ -36,7 +30,6 @@ export function loadOpenApi(file: string, text: string, displayFile = file, vali
     const { line, column } = source.position(["openapi"]);
     throw new InputError(`unsupported OpenAPI version "${declared}": expected 3.0.x or 3.1.x`, displayFile, line, column);
   }
-  if (validate) validateOpenApi(version, root, source);
   const info = root.info as Record<string, unknown> | undefined;
   const id = typeof info?.["x-charter-id"] === "string" ? info["x-charter-id"] : file;
   return { file, id, version, root, source };

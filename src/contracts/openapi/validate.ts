@@ -1,8 +1,8 @@
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from "ajv";
 import { createRequire } from "node:module";
-import { InputError } from "../../errors.js";
-import { cachedValidator } from "../validator-cache.js";
 import type { YamlSource } from "../../registry/yaml-source.js";
+import type { SchemaViolation } from "../contract.js";
+import { cachedValidator } from "../validator-cache.js";
 
 const require = createRequire(import.meta.url);
 const validators = new Map<string, ValidateFunction>();
@@ -40,17 +40,18 @@ function deepest(errors: ErrorObject[]): ErrorObject {
   return errors.reduce((best, e) => (segments(e.instancePath).length > segments(best.instancePath).length ? e : best));
 }
 
-export function validateOpenApi(version: "3.0" | "3.1", root: unknown, source: YamlSource): void {
+/** The document against the official OpenAPI schema of its version: the most telling violation, if any. */
+export function validateOpenApi(file: string, version: "3.0" | "3.1", root: unknown, source: YamlSource): SchemaViolation | undefined {
   const validate = validator(version);
-  if (validate(root)) return;
+  if (validate(root)) return undefined;
   const error = deepest(validate.errors ?? []);
   const path = segments(error.instancePath);
   const extra = error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties"
     ? ((error.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ??
       (error.params as { unevaluatedProperty?: string }).unevaluatedProperty)
     : undefined;
-  const { line, column } = extra ? source.position([...path, extra], true) : source.position(path);
   const where = path.length ? `#/${path.map((s) => s.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}` : "the document";
   const what = extra ? `unexpected key "${extra}"` : error.message ?? "is invalid";
-  throw new InputError(`not valid OpenAPI ${version}: ${where} ${what}`, source.file, line, column);
+  const { line, column } = extra ? source.position([...path, extra], true) : source.position(path);
+  return { message: `not valid OpenAPI ${version}: ${where} ${what}`, location: { file, line, column } };
 }

@@ -1,5 +1,5 @@
 import { channelName, type Channel, type Message } from "../../compat/asyncapi/model.js";
-import type { AsyncApiContract } from "../rule.js";
+import type { AsyncApiContract } from "../../contracts/contract.js";
 
 export interface ChannelMessage {
   channel: Channel;

@@ -1,5 +1,6 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
-import { defineRule, type LintRule, type ProtoContract } from "../rule.js";
+import type { ProtoContract } from "../../contracts/contract.js";
+import { defineRule, type LintRule } from "../rule.js";
 import { NAME } from "./proto.js";
 
 /** A name's words: split at underscores and where lower case or digits meet upper case (`HTTPServer` → HTTP, Server). */

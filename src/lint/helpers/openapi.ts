@@ -1,5 +1,5 @@
 import { child } from "../../compat/schema/source.js";
-import type { OpenApiContract } from "../rule.js";
+import type { OpenApiContract } from "../../contracts/contract.js";
 import { member, resolveNode, type Node } from "./yaml.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

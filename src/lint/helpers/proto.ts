@@ -1,5 +1,5 @@
 import type { DescEnum, DescMessage, DescService } from "@bufbuild/protobuf";
-import type { ProtoContract } from "../rule.js";
+import type { ProtoContract } from "../../contracts/contract.js";
 
 /** The messages (nested ones too, map entries left out: protoc names those), enums and services of a package. */
 export function protoElements(contract: ProtoContract): { messages: DescMessage[]; enums: DescEnum[]; services: DescService[] } {

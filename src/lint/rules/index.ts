@@ -3,6 +3,7 @@
  * registered. Rules hold only data and light code (no engine), so reports can read their texts.
  */
 import type { LintRule } from "../rule.js";
+import asyncApiSchema from "./asyncapi/asyncapi-schema.js";
 import channelVersionSuffix from "./asyncapi/channel-version-suffix.js";
 import cloudEventsIdRequired from "./asyncapi/cloudevents-id-required.js";
 import eventTypeVersionSuffix from "./asyncapi/event-type-version-suffix.js";
@@ -13,6 +14,7 @@ import ownerRequired from "./common/owner-required.js";
 import sloRequired from "./common/slo-required.js";
 import sunsetRequired from "./common/sunset-required.js";
 import suppressionWithoutReason from "./common/suppression-without-reason.js";
+import oas3Schema from "./openapi/oas3-schema.js";
 import operationErrorResponse from "./openapi/operation-error-response.js";
 import operationIdempotencyKey from "./openapi/operation-idempotency-key.js";
 import operationOperationIdUnique from "./openapi/operation-operationid-unique.js";
@@ -45,11 +47,13 @@ export const LINT_RULES: readonly LintRule[] = [
   packageLowerSnakeCase,
   serviceSuffix,
   // OpenAPI
+  oas3Schema,
   operationOperationIdUnique,
   operationErrorResponse,
   operationTimeout,
   operationIdempotencyKey,
   // AsyncAPI and CloudEvents
+  asyncApiSchema,
   channelVersionSuffix,
   eventTypeVersionSuffix,
   messageBusinessKey,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { loadAsyncApi } from "../../../src/contracts/asyncapi/document.js";
+import { asyncApiDocument } from "../../../src/contracts/asyncapi/document.js";
 import { createSchemaSource } from "../../../src/contracts/schema-source.js";
 import { compareAsyncApi } from "../../../src/compat/asyncapi/compare.js";
 import type { Change } from "../../../src/compat/finding.js";
@@ -7,8 +7,8 @@ import type { Change } from "../../../src/compat/finding.js";
 /** Loads each side in memory as the registry would (without the parser), and compares them. */
 export function compare(before: string, after: string): Change[] {
   const load = (text: string) => {
-    const document = loadAsyncApi("events.yaml", text);
-    return { document, schemas: createSchemaSource(new Map([["events.yaml", text]]), "", new Map([["events.yaml", document.source]])) };
+    const schemas = createSchemaSource(new Map([["events.yaml", text]]), "");
+    return { document: asyncApiDocument("events.yaml", text, schemas.source("events.yaml")!), schemas };
   };
   return compareAsyncApi(load(before), load(after));
 }

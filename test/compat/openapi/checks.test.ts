@@ -1,21 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadOpenApi } from "../../../src/contracts/openapi/document.js";
+import { openApiDocument } from "../../../src/contracts/openapi/document.js";
 import { createSchemaSource } from "../../../src/contracts/schema-source.js";
 import { compareOpenApi } from "../../../src/compat/openapi/compare.js";
 import type { Change } from "../../../src/compat/finding.js";
-import type { YamlSource } from "../../../src/registry/yaml-source.js";
 
 const TODAY = new Date("2025-06-01T00:00:00Z");
 
 /** Loads each side in memory as the registry would, and compares them. */
 function compare(before: string, after: string): Change[] {
   const load = (text: string) => {
-    const files = new Map([["api.yaml", text]]);
-    const parsed = new Map<string, YamlSource>();
-    const document = loadOpenApi("api.yaml", text);
-    parsed.set("api.yaml", document.source);
-    return { document, schemas: createSchemaSource(files, "", parsed) };
+    const schemas = createSchemaSource(new Map([["api.yaml", text]]), "");
+    return { document: openApiDocument("api.yaml", schemas.source("api.yaml")!), schemas };
   };
   return compareOpenApi(load(before), load(after), { today: TODAY });
 }

@@ -1,6 +1,7 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
 import { child } from "../../../compat/schema/source.js";
-import { defineRule, type ProtoContract } from "../../rule.js";
+import type { ProtoContract } from "../../../contracts/contract.js";
+import { defineRule } from "../../rule.js";
 import { protoElements } from "../../helpers/proto.js";
 import { eachObject } from "../../helpers/yaml.js";
 

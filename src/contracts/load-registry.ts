@@ -1,0 +1,147 @@
+import { modelOf } from "../compat/asyncapi/model.js";
+import { InputError } from "../errors.js";
+import { joinPath, type Snapshot } from "../registry/snapshot.js";
+import type { YamlSource } from "../registry/yaml-source.js";
+import { asyncApiDocument } from "./asyncapi/document.js";
+import type { Contract, DocumentContract, ProtoContract } from "./contract.js";
+import { jsonSchemaDocument } from "./jsonschema/document.js";
+import { kindOfFile } from "./kinds.js";
+import { openApiDocument } from "./openapi/document.js";
+import { validateOpenApi } from "./openapi/validate.js";
+import { createSchemaSource, type RegistrySchemas } from "./schema-source.js";
+
+/**
+ * One version of a registry as contracts (ARCHITECTURE.md, "The contract model"): every YAML/JSON
+ * document parsed once and its `$ref`s checked, whichever commands read it in one run.
+ */
+export interface Registry {
+  snapshot: Snapshot;
+  /** OpenAPI, AsyncAPI and JSON Schema contracts, by path. */
+  documents: DocumentContract[];
+  /** Where the documents' `$ref`s lead; every file of the version parsed at most once. */
+  schemas: RegistrySchemas;
+  /**
+   * Proto packages from one build of every proto file, compiled on first call: `breaking` does
+   * not call it, since it compiles only what a change can reach.
+   */
+  protos(): Promise<ProtoContract[]>;
+}
+
+export interface LoadOptions {
+  /**
+   * Check AsyncAPI documents with @asyncapi/parser (the default). Readers of history (the docs
+   * site's changelog) skip it: the parser costs ~0.4 s a document.
+   */
+  validate?: boolean;
+}
+
+const documentSets = new WeakMap<Snapshot, Pick<Registry, "documents" | "schemas">>();
+const registries = new WeakMap<Snapshot, Registry>();
+const validations = new WeakMap<Snapshot, Promise<void>>();
+
+/**
+ * A snapshot's YAML/JSON contracts, parsed, `$ref`-checked and checked against the OpenAPI schema
+ * once per snapshot, synchronously: what the document kinds' comparisons need.
+ */
+export function loadDocuments(snapshot: Snapshot): Pick<Registry, "documents" | "schemas"> {
+  let set = documentSets.get(snapshot);
+  if (!set) {
+    set = parseDocuments(snapshot);
+    documentSets.set(snapshot, set);
+  }
+  return set;
+}
+
+/** A snapshot's contracts; the same snapshot is loaded once however many commands read it. */
+export async function loadRegistry(snapshot: Snapshot, options: LoadOptions = {}): Promise<Registry> {
+  let registry = registries.get(snapshot);
+  if (!registry) {
+    let protos: Promise<ProtoContract[]> | undefined;
+    registry = {
+      snapshot,
+      ...loadDocuments(snapshot),
+      // The proto machinery costs start-up time: loaded only for registries that hold protos.
+      protos: () => (protos ??= [...snapshot.files.keys()].some((path) => path.endsWith(".proto"))
+        ? import("./proto/contracts.js").then((m) => m.protoContracts(snapshot))
+        : Promise.resolve([])),
+    };
+    registries.set(snapshot, registry);
+  }
+  if (options.validate !== false) {
+    let validated = validations.get(snapshot);
+    if (!validated) {
+      validated = validateAsyncApiDocuments(registry);
+      validations.set(snapshot, validated);
+    }
+    await validated;
+  }
+  return registry;
+}
+
+/** Every contract of a registry: protos first (compiled), then the documents. */
+export async function contractsOf(registry: Registry): Promise<Contract[]> {
+  return [...(await registry.protos()), ...registry.documents];
+}
+
+function parseDocuments(snapshot: Snapshot): Pick<Registry, "documents" | "schemas"> {
+  const schemas = createSchemaSource(snapshot.files, snapshot.base);
+  const documents: DocumentContract[] = [];
+  for (const [path, text] of [...snapshot.files].sort(([a], [b]) => a.localeCompare(b))) {
+    // A single contract file's neighbours are only there for its $refs and imports.
+    if (snapshot.contract !== undefined && path !== snapshot.contract) continue;
+    const kind = kindOfFile(path, text);
+    if (kind === undefined || kind === "proto") continue;
+    const contract = documentContract(kind, path, text, schemas.source(path)!, schemas);
+    if (!contract) continue;
+    schemas.checkRefs(path);
+    if (contract.kind === "openapi") {
+      const { document } = contract;
+      const violation = validateOpenApi(path, document.version, document.root, document.source);
+      if (violation) contract.violations.push(violation);
+    }
+    documents.push(contract);
+  }
+  refuseTwins(documents, snapshot);
+  return { documents, schemas };
+}
+
+/** @asyncapi/parser over every AsyncAPI document, loaded only when there is one. */
+async function validateAsyncApiDocuments(registry: Registry): Promise<void> {
+  const documents = registry.documents.filter((c) => c.kind === "asyncapi");
+  if (!documents.length) return;
+  const { validateAsyncApi } = await import("./asyncapi/validate.js");
+  for (const contract of documents) {
+    const violation = await validateAsyncApi(contract.document, registry.snapshot.files, registry.schemas);
+    if (violation) contract.violations.push(violation);
+  }
+}
+
+function documentContract(kind: DocumentContract["kind"], path: string, text: string, source: YamlSource, schemas: RegistrySchemas): DocumentContract | undefined {
+  const base = { path, schemas, violations: [] };
+  if (kind === "openapi") {
+    const document = openApiDocument(path, source);
+    return { ...base, kind, id: document.id, api: true, document };
+  }
+  if (kind === "asyncapi") {
+    const document = asyncApiDocument(path, text, source);
+    return { ...base, kind, id: document.id, api: false, document, model: modelOf({ document, schemas }) };
+  }
+  const document = jsonSchemaDocument(path, source);
+  return document && { ...base, kind, id: document.id, api: false, document };
+}
+
+/** Two contracts of one kind with one identity would overwrite each other's findings: refused where the second names it. */
+function refuseTwins(documents: DocumentContract[], snapshot: Snapshot): void {
+  const seen = new Map<string, DocumentContract>();
+  for (const contract of documents) {
+    const key = `${contract.kind}\0${contract.id}`;
+    const twin = seen.get(key);
+    if (twin) {
+      const field = contract.kind === "openapi" ? ["info", "x-charter-id"] : contract.kind === "asyncapi" ? ["id"] : ["$id"];
+      const { line, column } = contract.document.source.position(field);
+      const name = contract.kind === "openapi" ? "x-charter-id" : field[0];
+      throw new InputError(`${name} "${contract.id}" is also the ${name} of ${joinPath(snapshot.base, twin.path)}: a contract's identity must be unique`, contract.document.source.file, line, column);
+    }
+    seen.set(key, contract);
+  }
+}
