@@ -31,7 +31,7 @@ async function build(args: DocsArgs, out: string): Promise<number> {
   progress("reading history…");
   const history = readHistory(args.registry, cwd, loadConfig(input.files, joinPath(input.base, CONFIG_FILE)).releases, HISTORY_LIMIT);
   progress(`comparing ${history.length} versions and rendering…`);
-  const site = await buildSite(input, history);
+  const site = await buildSite(input, history, { warn: (message) => process.stderr.write(`charter: warning: ${message}\n`) });
   writeOutput(out, site, SITE_OUTPUT);
   progressDone();
   return [...site.keys()].filter((p) => p.endsWith(".html")).length;

@@ -63,7 +63,7 @@ export async function main(argv: string[]): Promise<void> {
       .alias("v", "version")
       .help()
       .alias("h", "help")
-      .option("verbose", { type: "boolean", default: false, describe: "Show stack traces of errors" })
+      .option("verbose", { type: "boolean", default: false, describe: "Show stack traces of errors, and how often each file was parsed" })
       .command(lintCommand)
       .command(breakingCommand)
       .command(checkCommand)
@@ -94,6 +94,10 @@ export async function main(argv: string[]): Promise<void> {
     if (bare) {
       process.stderr.write(`${await parser.getHelp()}\n`);
       process.exitCode = 2;
+    }
+    if (args.includes("--verbose")) {
+      const { parseCounts } = await import("../src/registry/yaml-source.js");
+      for (const [file, count] of parseCounts()) process.stderr.write(`charter: parsed ${file} ${count === 1 ? "once" : `${count} times`}\n`);
     }
   } catch (error) {
     fail(error, args.includes("--verbose"));

@@ -58,7 +58,7 @@ export async function buildChangelog(versions: Version[]): Promise<Changelog> {
       if (contract.change === "unchanged") continue;
       const key = contractKey(contract.kind, contract.id);
       const findings = report.findings
-        .filter((f) => f.kind === contract.kind && f.contract === contract.id)
+        .filter((f) => f.category === "breaking" && f.kind === contract.kind && f.contract === contract.id)
         .map(({ severity, rule, element, message, backward, forward }) => ({ severity, rule, element, message, backward, forward }));
       const entry: ChangelogEntry = {
         id: anchor("version", version.label),

@@ -32,6 +32,8 @@ export interface ContractView {
   description?: string;
   lastChange?: ChangelogEntry;
   changelog: ChangelogEntry[];
+  /** Where the contract breaks its specification's schema, as `file:line:col: message`: shown, not refused. */
+  violations: string[];
   proto?: ProtoView;
   openapi?: OpenApiView;
   asyncapi?: AsyncApiView;
@@ -41,6 +43,8 @@ export interface ContractView {
 export interface SiteOptions {
   /** Folder of the handlebars templates and assets; charter's own `templates/docs` by default. */
   templates?: string;
+  /** Told each schema violation of a contract, as `file:line:col: message` (the CLI writes them to stderr). */
+  warn?(message: string): void;
 }
 
 type Json = Record<string, unknown>;
@@ -105,7 +109,9 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       description: renderMarkdown(description),
       lastChange: entries.find((e) => e.version !== "current") ?? entries[0],
       changelog: entries,
+      violations: contract.violations.map(({ location, message }) => `${joinPath(current.base, location.file)}:${location.line}:${location.column}: ${message}`),
     };
+    for (const violation of view.violations) options.warn?.(violation);
     search.push({ title, kind: "contract", contract: contract.id, href: page });
     if (contract.kind === "proto") {
       const built = protoView(contract, (typeName) => protoTypes.get(typeName), page);

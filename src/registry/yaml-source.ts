@@ -17,11 +17,16 @@ export const MAX_ALIAS_EXPANSION = 1_000_000;
 
 type Fail = (message: string, offset: number) => never;
 
+/** How often each file (as displayed) was parsed in this process: `--verbose` prints it, and a test holds every command to one parse a file. */
+const parses = new Map<string, number>();
+export const parseCounts = (): ReadonlyMap<string, number> => parses;
+
 /**
  * Parses with the `yaml` package under the YAML 1.2 core schema, merge keys (`<<`) included. The
  * document's nodes are kept: positions are looked up in them only for the few places a report names.
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
+  parses.set(file, (parses.get(file) ?? 0) + 1);
   // Lines are counted only when a place is named, not during the parse.
   let lines: LineCounter | undefined;
   const linePos = (offset: number) => {
