@@ -1,6 +1,7 @@
 import type { Change, Finding } from "./compat/finding.js";
 import { severityOf, type Mode } from "./compat/mode.js";
 import type { DocumentContract } from "./contracts/contract.js";
+import { kindsIn } from "./contracts/kinds.js";
 import { loadDocuments } from "./contracts/load-registry.js";
 import { lintFinding } from "./lint/finding.js";
 import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "./registry/config.js";
@@ -36,15 +37,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
   const today = options.today ?? new Date();
   // Each kind's checker is loaded only when a version holds that kind of file: most registries
   // hold one or two kinds, and loading protobuf's or OpenAPI's machinery costs start-up time.
-  const holds = (pattern: RegExp) => [input, against].some((s) => [...s.files.keys()].some((path) => pattern.test(path)));
-  const none = { contracts: [], changes: [] };
-  const yaml = holds(/\.(ya?ml|json)$/);
-  const openapi = yaml ? (await import("./compat/openapi/check.js")).checkOpenApi(against, input, { today }) : none;
-  const asyncapi = yaml ? await (await import("./compat/asyncapi/check.js")).checkAsyncApi(against, input, { today, validate: options.validate }) : none;
-  const strict = (id: string, path: string) => settingsFor(config, id, [path]).strict === true;
-  const jsonschema = holds(/\.schema\.(ya?ml|json)$/) ? (await import("./compat/jsonschema/check.js")).checkJsonSchema(against, input, { strict }) : none;
-  const proto = holds(/\.proto$/) ? await (await import("./compat/proto/check.js")).checkProto(against, input, config.breaking) : none;
-  const results = [proto, openapi, asyncapi, jsonschema];
+  const results = await Promise.all(kindsIn(input, against).map((kind) => kind.check(against, input, { today, config, validate: options.validate })));
   const checked = results.flatMap((r) => r.contracts);
   if (!checked.some((c) => c.change !== "removed")) throw new InputError("no contracts found", input.label);
   const changes = results.flatMap((r) => r.changes);
@@ -75,7 +68,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
     }
     contracts.push({ id: contract.id, kind: contract.kind, path: contract.path, change: contract.change, mode });
   }
-  for (const finding of violationWarnings(yaml ? loadDocuments(input).documents : [], input.base)) findings.push(finding);
+  for (const finding of violationWarnings(loadDocuments(input).documents, input.base)) findings.push(finding);
   findings.sort((a, b) => (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || a.rule.localeCompare(b.rule));
   return finaliseReport({ input: input.label, against: [against.label], contracts, findings });
 }

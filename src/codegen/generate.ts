@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { kindsIn } from "../contracts/kinds.js";
 import type { Snapshot } from "../registry/snapshot.js";
 
 /** The files of the generated SDKs, by path relative to the output folder; nothing is written here. */
@@ -21,11 +22,6 @@ export async function generateSdks(registry: Snapshot): Promise<GeneratedFiles> 
       files.set(path, text);
     }
   };
-  const holds = (pattern: RegExp) => [...registry.files.keys()].some((path) => pattern.test(path));
-  if (holds(/\.(ya?ml|json)$/)) {
-    add("OpenAPI", await (await import("./openapi/generate.js")).generateOpenApiClients(registry));
-    add("AsyncAPI", await (await import("./asyncapi/generate.js")).generateEventPackages(registry));
-  }
-  if (holds(/\.proto$/)) add("proto", await (await import("./proto/generate.js")).generateConnectClients(registry));
+  for (const kind of kindsIn(registry)) add(kind.label, await kind.generate(registry));
   return files;
 }

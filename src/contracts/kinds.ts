@@ -1,13 +1,24 @@
+import type { Comparison } from "../compat/document-contracts.js";
 import type { ContractKind } from "../compat/finding.js";
+import { settingsFor, type CharterConfig } from "../registry/config.js";
+import type { Snapshot } from "../registry/snapshot.js";
+
+/** What every kind's comparison may need from the run. */
+export interface CheckOptions {
+  today: Date;
+  /** The proposed version's charter.yaml. */
+  config: CharterConfig;
+  /** Validate AsyncAPI documents with their parser (the docs site's history reads without). */
+  validate?: boolean;
+}
 
 /** A contract written as one YAML or JSON document (every kind but proto). */
 export type DocumentKindName = Exclude<ContractKind, "proto">;
 
 /**
- * What charter knows about a kind of contract before loading any of its machinery: its name, how
- * its files are recognised, and how to ship a breaking change. Everything heavy (parsers,
- * comparison, generators, docs views) hangs off `contracts/<kind>/kind.ts`, imported only when a
- * registry holds that kind (ARCHITECTURE.md, "Contract kinds").
+ * One kind of contract, as the rest of charter meets it: its name, how its files are recognised,
+ * how to ship a breaking change, and its comparison and generator, each imported only when a
+ * registry holds that kind (ARCHITECTURE.md, "Contract kinds"). This file itself loads nothing heavy.
  */
 export interface KindInfo {
   kind: ContractKind;
@@ -17,6 +28,10 @@ export interface KindInfo {
   claims(path: string, text: string): boolean;
   /** What to do instead of breaking a contract inside its major version (DESIGN.md §3). */
   shipHint(id: string): string;
+  /** Compares the kind's contracts of two versions; its machinery is imported on the first call. */
+  check(against: Snapshot, input: Snapshot, options: CheckOptions): Promise<Comparison>;
+  /** The kind's SDK packages by path below the output folder; its generator is imported on the first call. */
+  generate(registry: Snapshot): Promise<Map<string, string>>;
 }
 
 const DOCUMENT = /\.(ya?ml|json)$/;
@@ -44,28 +59,42 @@ export const KINDS: readonly KindInfo[] = [
       const next = nextMajor(id);
       return next ? `To ship it, add package ${next} beside ${id}.` : "To ship it, add a new major version of the package (.v2) beside this one.";
     },
+    check: async (against, input, { config }) => (await import("../compat/proto/check.js")).checkProto(against, input, config.breaking),
+    generate: async (registry) => (await import("../codegen/proto/generate.js")).generateConnectClients(registry),
   },
   {
     kind: "openapi",
     label: "OpenAPI",
     claims: (path, text) => DOCUMENT.test(path) && looksLikeOpenApi(text),
     shipHint: () => "To ship it, add a /v2 path (or a v2 API) beside the old one and deprecate the old one with a sunset.",
+    check: async (against, input, { today }) => (await import("../compat/openapi/check.js")).checkOpenApi(against, input, { today }),
+    generate: async (registry) => (await import("../codegen/openapi/generate.js")).generateOpenApiClients(registry),
   },
   {
     kind: "asyncapi",
     label: "AsyncAPI",
     claims: (path, text) => DOCUMENT.test(path) && looksLikeAsyncApi(text),
     shipHint: () => "To ship it, publish a new .v2 event type and channel beside the old ones.",
+    check: async (against, input, { today, validate }) => (await import("../compat/asyncapi/check.js")).checkAsyncApi(against, input, { today, validate }),
+    generate: async (registry) => (await import("../codegen/asyncapi/generate.js")).generateEventPackages(registry),
   },
   {
     kind: "jsonschema",
     label: "JSON Schema",
     claims: (path) => JSON_SCHEMA_FILE.test(path),
     shipHint: () => "To ship it, publish a new major version of the schema (a new $id, .v2) beside the old one.",
+    check: async (against, input, { config }) => (await import("../compat/jsonschema/check.js"))
+      .checkJsonSchema(against, input, { strict: (id, path) => settingsFor(config, id, [path]).strict === true }),
+    // A JSON Schema contract is data: its types come with the API or event packages that use it.
+    generate: async () => new Map(),
   },
 ];
 
 export const kindInfo = (kind: ContractKind): KindInfo => KINDS.find((k) => k.kind === kind)!;
+
+/** The kinds a snapshot holds files of. */
+export const kindsIn = (...snapshots: Snapshot[]): KindInfo[] =>
+  KINDS.filter((k) => snapshots.some((s) => [...s.files].some(([path, text]) => k.claims(path, text))));
 
 /** The kind that owns a registry file, if any. */
 export const kindOfFile = (path: string, text: string): ContractKind | undefined => KINDS.find((k) => k.claims(path, text))?.kind;

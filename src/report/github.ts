@@ -1,5 +1,5 @@
 import type { Severity } from "../compat/finding.js";
-import { shipHint } from "../compat/ship-hint.js";
+import { kindInfo } from "../contracts/kinds.js";
 import type { Report } from "./report.js";
 
 const COMMANDS: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice" };
@@ -21,7 +21,7 @@ export function formatGithub(report: Report): string {
       const properties = [...(loc ? [`file=${escapeProperty(loc.file)}`, `line=${loc.line}`, `col=${loc.column}`] : []), `title=${escapeProperty(f.rule)}`];
       const verdicts = f.category === "breaking" ? ` [backward ${f.backward}, forward ${f.forward}]` : "";
       // An annotation is read alone, on its line of the diff: a breaking error says what to do instead.
-      const hint = f.category === "breaking" && f.severity === "error" ? ` ${shipHint(f.kind, f.contract)}` : "";
+      const hint = f.category === "breaking" && f.severity === "error" ? ` ${kindInfo(f.kind).shipHint(f.contract)}` : "";
       const release = f.against && f.against !== report.against[report.against.length - 1] ? ` (against ${f.against})` : "";
       return `::${COMMANDS[f.severity]} ${properties.join(",")}::${escapeData(`${f.message}${release}${verdicts}${hint}`)}\n`;
     })

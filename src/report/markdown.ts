@@ -1,5 +1,5 @@
 import type { Finding, Severity } from "../compat/finding.js";
-import { shipHint } from "../compat/ship-hint.js";
+import { kindInfo } from "../contracts/kinds.js";
 import { counts, groupByContract, place, plural } from "./group.js";
 import type { Report } from "./report.js";
 
@@ -54,7 +54,7 @@ export function formatMarkdown(report: Report): string {
     if (!group.findings.length) continue;
     lines.push("", `#### ${code(group.id)}`);
     const broken = group.findings.find((f) => f.category === "breaking" && f.severity === "error");
-    if (broken) lines.push("", cell(shipHint(broken.kind, group.id)));
+    if (broken) lines.push("", cell(kindInfo(broken.kind).shipHint(group.id)));
     const gated = group.findings.filter((f) => f.severity !== "info");
     const infos = group.findings.filter((f) => f.severity === "info");
     if (gated.length) lines.push("", ...findingsTable(gated));

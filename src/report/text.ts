@@ -1,4 +1,4 @@
-import { shipHint } from "../compat/ship-hint.js";
+import { kindInfo } from "../contracts/kinds.js";
 import { counts, groupByContract, place, plural } from "./group.js";
 import type { Report } from "./report.js";
 
@@ -25,7 +25,7 @@ export function formatText(report: Report): string {
   });
   for (const group of groupByContract(report)) {
     const broken = group.findings.find((f) => f.category === "breaking" && f.severity === "error");
-    if (broken) lines.push(`${group.id}: ${shipHint(broken.kind, group.id)}`);
+    if (broken) lines.push(`${group.id}: ${kindInfo(broken.kind).shipHint(group.id)}`);
   }
   lines.push(verdictLine(report));
   return `${lines.join("\n")}\n`;
