@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import type { ContractKind } from "../compat/finding.js";
 import { contractPaths, type Contract } from "../contracts/contract.js";
+import { kindInfo } from "../contracts/kinds.js";
 import { contractsOf, loadRegistry } from "../contracts/load-registry.js";
 import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
@@ -15,7 +16,6 @@ import { explore, fieldsOf, type SchemaNode } from "./schema.js";
 import { searchScript, type SearchEntry } from "./search.js";
 
 
-const KIND_LABELS: Record<ContractKind, string> = { proto: "Protobuf", openapi: "OpenAPI", asyncapi: "AsyncAPI", jsonschema: "JSON Schema" };
 
 /** Everything a contract page and its index row show. */
 export interface ContractView {
@@ -98,7 +98,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     const entries = changelog.entries.get(contractKey(contract.kind, contract.id)) ?? [];
     const view: ContractView = {
       kind: contract.kind,
-      kindLabel: KIND_LABELS[contract.kind],
+      kindLabel: kindInfo(contract.kind).label,
       id: contract.id,
       title,
       page,
@@ -140,7 +140,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     root: "",
     title: "Contracts",
     contracts: views,
-    kinds: sorted(views.map((v) => v.kind)).map((kind) => ({ kind, label: KIND_LABELS[kind as ContractKind] })),
+    kinds: sorted(views.map((v) => v.kind)).map((kind) => ({ kind, label: kindInfo(kind as ContractKind).label })),
     owners: sorted(views.map((v) => v.owner)),
     problems: changelog.problems,
   }));

@@ -30,8 +30,21 @@ function contentKey(sources: ProtoSources): string {
  * Compiles the sources with `buf build` into a binary image (a FileDescriptorSet with source info).
  * Images are cached by a hash of everything that goes in, so an unchanged version is never rebuilt.
  */
-export async function compileProto(sources: ProtoSources): Promise<Uint8Array> {
+export function compileProto(sources: ProtoSources): Promise<Uint8Array> {
+  // Commands of one run (lint and breaking in `check`) compile the same files once.
   const key = contentKey(sources);
+  let image = compiled.get(key);
+  if (!image) {
+    image = compileOnce(sources, key);
+    compiled.set(key, image);
+    image.catch(() => compiled.delete(key));
+  }
+  return image;
+}
+
+const compiled = new Map<string, Promise<Uint8Array>>();
+
+async function compileOnce(sources: ProtoSources, key: string): Promise<Uint8Array> {
   const cached = join(cacheDir(), "proto", `${key}.binpb`);
   try {
     return readFileSync(cached);
