@@ -2,6 +2,7 @@ import { compileProto, type ProtoSources } from "../../contracts/proto/compile.j
 import { loadImage, type ProtoImage } from "../../contracts/proto/image.js";
 import { changeSet, outlineSources, type OutlinedSources } from "../../contracts/proto/change-set.js";
 import { moduleLayout } from "../../contracts/proto/module-layout.js";
+import { vouchForUnchanged } from "../../contracts/proto/vouch.js";
 import { isUnstablePackage } from "../../contracts/proto/stability.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import type { CheckedContract } from "../contract.js";
@@ -86,7 +87,8 @@ export async function checkProto(against: Snapshot, input: Snapshot, charter: { 
   const before = outlineSources(protoSources(alignSingleFile(against, input)));
   const after = outlineSources(protoSources(input));
   const { changed, selected } = changeSet(before, after);
-  const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected)]);
+  // The files left out of the comparison must still compile (see vouchForUnchanged).
+  const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected), vouchForUnchanged(after, selected)]);
   const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.files.get("buf.yaml"), charter, joinPath(input.base, "buf.yaml"));
   const changes = compareProto(previous, current, PROTO_RULES, selection);
   const contracts: CheckedContract[] = [];

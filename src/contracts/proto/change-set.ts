@@ -21,7 +21,7 @@ export function outlineSources(sources: ProtoSources): OutlinedSources {
 }
 
 /** A file's key covers its text and, through their keys, everything it imports: same key, same descriptor. */
-function contentKeys(side: OutlinedSources): Map<string, string> {
+export function contentKeys(side: OutlinedSources): Map<string, string> {
   const keys = new Map<string, string>();
   const key = (path: string): string => {
     let k = keys.get(path);
