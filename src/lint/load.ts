@@ -7,6 +7,7 @@ import { createSchemaSource } from "../contracts/schema-source.js";
 import { modelOf } from "../compat/asyncapi/model.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import type { YamlSource } from "../registry/yaml-source.js";
+import { bufLintConfigs } from "./helpers/proto-buf-config.js";
 import { commentsAt } from "./helpers/proto-comments.js";
 import { protoLocation } from "./helpers/proto-location.js";
 import type { LintContract, ProtoContract } from "./rule.js";
@@ -59,6 +60,7 @@ async function protoContracts(snapshot: Snapshot): Promise<ProtoContract[]> {
   const sources = protoSources({ ...snapshot, contract: undefined });
   const image = loadImage(await compileProto(sources), sources);
   const pathOf = (file: DescFile) => image.fileLocation(file).file;
+  const bufLint = bufLintConfigs(snapshot.files, snapshot.base);
   const byId = new Map<string, DescFile[]>();
   for (const file of [...image.files.values()].sort((a, b) => pathOf(a).localeCompare(pathOf(b)))) {
     const id = file.proto.package || pathOf(file);
@@ -77,5 +79,6 @@ async function protoContracts(snapshot: Snapshot): Promise<ProtoContract[]> {
     image,
     comments,
     sources: files.map((f) => ({ path: pathOf(f), text: snapshot.files.get(pathOf(f)) ?? "" })),
+    bufLint,
   }));
 }

@@ -7,6 +7,7 @@ import type { AsyncApiModel } from "../compat/asyncapi/model.js";
 import type { ContractKind, Severity, SourceLocation } from "../compat/finding.js";
 import type { SchemaPointer, SchemaSource } from "../compat/schema/source.js";
 import type { ContractSettings } from "../registry/config.js";
+import type { BufLintConfig } from "./helpers/proto-buf-config.js";
 
 /**
  * A house rule (Redocly-style): plain data plus a `check` that reports problems. Rules never
@@ -48,6 +49,8 @@ export interface ProtoContract extends ContractBase {
   comments(desc: AnyDesc): string[];
   /** The package's files as written (registry-relative path and text), for file-wide directives. */
   sources: { path: string; text: string }[];
+  /** The lint section of each buf module of the registry (buf.yaml, buf.work.yaml). */
+  bufLint: BufLintConfig[];
 }
 
 export interface OpenApiContract extends ContractBase {

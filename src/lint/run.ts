@@ -6,6 +6,7 @@ import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { parseYamlSource } from "../registry/yaml-source.js";
 import { summarize, type Report } from "../report/report.js";
 import { VERSION } from "../version.js";
+import { bufReports } from "./helpers/proto-buf-gate.js";
 import { protoLocation } from "./helpers/proto-location.js";
 import { protoDirective, yamlSuppressed } from "./helpers/suppressions.js";
 import { loadContracts } from "./load.js";
@@ -81,6 +82,7 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
       const report = (problem: Problem): void => {
         if (suppressedAt(contract, problem.place).has(rule.id)) return;
         const location = locationOf(contract, problem.place);
+        if (contract.kind === "proto" && !bufReports(contract, rule.id, problem.place, location)) return;
         own.push(lintFinding({
           category: "lint",
           rule: rule.id,
