@@ -16,7 +16,8 @@ import { corpus } from "../helpers/corpus.js";
 
 interface Annotation {
   path: string;
-  start_line: number;
+  /** None for findings about a whole file, which charter puts on its first line. */
+  start_line?: number;
   type: string;
 }
 
@@ -82,7 +83,7 @@ export async function scoreCorpus(dir: string, only: string[] = [], without: str
     for (const annotation of c.annotations.filter((a) => !without.includes(a.type))) {
       rule(annotation.type).expected++;
       score.expected++;
-      const hit = reports.find((r) => !r.used && r.rule === annotation.type && r.file === annotation.path && r.line === annotation.start_line);
+      const hit = reports.find((r) => !r.used && r.rule === annotation.type && r.file === annotation.path && r.line === (annotation.start_line ?? 1));
       if (hit) {
         hit.used = true;
         rule(annotation.type).matched++;
