@@ -6,11 +6,12 @@ import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { parseYamlSource } from "../registry/yaml-source.js";
 import { summarize, type Report } from "../report/report.js";
 import { VERSION } from "../version.js";
+import { isBufLintRule } from "./helpers/proto-buf-config.js";
 import { bufReports } from "./helpers/proto-buf-gate.js";
 import { protoLocation } from "./helpers/proto-location.js";
 import { protoDirective, yamlSuppressed } from "./helpers/suppressions.js";
 import { loadContracts } from "./load.js";
-import type { LintContract, LintRule, Place, Problem } from "./rule.js";
+import type { LintContract, LintRule, Place, Problem, ProtoContract } from "./rule.js";
 import { LINT_RULES } from "./rules/index.js";
 
 export interface LintOptions {
@@ -80,9 +81,11 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
       const level = severity.get(rule.id)!;
       if (level === "off" || !rule.kinds.includes(contract.kind)) continue;
       const report = (problem: Problem): void => {
-        if (suppressedAt(contract, problem.place).has(rule.id)) return;
+        // buf's rules follow buf.yaml, comment ignores included (bufReports).
+        const bufRule = contract.kind === "proto" && isBufLintRule(rule.id);
+        if (!bufRule && suppressedAt(contract, problem.place).has(rule.id)) return;
         const location = locationOf(contract, problem.place);
-        if (contract.kind === "proto" && !bufReports(contract, rule.id, problem.place, location)) return;
+        if (bufRule && !bufReports(contract as ProtoContract, rule.id, problem.place, location)) return;
         own.push(lintFinding({
           category: "lint",
           rule: rule.id,

@@ -32,12 +32,21 @@ interface LintSection {
   rpc_allow_google_protobuf_empty_responses?: boolean;
   allow_comment_ignores?: boolean;
   disallow_comment_ignores?: boolean;
+  disable_builtin?: boolean;
+}
+
+/** A v2 buf.yaml's `policies` entry: a policy file with its own `lint` section, and ignores for it. */
+interface PolicyRef {
+  policy: string;
+  ignore?: string[];
+  ignore_only?: Record<string, string[]>;
 }
 
 interface BufYaml {
   version?: string;
   lint?: LintSection;
   modules?: { path?: string; lint?: LintSection }[];
+  policies?: PolicyRef[];
 }
 
 const join = (root: string, path: string) => (root === "" || root === "." ? path : `${root}/${path}`).replace(/\/+$/, "");
@@ -50,7 +59,7 @@ function expand(name: string, version: BufConfigVersion): string[] {
 
 function resolve(section: LintSection | undefined, version: BufConfigVersion, root: string, pathsFrom: string): BufLintConfig {
   const lint = section ?? {};
-  const rules = new Set((lint.use ?? ["DEFAULT"]).flatMap((name) => expand(name, version)));
+  const rules = new Set(lint.disable_builtin ? [] : (lint.use ?? ["DEFAULT"]).flatMap((name) => expand(name, version)));
   for (const name of lint.except ?? []) for (const id of expand(name, version)) rules.delete(id);
   const ignoreOnly = new Map<string, string[]>();
   for (const [name, paths] of Object.entries(lint.ignore_only ?? {})) {
@@ -72,8 +81,9 @@ function resolve(section: LintSection | undefined, version: BufConfigVersion, ro
   };
 }
 
+/** No buf.yaml, or one without a version, reads as v1. */
 function versionOf(config: BufYaml | undefined): BufConfigVersion {
-  return config?.version === "v1beta1" || config?.version === "v1" ? config.version : config?.version === "v2" ? "v2" : "v1";
+  return config?.version === "v1beta1" || config?.version === "v2" ? config.version : "v1";
 }
 
 const read = (files: Map<string, string>, path: string, base: string): BufYaml | undefined => {
@@ -88,9 +98,17 @@ const read = (files: Map<string, string>, path: string, base: string): BufYaml |
  */
 export function bufLintConfigs(files: Map<string, string>, base = ""): BufLintConfig[] {
   const root = read(files, "buf.yaml", base);
-  if (root?.version === "v2" && root.modules?.length) {
+  if (root?.version === "v2") {
     // v2 paths (ignores included) are relative to the workspace root, where buf.yaml is.
-    return root.modules.map((m) => resolve(m.lint ?? root.lint, "v2", m.path ?? ".", ""));
+    const modules = root.modules?.length ? root.modules : [{ path: ".", lint: root.lint }];
+    return modules.flatMap((m) => [
+      resolve(m.lint ?? root.lint, "v2", m.path ?? ".", ""),
+      // Each local policy adds its own rules, with the ignores buf.yaml gives it.
+      ...(root.policies ?? []).map((ref) => {
+        const policy = read(files, ref.policy, base);
+        return resolve({ ...policy?.lint, ignore: [...(policy?.lint?.ignore ?? []), ...(ref.ignore ?? [])], ignore_only: { ...policy?.lint?.ignore_only, ...ref.ignore_only } }, "v2", m.path ?? ".", "");
+      }),
+    ]);
   }
   const work = read(files, "buf.work.yaml", base) as { directories?: string[] } | undefined;
   if (work?.directories?.length) {
@@ -104,16 +122,22 @@ export function bufLintConfigs(files: Map<string, string>, base = ""): BufLintCo
 
 const under = (path: string, prefix: string) => prefix === "" || prefix === "." || path === prefix || path.startsWith(`${prefix}/`);
 
-/** The module a registry path belongs to: the one with the longest root that holds it. */
-export function bufLintFor(configs: BufLintConfig[], path: string): BufLintConfig | undefined {
-  return configs.filter((c) => under(path, c.root)).sort((a, b) => b.root.length - a.root.length)[0];
+/** The configs of the module a registry path belongs to (the longest root that holds it): its own, then its policies'. */
+export function bufLintLayers(configs: BufLintConfig[], path: string): BufLintConfig[] {
+  const holding = configs.filter((c) => under(path, c.root));
+  const longest = Math.max(...holding.map((c) => c.root.length));
+  return holding.filter((c) => c.root.length === longest);
 }
 
-/** Whether a module's config runs `rule` on the registry file `path` (its ignores applied). */
-export function bufLintApplies(config: BufLintConfig, rule: string, path: string): boolean {
-  if (!config.rules.has(rule)) return false;
-  if (config.ignore.some((p) => under(path, p))) return false;
-  return !(config.ignoreOnly.get(rule) ?? []).some((p) => under(path, p));
+/** The module's own config, whose options (suffixes, RPC allowances) the rules read. */
+export const bufLintFor = (configs: BufLintConfig[], path: string): BufLintConfig | undefined => bufLintLayers(configs, path)[0];
+
+/** The first of a module's configs that runs `rule` on the registry file `path` (its ignores applied). */
+export function bufLintApplying(configs: BufLintConfig[], rule: string, path: string): BufLintConfig | undefined {
+  return bufLintLayers(configs, path).find((config) =>
+    config.rules.has(rule) &&
+    !config.ignore.some((p) => under(path, p)) &&
+    !(config.ignoreOnly.get(rule) ?? []).some((p) => under(path, p)));
 }
 
 /** A path as buf names it: relative to its module's root. */
