@@ -1,7 +1,7 @@
 import { isFieldSet, type DescFile } from "@bufbuild/protobuf";
 import { FileOptionsSchema } from "@bufbuild/protobuf/wkt";
 import { defineRule, type LintRule } from "../rule.js";
-import { FILE_OPTIONS } from "./proto-walk.js";
+import { FILE_OPTIONS, wholeFile } from "./proto-walk.js";
 
 /** A file option as written, or undefined when unset. */
 function optionOf(file: DescFile, number: number): string | undefined {
@@ -29,11 +29,12 @@ export function packageSameOption(rule: { id: string; option: string; field: str
       const values = new Set(contract.files.map((file) => optionOf(file, rule.number) ?? ""));
       if (values.size < 2) return;
       for (const file of contract.files) {
-        const at = optionOf(file, rule.number) === undefined ? [] : [FILE_OPTIONS, rule.number];
+        // A file that leaves the option unset is reported as a whole, as buf does.
+        const unset = optionOf(file, rule.number) === undefined;
         report({
           message: `Files in package "${file.proto.package}" have multiple values for "${rule.option}" option: ${[...values].filter(Boolean).map((v) => `"${v}"`).join(", ")}.`,
           element: `${file.proto.package}:${rule.option}`,
-          place: { desc: file, subPath: at },
+          place: unset ? wholeFile(contract, file) : { desc: file, subPath: [FILE_OPTIONS, rule.number] },
         });
       }
     },

@@ -1,10 +1,15 @@
-import type { DescField, DescFile, DescMethod, DescOneof } from "@bufbuild/protobuf";
+import type { DescExtension, DescField, DescFile, DescMethod, DescOneof } from "@bufbuild/protobuf";
 import type { ProtoContract } from "../rule.js";
 import { protoElements } from "./proto.js";
 
 /** Every field a package declares: message fields (nested messages too) and extensions. */
 export function protoFields(contract: ProtoContract): DescField[] {
   return protoElements(contract).messages.flatMap((m) => m.fields);
+}
+
+/** Every extension a package declares, at the top level of a file or inside a message. */
+export function protoExtensions(contract: ProtoContract): DescExtension[] {
+  return [...contract.files.flatMap((f) => f.extensions), ...protoElements(contract).messages.flatMap((m) => m.nestedExtensions)];
 }
 
 /** Every oneof a package declares, the synthetic ones of proto3 `optional` left out (they have no name of their own). */

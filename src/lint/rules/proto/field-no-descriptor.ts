@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { NAME } from "../../helpers/proto.js";
-import { protoFields } from "../../helpers/proto-walk.js";
+import { protoExtensions, protoFields } from "../../helpers/proto-walk.js";
 
 export default defineRule({
   id: "FIELD_NO_DESCRIPTOR",
@@ -14,9 +14,10 @@ export default defineRule({
   bad: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Item {\n  string descriptor = 1;\n}\n`,
   good: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Item {\n  string description = 1;\n}\n`,
   check({ contract, report }) {
-    for (const field of protoFields(contract)) {
+    for (const field of [...protoFields(contract), ...protoExtensions(contract)]) {
       if (field.name.replace(/^_+|_+$/g, "").toLowerCase() !== "descriptor") continue;
-      report({ message: `Field name "${field.name}" cannot be any capitalization of "descriptor" with any number of prefix or suffix underscores.`, element: `${field.parent.typeName}.${field.name}`, place: { desc: field, subPath: NAME } });
+      const element = field.kind === "extension" ? field.typeName : `${field.parent.typeName}.${field.name}`;
+      report({ message: `Field name "${field.name}" cannot be any capitalization of "descriptor" with any number of prefix or suffix underscores.`, element, place: { desc: field, subPath: NAME } });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../../rule.js";
-import { pathOf } from "../../helpers/proto-walk.js";
+import { pathOf, wholeFile } from "../../helpers/proto-walk.js";
 
 const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/"))) || ".";
 
@@ -14,14 +14,15 @@ export default defineRule({
   bad: `syntax = "proto3";\npackage example;\nmessage Item {}\n`,
   good: `syntax = "proto3";\npackage elsewhere;\nmessage Item {}\n`,
   check({ contract, report }) {
-    const dirs = new Set(contract.files.map((f) => dirOf(pathOf(contract, f))));
+    // Files without a package are each a contract of their own, but share the empty package for buf.
+    const pkg = contract.files[0].proto.package;
+    const dirs = new Set([...contract.image.files.values()].filter((f) => f.proto.package === pkg).map((f) => dirOf(pathOf(contract, f))));
     if (dirs.size < 2) return;
     for (const file of contract.files) {
-      if (!file.proto.package) continue;
       report({
         message: `Multiple directories found for package "${file.proto.package}": ${[...dirs].sort().map((d) => `"${d}"`).join(", ")}.`,
         element: pathOf(contract, file),
-        place: { desc: file },
+        place: pkg ? { desc: file } : wholeFile(contract, file),
       });
     }
   },
