@@ -29,6 +29,7 @@ import rpcPascalCase from "./proto/rpc-pascal-case.js";
 import servicePascalCase from "./proto/service-pascal-case.js";
 import serviceSuffix from "./proto/service-suffix.js";
 import stableImportsUnstable from "./proto/stable-imports-unstable.js";
+import stablePackageNoImportUnstable from "./proto/stable-package-no-import-unstable.js";
 import commentEnum from "./proto/comment-enum.js";
 import commentEnumValue from "./proto/comment-enum-value.js";
 import commentField from "./proto/comment-field.js";
@@ -111,6 +112,7 @@ export const LINT_RULES: readonly LintRule[] = [
   rpcRequestStandardName,
   rpcResponseStandardName,
   syntaxSpecified,
+  stablePackageNoImportUnstable,
   // OpenAPI
   operationOperationIdUnique,
   operationErrorResponse,

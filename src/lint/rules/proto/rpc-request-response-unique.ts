@@ -34,7 +34,8 @@ export default defineRule({
         }
       }
       for (const side of ["input", "output"] as const) {
-        if (side === "output" && method.input.typeName === method.output.typeName) continue;
+        // One message both ways counts once, unless only one of its ways is allowed to share it.
+        if (side === "output" && method.input.typeName === method.output.typeName && allowEmpty("input") === allowEmpty("output")) continue;
         const type = method[side].typeName;
         if ((users.get(type) ?? 0) < 2 || allowEmpty(side)) continue;
         report({ message: `"${type}" is used as the request or response type for multiple RPCs.`, element: `${element}:${side}`, place: { desc: method } });
