@@ -81,9 +81,10 @@ function resolve(section: LintSection | undefined, version: BufConfigVersion, ro
   };
 }
 
-/** No buf.yaml, or one without a version, reads as v1. */
+/** No buf.yaml reads as buf's latest version (v2), as buf does; one without a version, as v1. */
 function versionOf(config: BufYaml | undefined): BufConfigVersion {
-  return config?.version === "v1beta1" || config?.version === "v2" ? config.version : "v1";
+  if (config === undefined) return "v2";
+  return config.version === "v1beta1" || config.version === "v2" ? config.version : "v1";
 }
 
 const read = (files: Map<string, string>, path: string, base: string): BufYaml | undefined => {

@@ -10,8 +10,8 @@ export default defineRule({
     "File names are lower_snake_case (`item_status.proto`), as buf's rule of the same name requires: several code " +
     "generators derive class or module names from them.",
   exampleFiles: { "buf.yaml": "version: v2\nlint:\n  use: [FILE_LOWER_SNAKE_CASE]\n" },
-  bad: `syntax = "proto3";\npackage example;\nmessage Item {}\n`,
-  good: `syntax = "proto3";\npackage example;\nmessage Item {}\n`,
+  bad: `// file: itemStatus.proto\nsyntax = "proto3";\npackage example;\nmessage Item {}\n`,
+  good: `// file: item_status.proto\nsyntax = "proto3";\npackage example;\nmessage Item {}\n`,
   check({ contract, report }) {
     for (const file of contract.files) {
       const path = pathOf(contract, file);

@@ -11,7 +11,7 @@ export default defineRule({
     "cannot compile a cycle.",
   exampleFiles: {
     "a/a2.proto": `syntax = "proto3";\npackage a;\nimport "b/b.proto";\nmessage A2 { b.B b = 1; }\n`,
-    "b/b.proto": `syntax = "proto3";\npackage b;\nimport "example.proto";\nmessage B { a.A a = 1; }\n`,
+    "b/b.proto": `syntax = "proto3";\npackage b;\nimport "example.proto";\nmessage B {}\n`,
   },
   bad: `syntax = "proto3";\npackage a;\nmessage A {}\n`,
   good: `syntax = "proto3";\npackage c;\nmessage A {}\n`,

@@ -11,7 +11,7 @@ export default defineRule({
   description:
     "Every file says its syntax or edition, as buf's rule of the same name requires: a file without one is proto2, " +
     "which is rarely what its author meant.",
-  bad: `package example;\nmessage Item {}\n`,
+  bad: `// file: example.proto\npackage example;\nmessage Item {}\n`,
   good: `syntax = "proto3";\npackage example;\nmessage Item {}\n`,
   check({ contract, report }) {
     for (const file of contract.files) {
