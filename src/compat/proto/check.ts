@@ -20,7 +20,7 @@ export interface ProtoComparison {
 /** The proto files of a snapshot; for a single contract file, that file and what it imports. */
 export function protoSources(snapshot: Snapshot): ProtoSources {
   const files = new Map([...snapshot.files].filter(([path]) => path.endsWith(".proto")));
-  const sources = { files, layout: moduleLayout(snapshot.files.get("buf.yaml"), joinPath(snapshot.base, "buf.yaml")), base: snapshot.base };
+  const sources = { files, layout: moduleLayout(snapshot.files.get("buf.yaml"), joinPath(snapshot.base, "buf.yaml"), snapshot.files.get("buf.work.yaml")), base: snapshot.base };
   if (snapshot.contract === undefined) return sources;
   const { imports } = outlineSources(sources);
   const keep = new Set<string>();
