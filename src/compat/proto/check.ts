@@ -86,9 +86,10 @@ function contractsOf(side: OutlinedSources, only?: string): Map<string, Outlined
 export async function checkProto(against: Snapshot, input: Snapshot, charter: { use?: string[]; except?: string[] }): Promise<ProtoComparison> {
   const before = outlineSources(protoSources(alignSingleFile(against, input)));
   const after = outlineSources(protoSources(input));
-  const { changed, selected } = changeSet(before, after);
+  const set = changeSet(before, after);
+  const { changed, selected } = set;
   // The files left out of the comparison must still compile (see vouchForUnchanged).
-  const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected), vouchForUnchanged(after, selected)]);
+  const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected), vouchForUnchanged(after, set)]);
   const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.files.get("buf.yaml"), charter, joinPath(input.base, "buf.yaml"));
   const changes = compareProto(previous, current, PROTO_RULES, selection);
   const contracts: CheckedContract[] = [];

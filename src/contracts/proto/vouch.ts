@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { cacheDir } from "../../cache-dir.js";
-import { contentKeys, type OutlinedSources } from "./change-set.js";
+import type { ChangeSet, OutlinedSources } from "./change-set.js";
 import { compileProto } from "./compile.js";
 
 const marker = (key: string) => join(cacheDir(), "proto-compiled", key.slice(0, 2), key);
@@ -13,9 +13,8 @@ const marker = (key: string) => join(cacheDir(), "proto-compiled", key.slice(0, 
  * remembered in the cache, and only files never compiled before are built, with their imports.
  * Throws buf's first error (an InputError naming file, line and column).
  */
-export async function vouchForUnchanged(side: OutlinedSources, compared: Set<string>): Promise<void> {
-  const keys = contentKeys(side);
-  const unknown = [...side.sources.files.keys()].filter((path) => !compared.has(path) && !existsSync(marker(keys.get(path)!)));
+export async function vouchForUnchanged(side: OutlinedSources, { selected, keys }: ChangeSet): Promise<void> {
+  const unknown = [...side.sources.files.keys()].filter((path) => !selected.has(path) && !existsSync(marker(keys.get(path)!)));
   if (unknown.length === 0) return;
   const closure = new Set<string>();
   const visit = (path: string): void => {
