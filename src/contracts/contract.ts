@@ -1,5 +1,6 @@
 import type { AnyDesc, DescFile } from "@bufbuild/protobuf";
 import type { AsyncApiModel } from "../compat/asyncapi/model.js";
+import type { BufLintConfig } from "../lint/helpers/proto-buf-config.js";
 import type { ContractKind, SourceLocation } from "../compat/finding.js";
 import type { AsyncApiDocument } from "./asyncapi/document.js";
 import type { JsonSchemaDocument } from "./jsonschema/document.js";
@@ -40,6 +41,8 @@ export interface ProtoContract extends ContractBase {
   comments(desc: AnyDesc): string[];
   /** The package's files as written (registry-relative path and text), for file-wide directives. */
   sources: { path: string; text: string }[];
+  /** The lint section of each buf module of the registry (buf.yaml, buf.work.yaml). */
+  bufLint: BufLintConfig[];
 }
 
 export interface OpenApiContract extends ContractBase {

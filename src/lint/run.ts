@@ -9,6 +9,8 @@ import { parseYamlSource } from "../registry/yaml-source.js";
 import { finaliseReport, type ContractEntry } from "../report/finalise.js";
 import type { Report } from "../report/report.js";
 import { lintFinding } from "./finding.js";
+import { isBufLintRule } from "./helpers/proto-buf-config.js";
+import { bufReports } from "./helpers/proto-buf-gate.js";
 import { protoLocation } from "./helpers/proto-location.js";
 import { protoDirective, yamlSuppressed } from "./helpers/suppressions.js";
 import type { LintRule, Place, Problem } from "./rule.js";
@@ -80,8 +82,11 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
       const level = severity.get(rule.id)!;
       if (level === "off" || !rule.kinds.includes(contract.kind)) continue;
       const report = (problem: Problem): void => {
-        if (suppressedAt(contract, problem.place).has(rule.id)) return;
+        // buf's rules follow buf.yaml, comment ignores included (bufReports).
+        const bufRule = contract.kind === "proto" && isBufLintRule(rule.id);
+        if (!bufRule && suppressedAt(contract, problem.place).has(rule.id)) return;
         const location = locationOf(contract, problem.place);
+        if (bufRule && contract.kind === "proto" && !bufReports(contract, rule.id, problem.place, location)) return;
         findings.push(lintFinding({
           category: "lint",
           rule: rule.id,

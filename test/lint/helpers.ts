@@ -6,6 +6,9 @@ import type { Report } from "../../src/report/report.js";
 
 /** A registry-relative file name for a contract text, told by its content as charter tells kinds. */
 export function fileFor(text: string): string {
+  // A rule about file names (or syntax) names its example's file in a first-line comment.
+  const named = /^\/\/ file: (\S+)/.exec(text);
+  if (named) return named[1];
   if (/^syntax\s*=/m.test(text)) return "example.proto";
   if (/^openapi:/m.test(text)) return "example.openapi.yaml";
   if (/^asyncapi:/m.test(text)) return "example.asyncapi.yaml";

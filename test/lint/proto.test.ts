@@ -43,7 +43,8 @@ describe("proto rules", () => {
   ]);
 
   it("charter.yaml sets a rule's severity (warn is warning) and `off` disables it", async () => {
-    const files = { "a.proto": ENUM_ACTIVE_ZERO() };
+    // In the folder its package names, so that buf's default rules pass it.
+    const files = { "shop/catalog/v1/a.proto": ENUM_ACTIVE_ZERO() };
     const warn = await lint({ ...files, "charter.yaml": "version: 1\nlint:\n  rules: { ENUM_ZERO_VALUE_SUFFIX: warn }\n" });
     assert.deepEqual(warn.findings.filter((f) => f.rule === "ENUM_ZERO_VALUE_SUFFIX").map((f) => f.severity), ["warning"]);
     const off = await lint({ ...files, "charter.yaml": "version: 1\nlint:\n  rules: { ENUM_ZERO_VALUE_SUFFIX: off, owner-required: info }\n" });

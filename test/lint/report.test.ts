@@ -20,9 +20,11 @@ describe("the lint report and JSON Schema contracts", () => {
 
   it("is a full report: no against, contracts unchanged with their modes, passed false on a lint error", async () => {
     const report = await lint({
-      "charter.yaml": "version: 1\ncontracts:\n  \"payments/**\": { compatibility: BACKWARD }\n",
+      // owner-required is a warning by default (README); this registry makes it an error.
+      "charter.yaml": "version: 1\ncontracts:\n  \"payments/**\": { compatibility: BACKWARD }\nlint:\n  rules: { owner-required: error }\n",
       "payments/refund.schema.json": SCHEMA(),
-      "catalog.proto": `syntax = "proto3";\npackage shop.catalog.v1;\n// charter:owner team-catalog\nmessage Item {\n  string id = 1;\n}\n`,
+      // In the folder its package names, as buf's default PACKAGE_DIRECTORY_MATCH asks.
+      "shop/catalog/v1/catalog.proto": `syntax = "proto3";\npackage shop.catalog.v1;\n// charter:owner team-catalog\nmessage Item {\n  string id = 1;\n}\n`,
     });
     const json = JSON.parse(formatJson(report)) as unknown;
     assert.ok(validateReport(json), JSON.stringify(validateReport.errors));

@@ -2,6 +2,7 @@ import { compileProto, type ProtoSources } from "../../contracts/proto/compile.j
 import { loadImage, type ProtoImage } from "../../contracts/proto/image.js";
 import { changeSet, outlineSources, type OutlinedSources } from "../../contracts/proto/change-set.js";
 import { moduleLayout } from "../../contracts/proto/module-layout.js";
+import { vouchForUnchanged } from "../../contracts/proto/vouch.js";
 import { isUnstablePackage } from "../../contracts/proto/stability.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import type { CheckedContract } from "../contract.js";
@@ -19,7 +20,7 @@ export interface ProtoComparison {
 /** The proto files of a snapshot; for a single contract file, that file and what it imports. */
 export function protoSources(snapshot: Snapshot): ProtoSources {
   const files = new Map([...snapshot.files].filter(([path]) => path.endsWith(".proto")));
-  const sources = { files, layout: moduleLayout(snapshot.files.get("buf.yaml"), joinPath(snapshot.base, "buf.yaml")), base: snapshot.base };
+  const sources = { files, layout: moduleLayout(snapshot.files.get("buf.yaml"), joinPath(snapshot.base, "buf.yaml"), snapshot.files.get("buf.work.yaml")), base: snapshot.base };
   if (snapshot.contract === undefined) return sources;
   const { imports } = outlineSources(sources);
   const keep = new Set<string>();
@@ -85,8 +86,10 @@ function contractsOf(side: OutlinedSources, only?: string): Map<string, Outlined
 export async function checkProto(against: Snapshot, input: Snapshot, charter: { use?: string[]; except?: string[] }): Promise<ProtoComparison> {
   const before = outlineSources(protoSources(alignSingleFile(against, input)));
   const after = outlineSources(protoSources(input));
-  const { changed, selected } = changeSet(before, after);
-  const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected)]);
+  const set = changeSet(before, after);
+  const { changed, selected } = set;
+  // The files left out of the comparison must still compile (see vouchForUnchanged).
+  const [previous, current] = await Promise.all([buildImage(before, selected), buildImage(after, selected), vouchForUnchanged(after, set)]);
   const selection = selectRules(PROTO_RULES, CHARTER_RULE_IDS, input.files.get("buf.yaml"), charter, joinPath(input.base, "buf.yaml"));
   const changes = compareProto(previous, current, PROTO_RULES, selection);
   const contracts: CheckedContract[] = [];

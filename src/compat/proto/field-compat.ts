@@ -1,6 +1,7 @@
 import { FieldDescriptorProto_Type as Type } from "@bufbuild/protobuf/wkt";
 import { effect, type Effect } from "../verdict.js";
 import type { Cardinality } from "./field-model.js";
+import type { Likeness } from "./message-structure.js";
 
 /** An effect and the short reason charter appends to buf's message. */
 export interface Judgement {
@@ -47,11 +48,15 @@ export function kindChange(previous: Type, current: Type): Judgement {
   return { effect: both("breaking"), reason: "the encodings differ" };
 }
 
-/** A field keeping its kind but naming another message or enum. */
-export function typeNameChange(kind: Type): Judgement {
-  return kind === Type.ENUM
-    ? { effect: both("conditional"), reason: "same encoding; values may be reinterpreted" }
-    : { effect: both("breaking"), reason: "a different message type" };
+/**
+ * A field keeping its kind but naming another message or enum; for messages, judged by how alike
+ * the two types are (see messageLikeness): a rename alone breaks generated code only.
+ */
+export function typeNameChange(kind: Type, likeness?: Likeness): Judgement {
+  if (kind === Type.ENUM) return { effect: both("conditional"), reason: "same encoding; values may be reinterpreted" };
+  if (likeness === "same") return { effect: both("conditional"), reason: "the types have the same fields, so only generated code that names them breaks" };
+  if (likeness === "wire") return { effect: both("conditional"), reason: "the types have the same binary encoding, but JSON differs" };
+  return { effect: both("breaking"), reason: "a different message type" };
 }
 
 /** buf's FIELD_WIRE_COMPATIBLE_CARDINALITY groups: presence does not change the binary encoding, nor does map vs repeated. */

@@ -43,6 +43,8 @@ export interface ChangeSet {
   changed: Set<string>;
   /** Files to compile and compare, on each side where they exist. */
   selected: Set<string>;
+  /** The current version's content keys by path (a key covers the file and everything it imports). */
+  keys: Map<string, string>;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface ChangeSet {
  */
 export function changeSet(previous: OutlinedSources, current: OutlinedSources): ChangeSet {
   const all = new Set([...previous.sources.files.keys(), ...current.sources.files.keys()]);
-  if (buildConfig(previous.sources.layout) !== buildConfig(current.sources.layout)) return { changed: all, selected: all };
+  if (buildConfig(previous.sources.layout) !== buildConfig(current.sources.layout)) return { changed: all, selected: all, keys: new Map() };
   const before = contentKeys(previous);
   const after = contentKeys(current);
   const changed = new Set([...all].filter((path) => before.get(path) === undefined || before.get(path) !== after.get(path)));
@@ -76,5 +78,5 @@ export function changeSet(previous: OutlinedSources, current: OutlinedSources): 
     selected.add(path);
     for (const side of [previous, current]) pending.push(...(side.imports.get(path) ?? []));
   }
-  return { changed, selected };
+  return { changed, selected, keys: after };
 }

@@ -1,5 +1,6 @@
 import type { DescFile } from "@bufbuild/protobuf";
 import { protoSources } from "../../compat/proto/check.js";
+import { bufLintConfigs } from "../../lint/helpers/proto-buf-config.js";
 import { commentsAt } from "../../lint/helpers/proto-comments.js";
 import { protoLocation } from "../../lint/helpers/proto-location.js";
 import type { Snapshot } from "../../registry/snapshot.js";
@@ -17,6 +18,7 @@ export async function protoContracts(snapshot: Snapshot): Promise<ProtoContract[
   if (sources.files.size === 0) return [];
   const image = loadImage(await compileProto(sources), sources);
   const pathOf = (file: DescFile) => image.fileLocation(file).file;
+  const bufLint = bufLintConfigs(snapshot.files, snapshot.base);
   const byId = new Map<string, DescFile[]>();
   for (const file of [...image.files.values()].sort((a, b) => pathOf(a).localeCompare(pathOf(b)))) {
     const id = file.proto.package || pathOf(file);
@@ -37,5 +39,6 @@ export async function protoContracts(snapshot: Snapshot): Promise<ProtoContract[
     image,
     comments,
     sources: files.map((f) => ({ path: pathOf(f), text: snapshot.files.get(pathOf(f)) ?? "" })),
+    bufLint,
   }));
 }

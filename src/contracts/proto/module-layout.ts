@@ -2,7 +2,8 @@ import { parseYamlSource } from "../../registry/yaml-source.js";
 
 /**
  * Where the proto import roots of a registry are, read from its `buf.yaml` (v1beta1 `build.roots`,
- * v2 `modules[].path`; v1 and no file: the registry root). Only the layout is taken: deps,
+ * v2 `modules[].path`; v1 and no file: the registry root) or, with no buf.yaml at the root, its
+ * `buf.work.yaml` (v1 `directories`). Only the layout is taken: deps,
  * plugins and policies are dropped so a build never reaches the network.
  */
 export interface ModuleLayout {
@@ -10,8 +11,8 @@ export interface ModuleLayout {
   excludes: string[];
 }
 
-/** `file` names buf.yaml in errors. */
-export function moduleLayout(bufYaml: string | undefined, file = "buf.yaml"): ModuleLayout {
+/** `file` names buf.yaml in errors; a v1 workspace's `buf.work.yaml` lists its module folders. */
+export function moduleLayout(bufYaml: string | undefined, file = "buf.yaml", bufWork?: string): ModuleLayout {
   const config = (bufYaml ? parseYamlSource(file, bufYaml).value : undefined) as
     | { version?: string; build?: { roots?: string[]; excludes?: string[] }; modules?: { path?: string; excludes?: string[] }[] }
     | undefined;
@@ -21,6 +22,8 @@ export function moduleLayout(bufYaml: string | undefined, file = "buf.yaml"): Mo
       excludes: config.modules.flatMap((m) => m.excludes ?? []),
     };
   }
+  const work = bufWork ? (parseYamlSource(file.replace(/buf\.yaml$/, "buf.work.yaml"), bufWork).value as { directories?: string[] } | undefined) : undefined;
+  if (!config && work?.directories?.length) return { roots: work.directories, excludes: [] };
   return {
     roots: config?.version === "v1beta1" && config.build?.roots?.length ? config.build.roots : ["."],
     excludes: config?.build?.excludes ?? [],

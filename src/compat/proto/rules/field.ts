@@ -15,6 +15,7 @@ import {
   jsonName, kind, kindName, messageLocation, messageNodes, oneofName, typeName,
   type Cardinality, type FieldPair, type FieldSide,
 } from "../field-model.js";
+import { messageLikeness } from "../message-structure.js";
 import type { Category, ProtoRule, RuleContext } from "../rule.js";
 
 // Source paths inside a field (descriptor.proto field numbers), as buf locates its annotations.
@@ -109,7 +110,8 @@ function reportKindChange(ctx: RuleContext, pair: FieldPair, suffix = ""): void 
 function reportTypeNameChange(ctx: RuleContext, pair: FieldPair): void {
   const { previous, current } = pair;
   const message = `${describeField(current)} changed type from "${typeName(previous)}" to "${typeName(current)}".`;
-  report(ctx, pair, message, typeNameChange(kind(current)), locate(current, TYPE_NAME), fieldLocation(previous, ...TYPE_NAME));
+  const likeness = kind(current) === Type.ENUM ? undefined : messageLikeness(ctx.previous, typeName(previous), ctx.current, typeName(current));
+  report(ctx, pair, message, typeNameChange(kind(current), likeness), locate(current, TYPE_NAME), fieldLocation(previous, ...TYPE_NAME));
 }
 
 const WIRE_SUFFIX = " See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules";

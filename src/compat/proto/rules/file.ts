@@ -102,11 +102,16 @@ export const FILE_RULES: ProtoRule[] = [
       for (const [path, before] of ctx.previous.files) {
         if (ctx.current.files.has(path)) continue;
         const where = ctx.previous.fileLocation(before);
+        // A service that went away with its file takes its RPCs with it: old clients calling them
+        // fail, exactly as when the service is deleted from a file that stays (SERVICE_NO_DELETE).
+        const gone = before.services.filter((s) => !ctx.current.services.has(s.typeName)).map((s) => s.name);
         ctx.report({
           subject: before,
           element: where.file,
-          message: `Previously present file "${path}" was deleted; generated code that names its types breaks, wire changes are reported on the fields that used them.`,
-          effect: conditional,
+          message: gone.length
+            ? `Previously present file "${path}" was deleted with service${gone.length > 1 ? "s" : ""} ${gone.map((n) => `"${n}"`).join(", ")}; old clients calling ${gone.length > 1 ? "their" : "its"} RPCs fail.`
+            : `Previously present file "${path}" was deleted; generated code that names its types breaks, wire changes are reported on the fields that used them.`,
+          effect: gone.length ? effect("breaking", "conditional") : conditional,
           before: where,
         });
       }

@@ -11,7 +11,8 @@ const PROTO_OWNER = /^charter:owner\s+\S/;
 export default defineRule({
   id: "owner-required",
   kinds: ["proto", "openapi", "asyncapi", "jsonschema"],
-  defaultSeverity: "error",
+  // A warning by default: no registry names its owners on day one (README, lint defaults).
+  defaultSeverity: "warning",
   description:
     "Every contract has an owner, the team to ask about it and to page when it breaks: `owner` of a matching " +
     "`contracts.<glob>` entry in charter.yaml, or in the contract itself: `info.x-charter-owner` (or `info.x-owner`) " +

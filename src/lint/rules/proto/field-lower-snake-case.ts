@@ -1,5 +1,6 @@
 import { namingRule } from "../../helpers/naming.js";
 import { protoElements } from "../../helpers/proto.js";
+import { protoExtensions } from "../../helpers/proto-walk.js";
 
 export default namingRule({
   id: "FIELD_LOWER_SNAKE_CASE",
@@ -11,6 +12,8 @@ export default namingRule({
     "hand-written clients may disagree about.",
   bad: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Item {\n  string itemId = 1;\n}\n`,
   good: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Item {\n  string item_id = 1;\n}\n`,
-  elements: (contract) =>
-    protoElements(contract).messages.flatMap((m) => m.fields.map((desc) => ({ desc, name: desc.name, element: `${m.typeName}.${desc.name}` }))),
+  elements: (contract) => [
+    ...protoElements(contract).messages.flatMap((m) => m.fields.map((desc) => ({ desc, name: desc.name, element: `${m.typeName}.${desc.name}` }))),
+    ...protoExtensions(contract).map((desc) => ({ desc, name: desc.name, element: desc.typeName })),
+  ],
 });

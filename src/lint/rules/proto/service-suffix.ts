@@ -1,7 +1,6 @@
 import { defineRule } from "../../rule.js";
+import { bufLintFor } from "../../helpers/proto-buf-config.js";
 import { NAME, protoElements } from "../../helpers/proto.js";
-
-const SUFFIX = "Service";
 
 export default defineRule({
   id: "SERVICE_SUFFIX",
@@ -14,8 +13,10 @@ export default defineRule({
   good: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Empty {}\nservice CatalogService {\n  rpc GetItem(Empty) returns (Empty);\n}\n`,
   check({ contract, report }) {
     for (const service of protoElements(contract).services) {
-      if (service.name.endsWith(SUFFIX)) continue;
-      report({ message: `Service name "${service.name}" should be suffixed with "${SUFFIX}".`, element: service.typeName, place: { desc: service, subPath: NAME } });
+      // buf.yaml's `service_suffix` may choose another suffix.
+      const suffix = bufLintFor(contract.bufLint, contract.image.fileLocation(service).file)?.serviceSuffix ?? "Service";
+      if (service.name.endsWith(suffix)) continue;
+      report({ message: `Service name "${service.name}" should be suffixed with "${suffix}".`, element: service.typeName, place: { desc: service, subPath: NAME } });
     }
   },
 });

@@ -1,0 +1,23 @@
+import { defineRule } from "../../rule.js";
+import { CASES } from "../../helpers/naming.js";
+import { pathOf, wholeFile } from "../../helpers/proto-walk.js";
+
+export default defineRule({
+  id: "FILE_LOWER_SNAKE_CASE",
+  kinds: ["proto"],
+  defaultSeverity: "error",
+  description:
+    "File names are lower_snake_case (`item_status.proto`), as buf's rule of the same name requires: several code " +
+    "generators derive class or module names from them.",
+  exampleFiles: { "buf.yaml": "version: v2\nlint:\n  use: [FILE_LOWER_SNAKE_CASE]\n" },
+  bad: `// file: itemStatus.proto\nsyntax = "proto3";\npackage example;\nmessage Item {}\n`,
+  good: `// file: item_status.proto\nsyntax = "proto3";\npackage example;\nmessage Item {}\n`,
+  check({ contract, report }) {
+    for (const file of contract.files) {
+      const path = pathOf(contract, file);
+      const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.proto$/, "");
+      if (CASES.lower_snake_case.convert(name) === name && !name.endsWith("_")) continue;
+      report({ message: `Filename "${path.slice(path.lastIndexOf("/") + 1)}" should be lower_snake_case.proto, such as "${CASES.lower_snake_case.convert(name)}.proto".`, element: path, place: wholeFile(contract, file) });
+    }
+  },
+});
