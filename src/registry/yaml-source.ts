@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Node, type Pair, type YAMLMap } from "yaml";
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, load, mergeTag, parseEvents, SCALAR_STYLE, YAMLException, type Event, type ScalarEvent } from "js-yaml";
 import { InputError } from "../errors.js";
 
 /** A YAML (or JSON) file parsed with the positions of its nodes, so errors can name line and column. */
@@ -15,6 +15,12 @@ export interface YamlSource {
  */
 export const MAX_ALIAS_EXPANSION = 1_000_000;
 
+/** How deep collections may nest: js-yaml's parser recurses, and runs out of stack near 1,600. */
+const MAX_DEPTH = 1000;
+
+/** YAML 1.2's core schema, as js-yaml 5 resolves it, with merge keys (`<<`). */
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+
 type Fail = (message: string, offset: number) => never;
 
 /** How often each file (as displayed) was parsed in this process: `--verbose` prints it, and a test holds every command to one parse a file. */
@@ -22,162 +28,269 @@ const parses = new Map<string, number>();
 export const parseCounts = (): ReadonlyMap<string, number> => parses;
 
 /**
- * Parses with the `yaml` package under the YAML 1.2 core schema, merge keys (`<<`) included. The
- * document's nodes are kept: positions are looked up in them only for the few places a report names.
+ * Parses with js-yaml 5 into its event stream (each node with its offsets in the text), then builds
+ * the value from the events. Positions are looked up in the same events, indexed only when a report
+ * first names a place. Duplicate keys are refused (by js-yaml, named here), aliases bounded.
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
   parses.set(file, (parses.get(file) ?? 0) + 1);
   // Lines are counted only when a place is named, not during the parse.
-  let lines: LineCounter | undefined;
+  let lineStarts: number[] | undefined;
   const linePos = (offset: number) => {
-    if (!lines) {
-      lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
     }
-    return lines.linePos(offset);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low] + 1 };
   };
   const fail: Fail = (message, offset) => {
-    const { line, col } = linePos(offset);
-    throw new InputError(message, file, line, col);
+    const { line, column } = linePos(offset);
+    throw new InputError(message, file, line, column);
   };
-  // Unique keys are checked while the value is built: the package's check is quadratic in a
-  // mapping's size (a spec's 5,000 paths). logLevel "silent": it would print warnings to the console.
-  const doc = parseDocument(text, { schema: "core", merge: true, uniqueKeys: false, prettyErrors: false, logLevel: "silent" });
-  // Warnings are unresolved tags and the like: the document would not mean what it says.
-  const [problem] = [...doc.errors, ...doc.warnings];
-  if (problem) fail(problem.message, problem.pos[0]);
-  const aliases = new Map<Alias, Node>();
-  const value = valueOf(doc.contents, aliases, fail);
-  const keys = new WeakMap<YAMLMap, Map<string, Pair>>();
-  const pairOf = (map: YAMLMap, name: string): Pair | undefined => {
-    let index = keys.get(map);
-    if (!index) {
-      index = new Map();
-      for (const pair of map.items) {
-        const key = keyOf(pair.key);
-        if (key !== undefined) index.set(key, pair);
-      }
-      keys.set(map, index);
-    }
-    return index.get(name);
-  };
+  let events: Event[];
+  try {
+    events = firstDocument(parseEvents(text, { filename: file, maxDepth: MAX_DEPTH }));
+  } catch (error) {
+    throw located(file, error);
+  }
+  if (events.some((e) => e.type === EVENT_ID.ALIAS)) checkAliases(events, text, fail);
+  let documents: unknown[];
+  try {
+    // Aliases are bounded above, merges included: js-yaml's own merge bound is not needed.
+    documents = constructFromEvents(events, { source: text, filename: file, schema: SCHEMA, maxTotalMergeKeys: -1 });
+  } catch (error) {
+    // Name what js-yaml refused in charter's words where charter knows it: a key written twice.
+    if (error instanceof YAMLException) checkKeys(events, text, fail);
+    throw located(file, error);
+  }
+  let index: PositionNode | undefined;
   const position = (segments: string[], key = false) => {
-    let node: unknown = doc.contents;
+    index ??= positionIndex(events, text);
+    let node: PositionNode | undefined = index;
     let offset = 0;
     for (const [i, segment] of segments.entries()) {
-      if (isAlias(node)) node = aliases.get(node);
-      let found: { key?: unknown; value: unknown } | undefined;
-      if (isMap(node)) found = pairOf(node, segment);
-      else if (isSeq(node)) found = { value: node.items[Number(segment)] };
-      if (found?.value === undefined) break;
-      offset = key && i === segments.length - 1 && found.key ? startOf(found.key) : valueStart(text, found.key, found.value);
-      node = found.value;
+      node = node.target ?? node;
+      const entry: Entry | undefined = node.keys?.get(segment) ?? entryOf(node.items?.[Number(segment)]);
+      if (!entry) break;
+      offset = key && i === segments.length - 1 && entry.key ? entry.key.start : valueStart(text, entry);
+      node = entry.value;
     }
-    const { line, col } = linePos(offset);
-    return { line, column: col };
+    return linePos(offset);
   };
-  return { file, value, position };
+  return { file, value: documents[0] ?? null, position };
 }
 
-/** A mapping key as the parsed value names it: keys become strings (null becomes "", as `toJS` makes it). */
-function keyOf(key: unknown): string | undefined {
-  return isScalar(key) && typeof key.value !== "symbol" ? String(key.value ?? "") : undefined;
+/** js-yaml's error as charter's, `file:line:col: reason` without the snippet; anything else as it is. */
+function located(file: string, error: unknown): unknown {
+  if (!(error instanceof YAMLException)) return error;
+  return new InputError(error.reason, file, error.mark && error.mark.line + 1, error.mark && error.mark.column + 1);
 }
 
-function startOf(node: unknown): number {
-  return (node as Node | null)?.range?.[0] ?? 0;
+/** Where a node starts: a quoted scalar at its quote, an alias at its `*`. */
+function startOf(event: Event): number {
+  switch (event.type) {
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return event.start;
+    case EVENT_ID.SCALAR:
+      return quoted(event) ? event.valueStart - 1 : event.valueStart;
+    case EVENT_ID.ALIAS:
+      return event.anchorStart - 1;
+    default:
+      return -1;
+  }
+}
+
+/** The anchor (`&name`) a node is marked with; an alias's name is not one. */
+const anchorOf = (event: Event, text: string): string | undefined =>
+  event.type !== EVENT_ID.ALIAS && "anchorStart" in event && event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
+
+const quoted = (event: ScalarEvent) => event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+
+/**
+ * A file of several documents (a Kubernetes manifest beside the contracts) is read as its first,
+ * as charter has always read it: what is not a contract is then passed over, not refused.
+ */
+function firstDocument(events: Event[]): Event[] {
+  const second = events.findIndex((e, i) => i > 0 && e.type === EVENT_ID.DOCUMENT);
+  return second === -1 ? events : events.slice(0, second);
+}
+
+/**
+ * What aliases add once expanded, counted as the old reader counted it (values, not keys), and
+ * bounded; an alias inside its own anchor's node (a value containing itself) is refused, as is
+ * one before its anchor. Sizes are in nodes.
+ */
+function checkAliases(events: Event[], text: string, fail: Fail): void {
+  // By name: the size of the last node marked so far, undefined while that node is still open.
+  const anchors = new Map<string, number | undefined>();
+  const frames: { size: number; anchor?: string; mapping: boolean; atKey: boolean }[] = [];
+  let added = 0;
+  const close = (size: number) => {
+    const parent = frames.at(-1);
+    if (!parent) return;
+    if (parent.mapping && parent.atKey) parent.atKey = false;
+    else {
+      parent.size += size;
+      if (parent.mapping) parent.atKey = true;
+    }
+  };
+  for (const event of events) {
+    const anchor = anchorOf(event, text);
+    switch (event.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        if (anchor) anchors.set(anchor, undefined);
+        frames.push({ size: 1, anchor, mapping: event.type === EVENT_ID.MAPPING, atKey: true });
+        break;
+      case EVENT_ID.POP: {
+        const frame = frames.pop();
+        if (!frame) break;
+        if (frame.anchor) anchors.set(frame.anchor, frame.size);
+        close(frame.size);
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        if (anchor) anchors.set(anchor, 1);
+        close(1);
+        break;
+      case EVENT_ID.ALIAS: {
+        const name = text.slice(event.anchorStart, event.anchorEnd);
+        const at = startOf(event);
+        if (!anchors.has(name)) fail(`alias *${name} has no anchor &${name} before it`, at);
+        const size = anchors.get(name);
+        if (size === undefined) fail(`alias *${name} is inside the node its anchor &${name} marks: a cycle`, at);
+        added += size;
+        if (added > MAX_ALIAS_EXPANSION) fail(`aliases expand this document by more than ${MAX_ALIAS_EXPANSION} nodes: refused as a possible "billion laughs" attack`, at);
+        close(size);
+        break;
+      }
+    }
+  }
+}
+
+/** A mapping key as the value names it: a plain scalar resolved as js-yaml resolves it (`1.0` is "1", `~` is "null"). */
+function keyName(text: string, event: ScalarEvent): string {
+  const written = getScalarValue(text, event);
+  if (event.style !== SCALAR_STYLE.PLAIN || event.tagStart >= 0 || !/^(?:[-+.0-9~]|[nN]ull$|NULL$|[tT]rue$|TRUE$|[fF]alse$|FALSE$|$)/.test(written)) return written;
+  const value = load(written, { schema: SCHEMA });
+  return value === null || typeof value !== "object" ? String(value) : written;
+}
+
+/**
+ * Keys js-yaml refused, named: the first key written twice in one mapping, a key that is not a
+ * scalar, a merge key (`<<`) given a scalar.
+ */
+function checkKeys(events: Event[], text: string, fail: Fail): void {
+  const frames: { keys?: Set<string>; atKey: boolean; merging?: boolean }[] = [];
+  const next = () => {
+    const parent = frames.at(-1);
+    if (parent?.keys) parent.atKey = !parent.atKey;
+  };
+  for (const event of events) {
+    const parent = frames.at(-1);
+    const isKey = parent?.keys !== undefined && parent.atKey;
+    if (isKey && (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE)) fail("a mapping key must be a scalar", startOf(event));
+    if (parent?.merging && !isKey && event.type === EVENT_ID.SCALAR) fail("a merge key (<<) takes a mapping or a list of mappings", startOf(event));
+    if (isKey && event.type === EVENT_ID.SCALAR) {
+      parent.merging = event.style === SCALAR_STYLE.PLAIN && getScalarValue(text, event) === "<<";
+      const name = keyName(text, event);
+      if (!parent.merging && parent.keys!.has(name)) fail(`key "${name}" appears twice in this mapping`, startOf(event));
+      parent.keys!.add(name);
+    }
+    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      next();
+      frames.push({ keys: event.type === EVENT_ID.MAPPING ? new Set() : undefined, atKey: true });
+    } else if (event.type === EVENT_ID.POP) frames.pop();
+    else if (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.ALIAS) next();
+  }
+}
+
+/** A node of the position index: where it starts, its entries, and for an alias the node it stands for. */
+interface PositionNode {
+  start: number;
+  /** A mapping's first key, merge keys included: where a mapping value is shown. */
+  first?: number;
+  keys?: Map<string, Entry>;
+  items?: PositionNode[];
+  target?: PositionNode;
+}
+
+/** A mapping's entry (key and value) or a sequence's item (value alone). */
+interface Entry {
+  key?: { start: number; end: number };
+  value: PositionNode;
+}
+
+const entryOf = (value: PositionNode | undefined): Entry | undefined => (value ? { value } : undefined);
+
+/** The document's nodes by key and index, built from the events on the first position asked. */
+function positionIndex(events: Event[], text: string): PositionNode {
+  const root: PositionNode = { start: 0, items: [] };
+  const anchors = new Map<string, PositionNode>();
+  const frames: { node: PositionNode; key?: { name: string; start: number; end: number } }[] = [{ node: root }];
+  const add = (node: PositionNode, event: Event): void => {
+    const frame = frames.at(-1)!;
+    if (frame.node.keys) {
+      if (!frame.key) {
+        // A key: scalars are named; an alias as a key names nothing a pointer reaches.
+        const name = event.type === EVENT_ID.SCALAR ? keyName(text, event) : "";
+        const end = event.type === EVENT_ID.SCALAR ? (quoted(event) ? event.valueEnd + 1 : event.valueEnd) : node.start;
+        frame.key = { name, start: node.start, end };
+        frame.node.first ??= node.start;
+        return;
+      }
+      // Merged keys are not indexed: a pointer through them lands on the mapping that merges them.
+      if (frame.key.name !== "<<" && !frame.node.keys.has(frame.key.name)) frame.node.keys.set(frame.key.name, { key: frame.key, value: node });
+      frame.key = undefined;
+    } else frame.node.items!.push(node);
+  };
+  for (const event of events) {
+    const anchor = anchorOf(event, text);
+    switch (event.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const node: PositionNode = event.type === EVENT_ID.MAPPING ? { start: event.start, keys: new Map() } : { start: event.start, items: [] };
+        if (anchor) anchors.set(anchor, node);
+        add(node, event);
+        frames.push({ node });
+        break;
+      }
+      case EVENT_ID.SCALAR:
+      case EVENT_ID.ALIAS: {
+        const node: PositionNode = { start: startOf(event) };
+        if (event.type === EVENT_ID.ALIAS) node.target = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
+        else if (anchor) anchors.set(anchor, node);
+        add(node, event);
+        break;
+      }
+      case EVENT_ID.POP:
+        if (frames.length > 1) frames.pop();
+        break;
+    }
+  }
+  return root.items![0] ?? { start: 0 };
 }
 
 /**
  * Where a reader finds a value: a mapping at its first key; anything else of a mapping right after
  * its key's colon (a block sequence: on the key's line, where it is named).
  */
-function valueStart(text: string, key: unknown, value: unknown): number {
-  if (isMap(value) && value.items.length) return startOf(value.items[0].key);
-  const end = (key as Node | undefined)?.range?.[1];
-  if (end === undefined) return startOf(value);
-  let offset = end;
+function valueStart(text: string, entry: Entry): number {
+  const value = entry.value;
+  if (value.first !== undefined) return value.first;
+  if (!entry.key) return value.start;
+  let offset = entry.key.end;
   while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
-  if (text[offset] !== ":") return startOf(value);
+  if (text[offset] !== ":") return value.start;
   offset++;
   while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
   return offset;
-}
-
-/**
- * The plain value of a document, as `Document.toJS` makes it (keys become strings, merge keys
- * merge) but in one pass that also resolves aliases: `toJS` walks the whole document for each
- * alias, quadratic on documents with thousands. An alias shares its anchor's value, as js-yaml did;
- * what aliases add once expanded is counted and bounded, and an alias inside its own anchor's node
- * (a value containing itself) is refused. `aliases` receives the node each alias stands for.
- */
-function valueOf(root: unknown, aliases: Map<Alias, Node>, fail: Fail): unknown {
-  // By name, the last node marked so far, as YAML resolves an alias.
-  const anchors = new Map<string, Node>();
-  const done = new Map<Node, { value: unknown; size: number }>();
-  let added = 0;
-  /** A node's value and its size once expanded, in nodes. */
-  const convert = (node: unknown): { value: unknown; size: number } => {
-    if (isAlias(node)) {
-      const target = anchors.get(node.source);
-      const at = startOf(node);
-      if (!target) return fail(`alias *${node.source} has no anchor &${node.source} before it`, at);
-      const result = done.get(target);
-      if (!result) return fail(`alias *${node.source} is inside the node its anchor &${node.source} marks: a cycle`, at);
-      aliases.set(node, target);
-      added += result.size;
-      if (added > MAX_ALIAS_EXPANSION) fail(`aliases expand this document by more than ${MAX_ALIAS_EXPANSION} nodes: refused as a possible "billion laughs" attack`, at);
-      return result;
-    }
-    const anchor = (node as Node | null)?.anchor;
-    if (anchor) anchors.set(anchor, node as Node);
-    let result: { value: unknown; size: number };
-    if (isSeq(node)) {
-      const value: unknown[] = [];
-      let size = 1;
-      for (const item of node.items) {
-        const entry = convert(item);
-        value.push(entry.value);
-        size += entry.size;
-      }
-      result = { value, size };
-    } else if (isMap(node)) {
-      const value: Record<string, unknown> = {};
-      const written = new Set<string>();
-      let size = 1;
-      for (const { key, value: item } of node.items) {
-        if (isScalar(key) && typeof key.value === "symbol") {
-          // `<<: *base` or `<<: [*a, *b]`: keys the mapping does not set itself, the first source first.
-          for (const source of isSeq(item) ? item.items : [item]) {
-            const entry = convert(source);
-            if (entry.value === null || typeof entry.value !== "object" || Array.isArray(entry.value)) fail("a merge key (<<) takes a mapping or a list of mappings", startOf(source));
-            for (const [name, merged] of Object.entries(entry.value as Record<string, unknown>)) if (!Object.hasOwn(value, name)) define(value, name, merged);
-            size += entry.size;
-          }
-          continue;
-        }
-        const name = keyOf(key);
-        if (name === undefined) fail("a mapping key must be a scalar", startOf(key));
-        if (written.has(name)) fail(`key "${name}" appears twice in this mapping`, startOf(key));
-        written.add(name);
-        const entry = convert(item);
-        define(value, name, entry.value);
-        size += entry.size;
-      }
-      result = { value, size };
-    } else {
-      const scalar = isScalar(node) ? node.value : null;
-      result = { value: typeof scalar === "bigint" ? Number(scalar) : scalar, size: 1 };
-    }
-    if (anchor) done.set(node as Node, result);
-    return result;
-  };
-  return convert(root).value;
-}
-
-/** Sets a key, `__proto__` included, as an own property of a plain object. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
 }

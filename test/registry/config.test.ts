@@ -52,6 +52,22 @@ describe("globs", () => {
     ["a/orders/x.proto", "**/orders/*.proto", true],
     ["orders/v1/a.proto", "orders/*", false],
     ["orders/v1/a.proto", "orders/v?/*.proto", true],
+    // Brace and class patterns, as buf and Spectral configs write them.
+    ["orders/v1/a.yml", "**/*.{yaml,yml}", true],
+    ["a.yaml", "**/*.{yaml,yml}", true],
+    ["a.json", "**/*.{yaml,yml}", false],
+    ["orders/b1.proto", "orders/[a-c]*.proto", true],
+    ["orders/d1.proto", "orders/[a-c]*.proto", false],
+    ["orders/v2/a.proto", "orders/v[^1]/*.proto", true],
+    ["orders/v1/a.proto", "orders/v[^1]/*.proto", false],
+    ["orders/v1/a.proto", "{orders,billing}/**", true],
+    ["billing/a.proto", "{orders,billing}/**", true],
+    ["shipping/a.proto", "{orders,billing}/**", false],
+    // Characters that are literal in a path stay literal.
+    ["v1.2/a.proto", "v1.2/*", true],
+    ["v1x2/a.proto", "v1.2/*", false],
+    ["a+b/c.proto", "a+b/*", true],
+    ["a/.hidden.yaml", "a/*.yaml", true],
   ];
   for (const [path, glob, expected] of rows) {
     it(`${glob} ${expected ? "matches" : "does not match"} ${path}`, () => assert.equal(matchesGlob(path, glob), expected));

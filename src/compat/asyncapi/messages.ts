@@ -4,19 +4,9 @@ import { child, type SchemaPointer } from "../schema/source.js";
 import type { ChannelPair } from "./channels.js";
 import type { CompareContext } from "./context.js";
 import { capitalized, messageElement, messageName } from "./element.js";
+import type { MessagePair } from "./message-pair.js";
 import type { Channel, Message } from "./model.js";
 import { compareMessageSchemas, type MessagePart } from "./schemas.js";
-
-/** A message of a channel in both versions, matched by its key. */
-export interface MessagePair {
-  channel: ChannelPair;
-  old: Message;
-  now: Message;
-  /** Semantic key (`order.paid.v1 OrderPaid`). */
-  element: string;
-  /** How findings name it. */
-  name: string;
-}
 
 type MessageCheck = (ctx: CompareContext, pair: MessagePair) => void;
 

@@ -1,5 +1,5 @@
 import type { CompareContext } from "../asyncapi/context.js";
-import type { MessagePair } from "../asyncapi/messages.js";
+import type { MessagePair } from "../asyncapi/message-pair.js";
 import type { Message } from "../asyncapi/model.js";
 import type { SchemaPointer } from "../schema/source.js";
 import type { Verdict } from "../verdict.js";

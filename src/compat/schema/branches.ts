@@ -1,6 +1,7 @@
 import type { Relation } from "./change.js";
 import { segmentsOf, type SchemaPointer } from "./source.js";
-import { typeInfo, typeList } from "./types.js";
+import { typeList } from "./type-branches.js";
+import { typeInfo } from "./types.js";
 import { canonical, type Schema, type SchemaView } from "./view.js";
 import type { Pair } from "./walk.js";
 

@@ -1,5 +1,6 @@
+import { typeList } from "./type-branches.js";
+import type { SchemaView } from "./view.js";
 import type { Pair } from "./walk.js";
-import type { Schema, SchemaView } from "./view.js";
 
 /**
  * Types in one form for OpenAPI 3.0 and 3.1: `type: [string, "null"]`, `type: string` with
@@ -12,35 +13,6 @@ export interface TypeInfo {
   nullable: boolean;
   /** Declared as several types (a type array or branches that only name types). */
   list: boolean;
-}
-
-const isObject = (v: unknown): v is Schema => v !== null && typeof v === "object" && !Array.isArray(v);
-
-/** A branch that says nothing but its type: `{type: integer}`. */
-export const bareType = (branch: unknown): string | undefined =>
-  isObject(branch) && typeof branch.type === "string" && Object.keys(branch).every((k) => k === "type" || k === "description" || k === "title")
-    ? branch.type
-    : undefined;
-
-/** Branches that together only list types, as oasdiff's "list of types" reads them. */
-export function typeList(branches: unknown): string[] | undefined {
-  if (!Array.isArray(branches) || branches.length === 0) return undefined;
-  const types = branches.map(bareType);
-  return types.every((t): t is string => t !== undefined) ? types : undefined;
-}
-
-/**
- * A oneOf/anyOf that only adds null to one other schema (the 3.1 way of writing 3.0's `nullable`):
- * which keyword, and the index of the non-null branch.
- */
-export function nullWrapped(schema: Schema): { keyword: string; index: number } | undefined {
-  for (const keyword of ["oneOf", "anyOf"]) {
-    const branches = schema[keyword];
-    if (!Array.isArray(branches) || branches.length !== 2) continue;
-    const nulls = branches.map((b) => bareType(b) === "null");
-    if (nulls.filter(Boolean).length === 1 && typeList(branches) === undefined) return { keyword, index: nulls.indexOf(false) };
-  }
-  return undefined;
 }
 
 export function typeInfo(view: SchemaView): TypeInfo {

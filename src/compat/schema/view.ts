@@ -1,5 +1,5 @@
 import { child, type SchemaPointer, type SchemaSource } from "./source.js";
-import { nullWrapped } from "./types.js";
+import { nullWrapped } from "./type-branches.js";
 
 export type Schema = Record<string, unknown>;
 
