@@ -17,6 +17,9 @@ export type Severity = "error" | "warning" | "info";
 /** Which command reports the rule: `breaking` compares two versions, `lint` reads one. */
 export type RuleCheck = "breaking" | "lint";
 
+/** buf's breaking categories, nested: WIRE within WIRE_JSON within PACKAGE within FILE. */
+export type BufBreakingCategory = "FILE" | "PACKAGE" | "WIRE_JSON" | "WIRE";
+
 /** The tool a rule is named after, and its id there, so users porting a config find the same name. */
 export interface RulePeer {
   tool: "buf" | "oasdiff" | "Spectral";
@@ -42,6 +45,11 @@ export interface RuleMeta {
    * "payload", "channel", "cloudevents", ...).
    */
   category: string;
+  /**
+   * Proto breaking rules: buf's categories per buf.yaml version, which select the rule (a rule
+   * without a v1 entry is selectable by id in v2 only; charter's own rules are in none).
+   */
+  categories?: { v1?: readonly BufBreakingCategory[]; v2: readonly BufBreakingCategory[] };
   /** The verdicts a breaking rule gives by default, where it has one default (many depend on the change). */
   verdicts?: { backward: Verdict; forward: Verdict };
   /** The severity a lint rule reports at unless charter.yaml says otherwise. */
