@@ -36,6 +36,7 @@ type AnyEntry = (typeof SOURCES)[number][number];
 export type RuleId = AnyEntry["id"];
 export type LintRuleId = Extract<AnyEntry, { check: "lint" }>["id"];
 export type ProtoBreakingRuleId = (typeof PROTO_BREAKING_RULES)[number]["id"];
+export type ProtoLintRuleId = (typeof PROTO_LINT_RULES)[number]["id"];
 /** The kinds a lint rule's catalog entry names: what its `check` is called with. */
 export type LintKindsOf<I extends LintRuleId> = Extract<AnyEntry, { id: I; check: "lint" }>["kinds"][number];
 
@@ -81,7 +82,8 @@ export const rulesOf = (filter: { kind?: ContractKind; check?: RuleCheck } = {})
   RULES.filter((rule) => (!filter.kind || rule.kinds.includes(filter.kind)) && (!filter.check || rule.check === filter.check));
 
 /** A proto breaking rule's entry (buf's categories live here), for the rule that implements it. */
-export const protoBreakingMeta = (id: ProtoBreakingRuleId) => PROTO_BREAKING_RULES.find((rule) => rule.id === id)!;
+export const protoBreakingMeta = (id: ProtoBreakingRuleId): RuleMeta & { categories: NonNullable<RuleMeta["categories"]> } =>
+  PROTO_BREAKING_RULES.find((rule) => rule.id === id)!;
 
 /** A lint rule's entry, for the rule file that implements its check. */
 export const lintMeta = <I extends LintRuleId>(id: I) => [...PROTO_LINT_RULES, ...OPENAPI_LINT_RULES, ...ASYNCAPI_LINT_RULES, ...COMMON_LINT_RULES].find((rule) => rule.id === id)! as Extract<AnyEntry, { id: I; check: "lint" }>;
