@@ -34,8 +34,8 @@ const FIXED = [
 
 /** The prefixes of a payload's and the headers' schema changes, and what they say. */
 const PARTS = {
-  "message-payload": ["payload", "the schema of a message's payload"],
-  "message-header": ["headers", "the schema of a message's headers"],
+  "message-payload": ["payload", "Message payload"],
+  "message-header": ["headers", "Message headers"],
 } as const;
 export type MessageSchemaPrefix = keyof typeof PARTS;
 
@@ -44,7 +44,7 @@ type Entry<I extends string> = RuleMeta & { id: I; kinds: readonly ["asyncapi"];
 const SCHEMA: readonly Entry<`${MessageSchemaPrefix}-${SchemaChangeKind}`>[] = Object.entries(PARTS).flatMap(([prefix, [category, place]]) =>
   [...SCHEMA_CHANGE_KINDS].map(([kind, meaning]) => ({
     ...entry(`${prefix as MessageSchemaPrefix}-${kind}` as const, category, ""),
-    description: `A change to ${place}, which producers write and consumers read. ${meaning}`,
+    description: `${place}: ${meaning} Producers write messages and consumers read them.`,
   })),
 );
 

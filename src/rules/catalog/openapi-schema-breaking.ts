@@ -8,16 +8,18 @@ import { SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
  * ids are data and `schemaCheckId` can return nothing else.
  */
 
-/** The location prefixes, with what they say about the schema and who writes it. */
+/** The location prefixes: what the id's prefix names, and who writes it (DESIGN.md §1). */
+const CLIENT_WRITES = "The client writes requests and the server reads them (a webhook's the other way round).";
+const SERVER_WRITES = "The server writes responses and the client reads them (a webhook's the other way round).";
 const PREFIXES = {
-  "request-body": "the schema of a request body, which the client writes and the server reads",
-  "request-property": "a property (at any depth) of a request body's schema, which the client writes and the server reads",
-  "response-body": "the schema of a response body, which the server writes and the client reads",
-  "response-property": "a property (at any depth) of a response body's schema, which the server writes and the client reads",
-  "request-parameter": "the schema of a request parameter (path, query, header or cookie), which the client writes and the server reads",
-  "request-parameter-property": "a property (at any depth) of a request parameter's schema, which the client writes and the server reads",
-  "response-header": "the schema of a response header, which the server writes and the client reads",
-  "response-header-property": "a property (at any depth) of a response header's schema, which the server writes and the client reads",
+  "request-body": ["Request body", CLIENT_WRITES],
+  "request-property": ["Request body property (at any depth)", CLIENT_WRITES],
+  "response-body": ["Response body", SERVER_WRITES],
+  "response-property": ["Response body property (at any depth)", SERVER_WRITES],
+  "request-parameter": ["Request parameter (path, query, header or cookie)", CLIENT_WRITES],
+  "request-parameter-property": ["Request parameter property (at any depth)", CLIENT_WRITES],
+  "response-header": ["Response header", SERVER_WRITES],
+  "response-header-property": ["Response header property (at any depth)", SERVER_WRITES],
 } as const;
 export type SchemaPrefix = keyof typeof PREFIXES;
 
@@ -89,11 +91,9 @@ const SPECIAL = [
 
 type Entry<I extends string> = RuleMeta & { id: I; kinds: readonly ["openapi"]; check: "breaking" };
 
-const capitalized = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`;
-
 const READ_ONLY: readonly Entry<`request-read-only-property-${ReadOnlyRequestKind}`>[] = READ_ONLY_REQUEST_KINDS.map((kind) => ({
   ...entry(`request-read-only-property-${kind}` as const, "request", ""),
-  description: `In a readOnly property of a request body (one clients do not send, so the constraint is never hit): ${SCHEMA_CHANGE_KINDS.get(kind)}`,
+  description: `Read-only request body property: ${SCHEMA_CHANGE_KINDS.get(kind)} Clients do not send a read-only property, so they never hit the constraint.`,
 }));
 
 const LIFECYCLE: readonly Entry<`${"request" | "response"}-property-${PropertyLifecycle}`>[] = (["request", "response"] as const).flatMap((side) =>
@@ -106,10 +106,10 @@ const LIFECYCLE: readonly Entry<`${"request" | "response"}-property-${PropertyLi
 const named = new Set<string>([...SPECIAL, ...READ_ONLY, ...LIFECYCLE].map((e) => e.id));
 
 /** Every prefix with every kind, but for the ids a special name above already holds. */
-const COMBINATIONS: readonly Entry<`${SchemaPrefix}-${SchemaChangeKind}`>[] = Object.entries(PREFIXES).flatMap(([prefix, place]) =>
+const COMBINATIONS: readonly Entry<`${SchemaPrefix}-${SchemaChangeKind}`>[] = Object.entries(PREFIXES).flatMap(([prefix, [place, writer]]) =>
   [...SCHEMA_CHANGE_KINDS].map(([kind, meaning]) => ({
     ...entry(`${prefix as SchemaPrefix}-${kind}` as const, prefix.startsWith("response") ? "response" : prefix.startsWith("request-parameter") ? "parameters" : "request", ""),
-    description: `${capitalized(place)} changed. ${meaning}`,
+    description: `${place}: ${meaning} ${writer}`,
   })).filter((e) => !named.has(e.id)),
 );
 
