@@ -1,5 +1,5 @@
 import type { RuleMeta } from "../rule-meta.js";
-import { SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
+import { idSentence, SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
 
 /**
  * AsyncAPI breaking rules: channels, operations and messages, then every schema change of a
@@ -33,18 +33,15 @@ const FIXED = [
 ] as const satisfies readonly RuleMeta[];
 
 /** The prefixes of a payload's and the headers' schema changes, and what they say. */
-const PARTS = {
-  "message-payload": ["payload", "Message payload"],
-  "message-header": ["headers", "Message headers"],
-} as const;
+const PARTS = { "message-payload": "payload", "message-header": "headers" } as const;
 export type MessageSchemaPrefix = keyof typeof PARTS;
 
 type Entry<I extends string> = RuleMeta & { id: I; kinds: readonly ["asyncapi"]; check: "breaking" };
 
-const SCHEMA: readonly Entry<`${MessageSchemaPrefix}-${SchemaChangeKind}`>[] = Object.entries(PARTS).flatMap(([prefix, [category, place]]) =>
+const SCHEMA: readonly Entry<`${MessageSchemaPrefix}-${SchemaChangeKind}`>[] = Object.entries(PARTS).flatMap(([prefix, category]) =>
   [...SCHEMA_CHANGE_KINDS].map(([kind, meaning]) => ({
     ...entry(`${prefix as MessageSchemaPrefix}-${kind}` as const, category, ""),
-    description: `${place}: ${meaning} Producers write messages and consumers read them.`,
+    description: `${idSentence(`${prefix}-${kind}`)} ${meaning} Producers write messages and consumers read them.`,
   })),
 );
 

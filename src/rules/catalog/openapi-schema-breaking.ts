@@ -1,5 +1,5 @@
 import type { RuleMeta } from "../rule-meta.js";
-import { SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
+import { idSentence, SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
 
 /**
  * OpenAPI's schema-change rules: oasdiff names a change inside a body, parameter or header by a
@@ -12,14 +12,14 @@ import { SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
 const CLIENT_WRITES = "The client writes requests and the server reads them (a webhook's the other way round).";
 const SERVER_WRITES = "The server writes responses and the client reads them (a webhook's the other way round).";
 const PREFIXES = {
-  "request-body": ["Request body", CLIENT_WRITES],
-  "request-property": ["Request body property (at any depth)", CLIENT_WRITES],
-  "response-body": ["Response body", SERVER_WRITES],
-  "response-property": ["Response body property (at any depth)", SERVER_WRITES],
-  "request-parameter": ["Request parameter (path, query, header or cookie)", CLIENT_WRITES],
-  "request-parameter-property": ["Request parameter property (at any depth)", CLIENT_WRITES],
-  "response-header": ["Response header", SERVER_WRITES],
-  "response-header-property": ["Response header property (at any depth)", SERVER_WRITES],
+  "request-body": ["The schema is a request body's", CLIENT_WRITES],
+  "request-property": ["The schema is a property of a request body's, at any depth", CLIENT_WRITES],
+  "response-body": ["The schema is a response body's", SERVER_WRITES],
+  "response-property": ["The schema is a property of a response body's, at any depth", SERVER_WRITES],
+  "request-parameter": ["The schema is a request parameter's (path, query, header or cookie)", CLIENT_WRITES],
+  "request-parameter-property": ["The schema is a property of a request parameter's, at any depth", CLIENT_WRITES],
+  "response-header": ["The schema is a response header's", SERVER_WRITES],
+  "response-header-property": ["The schema is a property of a response header's, at any depth", SERVER_WRITES],
 } as const;
 export type SchemaPrefix = keyof typeof PREFIXES;
 
@@ -93,7 +93,7 @@ type Entry<I extends string> = RuleMeta & { id: I; kinds: readonly ["openapi"]; 
 
 const READ_ONLY: readonly Entry<`request-read-only-property-${ReadOnlyRequestKind}`>[] = READ_ONLY_REQUEST_KINDS.map((kind) => ({
   ...entry(`request-read-only-property-${kind}` as const, "request", ""),
-  description: `Read-only request body property: ${SCHEMA_CHANGE_KINDS.get(kind)} Clients do not send a read-only property, so they never hit the constraint.`,
+  description: `${idSentence(`request-read-only-property-${kind}`)} ${SCHEMA_CHANGE_KINDS.get(kind)} Clients do not send a read-only property, so they never hit the constraint.`,
 }));
 
 const LIFECYCLE: readonly Entry<`${"request" | "response"}-property-${PropertyLifecycle}`>[] = (["request", "response"] as const).flatMap((side) =>
@@ -109,7 +109,7 @@ const named = new Set<string>([...SPECIAL, ...READ_ONLY, ...LIFECYCLE].map((e) =
 const COMBINATIONS: readonly Entry<`${SchemaPrefix}-${SchemaChangeKind}`>[] = Object.entries(PREFIXES).flatMap(([prefix, [place, writer]]) =>
   [...SCHEMA_CHANGE_KINDS].map(([kind, meaning]) => ({
     ...entry(`${prefix as SchemaPrefix}-${kind}` as const, prefix.startsWith("response") ? "response" : prefix.startsWith("request-parameter") ? "parameters" : "request", ""),
-    description: `${place}: ${meaning} ${writer}`,
+    description: `${idSentence(`${prefix}-${kind}`)} ${meaning} ${place}. ${writer}`,
   })).filter((e) => !named.has(e.id)),
 );
 

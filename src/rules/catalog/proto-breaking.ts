@@ -319,7 +319,7 @@ export const PROTO_BREAKING_RULES = [
     check: "breaking",
     category: "PACKAGE",
     categories: { v1: ["FILE", "PACKAGE"], v2: ["FILE", "PACKAGE"] },
-    description: "A field may not be deleted.",
+    description: "A field may not be deleted from its message.",
     peer: { tool: "buf", id: "FIELD_NO_DELETE" },
   },
   {
@@ -364,7 +364,7 @@ export const PROTO_BREAKING_RULES = [
     check: "breaking",
     category: "PACKAGE",
     categories: { v1: ["FILE", "PACKAGE"], v2: ["FILE", "PACKAGE"] },
-    description: "A field keeps its type.",
+    description: "A field must keep its type: a type change alters how the field is generated, and mostly how it is encoded.",
     peer: { tool: "buf", id: "FIELD_SAME_TYPE" },
   },
   {
@@ -470,7 +470,7 @@ export const PROTO_BREAKING_RULES = [
     check: "breaking",
     category: "PACKAGE",
     categories: { v1: ["FILE", "PACKAGE"], v2: ["FILE", "PACKAGE"] },
-    description: "An enum value may not be deleted.",
+    description: "An enum value may not be deleted from its enum: old writers still send it and old readers still handle it.",
     peer: { tool: "buf", id: "ENUM_VALUE_NO_DELETE" },
   },
   {

@@ -141,5 +141,11 @@ export type SchemaChangeKind =
   | `wrapped-in-${BranchStem}`
   | `${BranchStem}-${"added" | "removed"}${"" | "-annotation-only"}`;
 
+/**
+ * The id of a location prefix and a kind read as a sentence (`request-property-max-length-decreased`
+ * → "Request property max length decreased."): the first sentence of the rules built from kinds.
+ */
+export const idSentence = (id: string) => `${id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase())}.`;
+
 /** Every kind with one sentence saying what it means for the values a schema accepts. */
 export const SCHEMA_CHANGE_KINDS = new Map(kinds()) as ReadonlyMap<SchemaChangeKind, string>;
