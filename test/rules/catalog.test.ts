@@ -77,7 +77,7 @@ describe("charter rules", () => {
   it("explains a breaking rule as lint --explain does a lint rule", () => {
     const run = charter(["lint", "--explain", "FIELD_NO_DELETE"]);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /^FIELD_NO_DELETE \(proto; breaking, category PACKAGE\)\n\nA field may not be deleted\./);
+    assert.match(run.stdout, /^FIELD_NO_DELETE \(proto; breaking, category PACKAGE\)\n\nA field may not be deleted from its message\.\n/);
     assert.match(run.stdout, /buf categories: FILE, PACKAGE\./);
     const typo = charter(["lint", "--explain", "FIELD_NO_DELET"]);
     assert.equal(typo.status, 2);
