@@ -8,9 +8,10 @@ import { generateCommand } from "./generate.js";
 import { docsCommand } from "./docs.js";
 import { initCommand } from "./init.js";
 import { lintCommand } from "./lint.js";
+import { rulesCommand } from "./rules.js";
 import { didYouMean } from "./suggest.js";
 
-const COMMAND_NAMES = [lintCommand, breakingCommand, checkCommand, changelogCommand, generateCommand, docsCommand, initCommand].map((c) => c.command.split(" ")[0]);
+const COMMAND_NAMES = [lintCommand, breakingCommand, checkCommand, changelogCommand, generateCommand, docsCommand, initCommand, rulesCommand].map((c) => c.command.split(" ")[0]);
 
 /** Exit 2 with one line for bad input; the stack only with --verbose. */
 function fail(error: unknown, verbose: boolean): void {
@@ -71,6 +72,7 @@ export async function main(argv: string[]): Promise<void> {
       .command(generateCommand)
       .command(docsCommand)
       .command(initCommand)
+      .command(rulesCommand)
       .middleware(() => rejectUnknownOptions(args, parser), true)
       .demandCommand(1)
       .strict()

@@ -1,6 +1,7 @@
 import type { DocumentContract } from "../contracts/contract.js";
 import type { YamlSource } from "../registry/yaml-source.js";
 import type { CheckedContract } from "./contract.js";
+import type { RuleId } from "../rules/catalog.js";
 import type { Change, ContractKind, SourceLocation } from "./finding.js";
 import { segmentsOf, type SchemaPointer, type SchemaSource } from "./schema/source.js";
 import { canonical } from "./schema/view.js";
@@ -104,7 +105,7 @@ export function locateIn(version: { document: { file: string; source: YamlSource
 
 /** One finding as a document contract's checks describe it: places as pointers, turned into file:line:col on report. */
 export interface DocumentIssue {
-  rule: string;
+  rule: RuleId;
   backward: Verdict;
   forward: Verdict;
   message: string;

@@ -1,7 +1,8 @@
+import type { RuleId } from "../rules/catalog.js";
+import type { ContractKind, Severity } from "../rules/rule-meta.js";
 import type { Verdict } from "./verdict.js";
 
-export type Severity = "error" | "warning" | "info";
-export type ContractKind = "proto" | "openapi" | "asyncapi" | "jsonschema";
+export type { ContractKind, Severity };
 
 /** A place in a source file: 1-based line and column. `file` is relative to the registry root. */
 export interface SourceLocation {
@@ -12,7 +13,8 @@ export interface SourceLocation {
 
 /** A breaking-change finding as the core produces it, before modes turn verdicts into severities. */
 export interface Change {
-  rule: string;
+  /** A rule of the catalog (src/rules/catalog.ts): an id it does not hold does not compile. */
+  rule: RuleId;
   kind: ContractKind;
   contract: string;
   backward: Verdict;

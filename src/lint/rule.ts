@@ -3,14 +3,18 @@ import type { ContractKind, Severity, SourceLocation } from "../compat/finding.j
 import type { SchemaPointer } from "../compat/schema/source.js";
 import type { Contract, ContractOf } from "../contracts/contract.js";
 import type { ContractSettings } from "../registry/config.js";
+import { lintMeta, type LintKindsOf, type LintRuleId } from "../rules/catalog.js";
+import type { RuleMeta } from "../rules/rule-meta.js";
 
 /**
  * A house rule (Redocly-style): plain data plus a `check` that reports problems. Rules never
  * decide severity, suppressions or locations: the runner does, from charter.yaml and the source.
+ * The data is the rule's entry in the rule catalog (src/rules/catalog/*-lint.ts); `defineRule`
+ * joins it to the check.
  */
 export interface LintRule<K extends ContractKind = ContractKind> {
   /** buf's lint ID for proto, Spectral's for OpenAPI/AsyncAPI where one fits, else kebab-case. */
-  id: string;
+  id: LintRuleId;
   kinds: readonly K[];
   defaultSeverity: Severity;
   /** One paragraph, shown by `charter lint --explain`. */
@@ -19,8 +23,14 @@ export interface LintRule<K extends ContractKind = ContractKind> {
   bad: string;
   good: string;
   /** Other files the examples need (what a proto example imports), by registry path. */
-  exampleFiles?: Record<string, string>;
+  exampleFiles?: Readonly<Record<string, string>>;
   check(ctx: LintContext<ContractOf<K>>): void;
+}
+
+/** A lint rule as its file writes it: the id of its catalog entry, and the check over the entry's kinds. */
+export interface LintRuleDef<I extends LintRuleId> {
+  id: I;
+  check(ctx: LintContext<ContractOf<LintKindsOf<I>>>): void;
 }
 
 /**
@@ -45,7 +55,12 @@ export interface LintContext<C extends Contract = Contract> {
 }
 
 /**
- * Declares a rule. The cast is the one place kinds meet: the runner calls `check` only with
- * contracts of the rule's own kinds.
+ * Declares a rule: its catalog entry and its check. The cast is the one place kinds meet: the
+ * runner calls `check` only with contracts of the rule's own kinds.
  */
-export const defineRule = <K extends ContractKind>(rule: LintRule<K>): LintRule => rule as unknown as LintRule;
+export function defineRule<I extends LintRuleId>({ id, check }: LintRuleDef<I>): LintRule {
+  const meta: RuleMeta = lintMeta(id);
+  if (!meta.severity || !meta.examples) throw new Error(`the catalog entry of lint rule ${id} lacks a severity or examples`);
+  const { bad, good, files } = meta.examples;
+  return { id, kinds: meta.kinds, defaultSeverity: meta.severity, description: meta.description, bad, good, ...(files ? { exampleFiles: files } : {}), check } as unknown as LintRule;
+}

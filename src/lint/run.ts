@@ -26,7 +26,7 @@ const SEVERITIES: Record<string, Severity | "off"> = { error: "error", warn: "wa
 
 /** Each rule's severity under charter.yaml's `lint.rules`; a rule id charter does not know is a config error naming its line. */
 function severities(config: CharterConfig, input: Snapshot): Map<string, Severity | "off"> {
-  const result = new Map(LINT_RULES.map((rule) => [rule.id, rule.defaultSeverity as Severity | "off"]));
+  const result = new Map<string, Severity | "off">(LINT_RULES.map((rule) => [rule.id, rule.defaultSeverity as Severity | "off"]));
   for (const [id, word] of Object.entries(config.lint.rules)) {
     if (!result.has(id)) {
       const file = joinPath(input.base, CONFIG_FILE);

@@ -2,6 +2,7 @@ import type { Finding, Severity } from "../compat/finding.js";
 import { kindInfo } from "../contracts/kinds.js";
 import { counts, groupByContract, place, plural } from "./group.js";
 import type { Report } from "./report.js";
+import { describeRule } from "./rules.js";
 
 /** The first line of every comment: a bot finds its earlier comment by it and edits it in place. */
 export const MARKDOWN_MARKER = "<!-- charter-report -->";
@@ -33,10 +34,18 @@ function findingRow(f: Finding, main: string | undefined): string[] {
   return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${release}${verdicts}`)];
 }
 
+/** The rules the findings carry, each with its sentence from the rule catalog, folded: what an unfamiliar id means. */
+function rulesTable(report: Report): string[] {
+  const ids = [...new Set(report.findings.map((f) => f.rule))].sort();
+  const rows = ids.map((id) => [code(id), cell(describeRule(id, report.findings.filter((f) => f.rule === id)).short)]);
+  const summary = `${plural(ids.length, "rule")} (\`charter lint --explain RULE\` tells more)`;
+  return ["", `<details><summary>${summary}</summary>`, "", ...table(["Rule", "What it means"], rows), "", "</details>"];
+}
+
 /**
  * The report as a pull-request comment (and a GitHub step summary): the marker, a one-line
- * verdict, the contracts, then the findings per contract, infos folded. A report without
- * findings is the verdict alone.
+ * verdict, the contracts, then the findings per contract, infos folded, and the rules they name.
+ * A report without findings is the verdict alone.
  */
 export function formatMarkdown(report: Report): string {
   const s = report.summary;
@@ -61,5 +70,6 @@ export function formatMarkdown(report: Report): string {
     // Infos fail nothing: folded away, so a large change does not bury the errors.
     if (infos.length) lines.push("", `<details><summary>${plural(infos.length, "info")}</summary>`, "", ...findingsTable(infos), "", "</details>");
   }
+  lines.push(...rulesTable(report));
   return `${lines.join("\n")}\n`;
 }

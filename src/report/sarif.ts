@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Location, Log, ReportingDescriptor, Result } from "sarif";
 import type { Finding, Severity, SourceLocation } from "../compat/finding.js";
 import type { Report } from "./report.js";
 import { describeRule } from "./rules.js";
@@ -14,7 +15,7 @@ const LEVELS: Record<Severity, "error" | "warning" | "note"> = { error: "error",
 /** A relative path as a URI reference: each segment percent-encoded, the slashes kept. */
 const uri = (file: string) => file.split("/").map(encodeURIComponent).join("/");
 
-function physicalLocation(loc: SourceLocation) {
+function physicalLocation(loc: SourceLocation): NonNullable<Location["physicalLocation"]> {
   return {
     artifactLocation: { uri: uri(loc.file), uriBaseId: SRCROOT },
     region: { startLine: loc.line, startColumn: loc.column },
@@ -26,7 +27,7 @@ function physicalLocation(loc: SourceLocation) {
  * contract): code scanning drops a result without a location. `before` is a related location
  * only beside a location of its own.
  */
-function locations(finding: Finding) {
+function locations(finding: Finding): Pick<Result, "locations" | "relatedLocations"> {
   const primary = finding.location ?? finding.before;
   const related = finding.location && finding.before;
   return {
@@ -43,7 +44,7 @@ function locations(finding: Finding) {
  */
 export function formatSarif(report: Report): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
-  const rules = ruleIds.map((id) => {
+  const rules = ruleIds.map((id): ReportingDescriptor => {
     const text = describeRule(id, report.findings.filter((f) => f.rule === id));
     return {
       id,
@@ -53,7 +54,7 @@ export function formatSarif(report: Report): string {
       help: { text: text.help },
     };
   });
-  const results = report.findings.map((f) => ({
+  const results = report.findings.map((f): Result => ({
     ruleId: f.rule,
     ruleIndex: ruleIds.indexOf(f.rule),
     level: LEVELS[f.severity],
@@ -68,7 +69,7 @@ export function formatSarif(report: Report): string {
       ...(f.category === "breaking" ? { backward: f.backward, forward: f.forward } : {}),
     },
   }));
-  const log = {
+  const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [

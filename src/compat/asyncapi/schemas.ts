@@ -1,3 +1,4 @@
+import type { MessageSchemaPrefix } from "../../rules/catalog/asyncapi-breaking.js";
 import { diffSchemas } from "../schema/diff.js";
 import { flows } from "../schema/flows.js";
 import type { SchemaPointer } from "../schema/source.js";
@@ -7,7 +8,7 @@ import { capitalized, schemaElement } from "./element.js";
 /** Which schema of a message: it names the rule (`message-payload-type-changed`, `message-header-property-removed`). */
 export type MessagePart = "payload" | "headers";
 
-const PREFIX: Record<MessagePart, string> = { payload: "message-payload", headers: "message-header" };
+const PREFIX: Record<MessagePart, MessageSchemaPrefix> = { payload: "message-payload", headers: "message-header" };
 
 /**
  * The one place where AsyncAPI checks meet the schema engine: a payload or headers schema is

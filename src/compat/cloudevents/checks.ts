@@ -1,6 +1,7 @@
 import type { CompareContext } from "../asyncapi/context.js";
 import type { MessagePair } from "../asyncapi/message-pair.js";
 import type { Message } from "../asyncapi/model.js";
+import type { RuleId } from "../../rules/catalog.js";
 import type { SchemaPointer } from "../schema/source.js";
 import type { Verdict } from "../verdict.js";
 import { attributeProblems, RECOMMENDED_NAME_LENGTH } from "./attributes.js";
@@ -8,7 +9,7 @@ import { attributeAt, cloudEventOf, extensionsOf, majorOf, type CloudEventSpec }
 
 /** A finding about a CloudEvent as the checks below describe it; the caller adds places and element. */
 interface Problem {
-  rule: string;
+  rule: RuleId;
   backward: Verdict;
   forward: Verdict;
   message: string;

@@ -1,14 +1,21 @@
+import type { RuleId } from "../../rules/catalog.js";
+import {
+  ACCESS_KINDS, READ_ONLY_REQUEST_KINDS, type AccessKind, type ReadOnlyRequestKind, type SchemaPrefix,
+} from "../../rules/catalog/openapi-schema-breaking.js";
+import type { SchemaChangeKind } from "../../rules/catalog/schema-kinds.js";
+
 /**
  * oasdiff's check IDs (DESIGN.md §4), in one place. Most IDs are a location prefix and what
- * changed (`request-property-` + `max-length-decreased`); the tables below hold the prefixes and
+ * changed (`request-property-` + `max-length-decreased`); the tables below pick the prefix and
  * the IDs oasdiff spells differently, so a user porting an oasdiff config finds the same names.
+ * Every id they can make is an entry of the rule catalog (src/rules/catalog/openapi-schema-breaking.ts).
  */
 
 /** Where a schema sits in an operation, which decides the ID prefix. */
 export type SchemaPlace = "request-body" | "response-body" | "request-parameter" | "request-header" | "response-header";
 
 /** Prefixes for a change to the schema itself (`root`) and for one below it (`nested`). */
-const PREFIXES: Record<SchemaPlace, { root: string; nested: string }> = {
+const PREFIXES: Record<SchemaPlace, { root: SchemaPrefix; nested: SchemaPrefix }> = {
   "request-body": { root: "request-body", nested: "request-property" },
   "response-body": { root: "response-body", nested: "response-property" },
   "request-parameter": { root: "request-parameter", nested: "request-parameter-property" },
@@ -26,33 +33,32 @@ export interface PropertyFacts {
 }
 
 /** A special name, or undefined where the general prefix + kind applies. */
-type Namer = (facts: PropertyFacts, kind: string) => string | undefined;
+type Namer = (facts: PropertyFacts) => RuleId | undefined;
 
 const requiredness = (f: PropertyFacts) => (f.required ? "required" : "optional");
 const withDefault = (f: PropertyFacts) => (f.hasDefault ? "-with-default" : "");
 const writeOnlyInfix = (f: PropertyFacts) => (f.writeOnly ? "-write-only" : "");
 
 /** Access-mode changes (`became-read-only`, ...) are named after whether the property is required. */
-const ACCESS_KINDS = ["became-read-only", "became-not-read-only", "became-write-only", "became-not-write-only"];
+const accessNames = (side: "request" | "response"): Record<AccessKind, Namer> =>
+  Object.fromEntries(ACCESS_KINDS.map((kind) => [kind, (f: PropertyFacts) => `${side}-${requiredness(f)}-property-${kind}` as const])) as Record<AccessKind, Namer>;
 
 /** oasdiff's own names for property changes of request bodies. */
-const REQUEST_PROPERTY: Record<string, Namer> = {
-  "property-added": (f) => `new-${requiredness(f)}-request-property${f.required ? withDefault(f) : ""}`,
+const REQUEST_PROPERTY: Partial<Record<SchemaChangeKind, Namer>> = {
+  "property-added": (f) => (f.required ? `new-required-request-property${withDefault(f)}` : "new-optional-request-property"),
   "property-removed": () => "request-property-removed",
   "became-required": (f) => `request-property-became-required${withDefault(f)}`,
-  ...Object.fromEntries(ACCESS_KINDS.map((kind) => [kind, (f: PropertyFacts) => `request-${requiredness(f)}-property-${kind}`])),
+  ...accessNames("request"),
 };
 
 /**
  * Constraints a client never hits on a read-only property (it does not send it), which oasdiff
  * reports under `request-read-only-property-`.
  */
-const READ_ONLY_REQUEST_KINDS = new Set([
-  "enum-value-removed", "max-decreased", "max-length-decreased", "min-increased", "exclusive-max-decreased", "exclusive-min-increased",
-]);
+const readOnlyRequestKind = (kind: SchemaChangeKind): kind is ReadOnlyRequestKind => (READ_ONLY_REQUEST_KINDS as readonly string[]).includes(kind);
 
 /** oasdiff's own names for property changes of response bodies. */
-const RESPONSE_PROPERTY: Record<string, Namer> = {
+const RESPONSE_PROPERTY: Partial<Record<SchemaChangeKind, Namer>> = {
   "property-added": (f) => `response-${requiredness(f)}${writeOnlyInfix(f)}-property-added`,
   "property-removed": (f) => `response-${requiredness(f)}${writeOnlyInfix(f)}-property-removed`,
   "became-optional": (f) => `response${writeOnlyInfix(f)}-property-became-optional`,
@@ -60,11 +66,11 @@ const RESPONSE_PROPERTY: Record<string, Namer> = {
   // A default means nothing to a response reader: oasdiff names only the request side's variant.
   "became-required-with-default": (f) => `response${writeOnlyInfix(f)}-property-became-required`,
   "enum-value-added": (f) => `response${writeOnlyInfix(f)}-property-enum-value-added`,
-  ...Object.fromEntries(ACCESS_KINDS.map((kind) => [kind, (f: PropertyFacts) => `response-${requiredness(f)}-property-${kind}`])),
+  ...accessNames("response"),
 };
 
 /** Header parameters have a few names of their own for changes below the header's schema. */
-const REQUEST_HEADER_PROPERTY: Record<string, Namer> = {
+const REQUEST_HEADER_PROPERTY: Partial<Record<SchemaChangeKind, Namer>> = {
   "property-added": (f) => (f.required ? "new-required-request-header-property" : undefined),
   "became-enum": () => "request-header-property-became-enum",
   "became-required": () => "request-header-property-became-required",
@@ -72,7 +78,7 @@ const REQUEST_HEADER_PROPERTY: Record<string, Namer> = {
 };
 
 /** Names of changes to a whole body that differ from prefix + kind. */
-const ROOT_SPECIALS: Partial<Record<SchemaPlace, Record<string, string>>> = {
+const ROOT_SPECIALS: Partial<Record<SchemaPlace, Partial<Record<SchemaChangeKind, RuleId>>>> = {
   "response-body": { "enum-value-removed": "response-mediatype-enum-value-removed" },
 };
 
@@ -86,39 +92,39 @@ const STRUCTURAL_STEP = /^(\[\d*\]|\{\}|not|if|then|else|contains|contentSchema|
 /** Kinds whose last step is the property that changed, whatever its name. */
 const PROPERTY_KINDS = /^(property-|became-(required|optional|read-only|not-read-only|write-only|not-write-only))/;
 
-const belowProperty = (kind: string, path: string[]) =>
+const belowProperty = (kind: SchemaChangeKind, path: string[]) =>
   (path.length > 0 && PROPERTY_KINDS.test(kind)) || path.some((step) => !STRUCTURAL_STEP.test(step));
 
 /** The check ID of a schema change at `place`, `path` steps below the schema. */
-export function schemaCheckId(place: SchemaPlace, kind: string, path: string[], facts: PropertyFacts): string {
+export function schemaCheckId(place: SchemaPlace, kind: SchemaChangeKind, path: string[], facts: PropertyFacts): RuleId {
   const prefixes = PREFIXES[place];
   if (!belowProperty(kind, path)) return ROOT_SPECIALS[place]?.[kind] ?? `${prefixes.root}-${kind}`;
   const special =
     place === "request-body" ? REQUEST_PROPERTY[kind] :
     place === "response-body" ? RESPONSE_PROPERTY[kind] :
     place === "request-header" ? REQUEST_HEADER_PROPERTY[kind] : undefined;
-  const name = special?.(facts, kind);
+  const name = special?.(facts);
   if (name) return name;
-  if (place === "request-body" && facts.readOnly && READ_ONLY_REQUEST_KINDS.has(kind)) return `request-read-only-property-${kind}`;
+  if (place === "request-body" && facts.readOnly && readOnlyRequestKind(kind)) return `request-read-only-property-${kind}`;
   return `${prefixes.nested}-${kind}`;
 }
 
 /** The lifecycle IDs of an element kind: deprecation, reactivation and its sunset date. */
 export interface LifecycleIds {
-  deprecated: string;
-  deprecatedWithSunset: string;
-  reactivated: string;
+  deprecated: RuleId;
+  deprecatedWithSunset: RuleId;
+  reactivated: RuleId;
   /** Deprecated without a sunset where the policy asks for one. */
-  sunsetMissing: string;
+  sunsetMissing: RuleId;
   /** A sunset date that cannot be read, when the element becomes deprecated. */
-  sunsetInvalid: string;
+  sunsetInvalid: RuleId;
   /** A sunset date sooner than the policy's minimum notice. */
-  sunsetTooSmall: string;
-  sunsetDeleted: string;
+  sunsetTooSmall: RuleId;
+  sunsetDeleted: RuleId;
   /** The sunset of an already deprecated element moved sooner. */
-  sunsetChangedTooSmall: string;
+  sunsetChangedTooSmall: RuleId;
   /** A sunset date that cannot be read, on an element that stays deprecated or is removed. */
-  sunsetUnreadable: string;
+  sunsetUnreadable: RuleId;
 }
 
 export const LIFECYCLE_IDS: Record<"operation" | "parameter" | "request-property" | "response-property", LifecycleIds> = {
@@ -159,10 +165,10 @@ export const LIFECYCLE_IDS: Record<"operation" | "parameter" | "request-property
 
 /** The removal IDs of an element kind, by how it was deprecated before it went. */
 export interface RemovalIds {
-  withoutDeprecation: string;
-  withDeprecation: string;
-  beforeSunset: string;
-  sunsetUnreadable: string;
+  withoutDeprecation: RuleId;
+  withDeprecation: RuleId;
+  beforeSunset: RuleId;
+  sunsetUnreadable: RuleId;
 }
 
 export const REMOVAL_IDS: Record<"path" | "operation" | "parameter", RemovalIds> = {

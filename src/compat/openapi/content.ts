@@ -22,7 +22,7 @@ export interface BodySide {
 const MEDIA_TYPE_IDS = {
   request: { added: "request-body-media-type-added", removed: "request-body-media-type-removed" },
   response: { added: "response-media-type-added", removed: "response-media-type-removed" },
-};
+} as const;
 
 /**
  * The `content` of a request body or response, per media type. A media type the reader no longer

@@ -1,3 +1,4 @@
+import type { RuleId } from "../../rules/catalog.js";
 import { child, type SchemaPointer } from "../schema/source.js";
 import type { LifecycleIds, RemovalIds } from "./check-ids.js";
 import type { CompareContext } from "./context.js";
@@ -67,7 +68,7 @@ export function checkLifecycle(ctx: CompareContext, s: LifecycleSubject): void {
   // Point at the keyword that says it (`x-sunset`, else `deprecated`), where the new version has one.
   const key = ["x-sunset", "deprecated"].find((k) => k in s.current);
   const at = key ? child(s.at, key) : s.at;
-  const report = (rule: string, message: string, notice: boolean) =>
+  const report = (rule: RuleId, message: string, notice: boolean) =>
     ctx.report({
       rule, message: `${s.name[0].toUpperCase()}${s.name.slice(1)} ${message}`, element: s.element, at, before: s.before,
       backward: notice ? "conditional" : "compatible", forward: "compatible",
@@ -106,7 +107,7 @@ export function checkLifecycle(ctx: CompareContext, s: LifecycleSubject): void {
  * any deprecation, old clients that still use it break. A deprecation without a date warned
  * clients but promised nothing (conditional).
  */
-export function removal(ids: RemovalIds, old: Json, today: Date): { rule: string; backward: "compatible" | "conditional" | "breaking"; reason: string } {
+export function removal(ids: RemovalIds, old: Json, today: Date): { rule: RuleId; backward: "compatible" | "conditional" | "breaking"; reason: string } {
   if (!deprecated(old)) return { rule: ids.withoutDeprecation, backward: "breaking", reason: "without deprecation; old clients that use it break" };
   const sunset = sunsetOf(old);
   if (!sunset) return { rule: ids.withDeprecation, backward: "conditional", reason: "after deprecation without a sunset date; clients were warned but not given a date" };

@@ -1,3 +1,4 @@
+import type { RuleId } from "../../rules/catalog.js";
 import { child, type SchemaPointer } from "../schema/source.js";
 import { LIFECYCLE_IDS, REMOVAL_IDS } from "./check-ids.js";
 import { requestWriter, type CompareContext } from "./context.js";
@@ -44,7 +45,7 @@ export const parameters: OperationCheck = (ctx, { previous, current }) => {
     if (before.has(key)) continue;
     const required = isRequired(now.value, now.in);
     // A parameter added to the path item reaches every existing operation of the path at once.
-    const rule = now.in === "path"
+    const rule: RuleId = now.in === "path"
       ? "new-request-path-parameter"
       : now.shared
         ? `new-${required ? "required" : "optional"}-request-default-parameter-to-existing-path`

@@ -1,3 +1,4 @@
+import type { RuleId } from "../../rules/catalog.js";
 import { child, type SchemaPointer } from "../schema/source.js";
 import type { Verdict } from "../verdict.js";
 import type { CompareContext } from "./context.js";
@@ -27,7 +28,7 @@ const isOpen = (r: Requirement | undefined) => !r || r.size === 0 || r.has("(ano
 
 interface Scope {
   /** `api-global-security` or `api-security`: the ID stem. */
-  stem: string;
+  stem: "api-global-security" | "api-security";
   element: string;
   name: string;
   /** Where the requirement is, or its owner when it is absent. */
@@ -40,7 +41,7 @@ interface Scope {
  * drops only leaves new clients, who may use what remains, refused by an old server (forward).
  */
 function compareRequirements(ctx: CompareContext, old: Requirement | undefined, now: Requirement | undefined, s: Scope): void {
-  const report = (rule: string, backward: Verdict, forward: Verdict, message: string, at: SchemaPointer, before?: SchemaPointer) =>
+  const report = (rule: RuleId, backward: Verdict, forward: Verdict, message: string, at: SchemaPointer, before?: SchemaPointer) =>
     ctx.report({ rule, backward, forward, message, at, before, element: s.element });
   const before: Requirement = old ?? new Map();
   const after: Requirement = now ?? new Map();

@@ -1,10 +1,12 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
 import type { ProtoImage } from "../../contracts/proto/image.js";
+import type { ProtoBreakingRuleId } from "../../rules/catalog.js";
+import type { BufBreakingCategory } from "../../rules/rule-meta.js";
 import type { SourceLocation } from "../finding.js";
 import type { Effect } from "../verdict.js";
 
 /** buf's breaking-rule categories. */
-export type Category = "FILE" | "PACKAGE" | "WIRE_JSON" | "WIRE";
+export type Category = BufBreakingCategory;
 
 /** What a rule reports about one element. */
 export interface Issue {
@@ -29,11 +31,18 @@ export interface RuleContext {
   report(issue: Issue): void;
 }
 
-/** A breaking rule: buf's id and categories, a one-line purpose, and a pure check over two images. */
-export interface ProtoRule {
-  id: string;
-  /** Categories per buf config version; a rule without a v1 entry is selectable by id in v2 only. */
-  categories: { v1?: Category[]; v2: Category[] };
-  purpose: string;
+/**
+ * A breaking rule as its file writes it: an id of the rule catalog (buf's, or charter's own) and a
+ * pure check over two images. Its categories and description are its catalog entry
+ * (src/rules/catalog/proto-breaking.ts).
+ */
+export interface ProtoRuleDef {
+  id: ProtoBreakingRuleId;
   check(ctx: RuleContext): void;
+}
+
+/** A rule with its catalog entry's categories per buf config version, which select it. */
+export interface ProtoRule extends ProtoRuleDef {
+  /** A rule without a v1 entry is selectable by id in v2 only; charter's own rules are in none. */
+  categories: { v1?: Category[]; v2: Category[] };
 }

@@ -1,3 +1,4 @@
+import type { SchemaChangeKind } from "../../rules/catalog/schema-kinds.js";
 import { singleSchema } from "./subschemas.js";
 import { canonical } from "./view.js";
 import type { Pair } from "./walk.js";
@@ -19,7 +20,7 @@ export function compareDefault(pair: Pair): void {
 }
 
 /** A boolean annotation: when it turns on it is `on`, when it turns off `off`. */
-const flag = (keyword: string, on: string, off: string) => (pair: Pair): void => {
+const flag = (keyword: string, on: SchemaChangeKind, off: SchemaChangeKind) => (pair: Pair): void => {
   const o = pair.old.get(keyword) === true;
   const n = pair.new.get(keyword) === true;
   if (o !== n) pair.report({ kind: n ? on : off, relation: "annotation", keyword, message: n ? on.replace(/-/g, " ") : off.replace(/-/g, " ") });
@@ -30,7 +31,7 @@ export const compareReadOnly = flag("readOnly", "became-read-only", "became-not-
 export const compareWriteOnly = flag("writeOnly", "became-write-only", "became-not-write-only");
 
 /** contentMediaType and contentEncoding change how a string is to be decoded: readers decode it wrong. */
-const contentText = (keyword: string, kind: string) => (pair: Pair): void => {
+const contentText = (keyword: string, kind: SchemaChangeKind) => (pair: Pair): void => {
   const o = pair.old.get(keyword);
   const n = pair.new.get(keyword);
   if (o !== n) pair.report({ kind, relation: "incomparable", keyword, message: `${keyword} changed from ${o ?? "none"} to ${n ?? "none"}` });

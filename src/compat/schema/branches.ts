@@ -1,3 +1,4 @@
+import type { BranchStem } from "../../rules/catalog/schema-kinds.js";
 import type { Relation } from "./change.js";
 import { segmentsOf, type SchemaPointer } from "./source.js";
 import { typeList } from "./type-branches.js";
@@ -25,7 +26,7 @@ interface Branch {
   types: string;
 }
 
-const kebab: Record<string, string> = { oneOf: "one-of", anyOf: "any-of", allOf: "all-of" };
+const kebab: Record<string, BranchStem> = { oneOf: "one-of", anyOf: "any-of", allOf: "all-of" };
 
 /** Discriminator mapping of a schema: target component name → discriminator value. */
 function mappingOf(view: SchemaView): Map<string, string> {

@@ -1,3 +1,4 @@
+import type { SchemaChangeKind } from "../../rules/catalog/schema-kinds.js";
 import type { SchemaPointer } from "./source.js";
 
 /**
@@ -21,9 +22,10 @@ export interface SchemaChange {
   /**
    * What changed, in oasdiff's vocabulary without its location prefix: `property-removed`,
    * `type-changed`, `max-length-decreased`, `enum-value-added`, `became-nullable`, ...
-   * The caller adds the prefix (`request-body-`, `response-property-`, ...).
+   * The caller adds the prefix (`request-body-`, `response-property-`, ...). Declared in the rule
+   * catalog (src/rules/catalog/schema-kinds.ts), so every rule built from it is catalogued.
    */
-  kind: string;
+  kind: SchemaChangeKind;
   relation: Relation;
   /**
    * Set when the reader may still cope: an enum value added where the reader declares a fallback

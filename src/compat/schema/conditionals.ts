@@ -7,7 +7,7 @@ import type { Pair } from "./walk.js";
  */
 export function compareConditional(pair: Pair): void {
   const branches = (has: (k: string) => boolean) => has("then") || has("else");
-  for (const keyword of ["if", "then", "else"]) {
+  for (const keyword of ["if", "then", "else"] as const) {
     const had = pair.old.has(keyword);
     const has = pair.new.has(keyword);
     if (had && has) {

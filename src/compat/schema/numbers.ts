@@ -1,3 +1,4 @@
+import type { BoundStem } from "../../rules/catalog/schema-kinds.js";
 import type { Pair } from "./walk.js";
 import type { SchemaView } from "./view.js";
 
@@ -9,7 +10,7 @@ import type { SchemaView } from "./view.js";
 interface Bound {
   keyword: string;
   /** The oasdiff stem: `min-length`, `exclusive-max`, ... */
-  stem: string;
+  stem: BoundStem;
   lower: boolean;
   /** How the bound reads on a schema (3.0's boolean exclusive bounds change what minimum means). */
   read: (view: SchemaView) => number | undefined;

@@ -1,3 +1,4 @@
+import type { ContentModelStem, SchemaChangeKind } from "../../rules/catalog/schema-kinds.js";
 import type { Relation } from "./change.js";
 import { asSchema, canonical, type Schema, type SchemaView } from "./view.js";
 import { namedSchemas, singleSchema } from "./subschemas.js";
@@ -130,7 +131,7 @@ export function compareRequired(pair: Pair): void {
  * the strict reading (leniently, no writer sends undeclared names); a schema for the other names
  * (a map's values) is a declaration and always counts.
  */
-const contentModel = (keyword: string, stem: string, step: string) => (pair: Pair): void => {
+const contentModel = (keyword: string, stem: ContentModelStem, step: string) => (pair: Pair): void => {
   const ov = pair.old.get(keyword);
   const nv = pair.new.get(keyword);
   const o = contentOf(ov);
@@ -141,7 +142,7 @@ const contentModel = (keyword: string, stem: string, step: string) => (pair: Pai
   const wider = openness[n] > openness[o];
   const declared = o === "schema" || n === "schema";
   const relation: Relation = declared || pair.strict ? (wider ? "widened" : "narrowed") : "annotation";
-  const kind = o === "open" ? `${stem}-added` : n === "open" ? `${stem}-removed` : `${stem}-changed`;
+  const kind: SchemaChangeKind = o === "open" ? `${stem}-added` : n === "open" ? `${stem}-removed` : `${stem}-changed`;
   pair.report({ kind, relation, keyword, message: `${keyword} changed from ${JSON.stringify(ov ?? true)} to ${JSON.stringify(nv ?? true)}` });
 };
 

@@ -1,8 +1,9 @@
+import type { SubschemaStem } from "../../rules/catalog/schema-kinds.js";
 import { asSchema } from "./view.js";
 import type { Nesting, Pair } from "./walk.js";
 
 /** A keyword holding one subschema: adding it narrows, dropping it widens, keeping it recurses. */
-export const singleSchema = (keyword: string, stem: string, step: string, nesting: Nesting = "same") => (pair: Pair): void => {
+export const singleSchema = (keyword: string, stem: SubschemaStem, step: string, nesting: Nesting = "same") => (pair: Pair): void => {
   const had = pair.old.has(keyword);
   const has = pair.new.has(keyword);
   if (had && has) return pair.descend([step], pair.old.pointer(keyword), pair.new.pointer(keyword), { nesting });
@@ -11,7 +12,7 @@ export const singleSchema = (keyword: string, stem: string, step: string, nestin
 };
 
 /** A keyword holding subschemas by name: each name added narrows, dropped widens, kept recurses. */
-export const namedSchemas = (keyword: string, stem: string) => (pair: Pair): void => {
+export const namedSchemas = (keyword: string, stem: SubschemaStem) => (pair: Pair): void => {
   const o = asSchema(pair.old.get(keyword));
   const n = asSchema(pair.new.get(keyword));
   for (const name of Object.keys(o)) {

@@ -1,5 +1,6 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
 import type { ProtoContract } from "../../contracts/contract.js";
+import type { ProtoLintRuleId } from "../../rules/catalog.js";
 import { defineRule, type LintRule } from "../rule.js";
 import { NAME } from "./proto.js";
 
@@ -28,24 +29,16 @@ export interface NamedElement {
  * message says what buf's does (`Message name "foo_bar" should be PascalCase, such as "FooBar".`).
  */
 export function namingRule(rule: {
-  id: string;
+  /** A proto rule of the catalog (buf fails on every style-guide rule, so their entries say `error`). */
+  id: ProtoLintRuleId;
   /** What the message calls the element: "Message", "Enum value", "RPC". */
   noun: string;
   style: keyof typeof CASES;
-  description: string;
-  bad: string;
-  good: string;
   elements(contract: ProtoContract): NamedElement[];
 }): LintRule {
   const { test, convert } = CASES[rule.style];
   return defineRule({
     id: rule.id,
-    kinds: ["proto"],
-    // buf fails on every style-guide rule; so does charter, and charter.yaml can soften one.
-    defaultSeverity: "error",
-    description: rule.description,
-    bad: rule.bad,
-    good: rule.good,
     check({ contract, report }) {
       for (const { desc, name, element } of rule.elements(contract)) {
         if (test.test(name)) continue;

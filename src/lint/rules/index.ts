@@ -135,5 +135,3 @@ export const LINT_RULES: readonly LintRule[] = [
   sloRequired,
   suppressionWithoutReason,
 ];
-
-export const lintRule = (id: string): LintRule | undefined => LINT_RULES.find((rule) => rule.id === id);

@@ -272,7 +272,7 @@ describe("diffSchemas: every keyword, both directions", () => {
 });
 
 describe("flows", () => {
-  const change = (relation: Relation, conditional?: boolean): SchemaChange => ({ path: [], kind: "k", relation, message: "", ...(conditional ? { conditional } : {}) });
+  const change = (relation: Relation, conditional?: boolean): SchemaChange => ({ path: [], kind: "type-changed", relation, message: "", ...(conditional ? { conditional } : {}) });
   it("maps each relation to the two flows of data", () => {
     assert.deepEqual(flows(change("widened")), { oldToNew: "compatible", newToOld: "breaking" });
     assert.deepEqual(flows(change("narrowed")), { oldToNew: "breaking", newToOld: "compatible" });

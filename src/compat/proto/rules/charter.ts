@@ -2,7 +2,7 @@ import type { DescEnum, DescMessage } from "@bufbuild/protobuf";
 import { effect } from "../../verdict.js";
 import { fieldDescription, fieldKey } from "../describe.js";
 import { byKey, forEachPair } from "../pairs.js";
-import type { ProtoRule, RuleContext } from "../rule.js";
+import type { ProtoRuleDef, RuleContext } from "../rule.js";
 
 /**
  * charter's own rules: what buf does not check because it only looks for breakage, but a
@@ -27,10 +27,8 @@ function hasUnspecifiedZero(e: DescEnum): boolean {
   return first !== undefined && first.number === 0 && first.name.endsWith("_UNSPECIFIED");
 }
 
-const fieldAdded: ProtoRule = {
+const fieldAdded: ProtoRuleDef = {
   id: "field-added",
-  categories: { v2: [] },
-  purpose: "A field was added: compatible, unless it is required (old data does not carry it).",
   check(ctx) {
     forEachMessagePair(ctx, (before, after) => {
       const old = byKey(before.fields, (f) => f.number);
@@ -51,10 +49,8 @@ const fieldAdded: ProtoRule = {
   },
 };
 
-const fieldNumberChanged: ProtoRule = {
+const fieldNumberChanged: ProtoRuleDef = {
   id: "field-number-changed",
-  categories: { v2: [] },
-  purpose: "A field kept its name but changed its number: both old and new readers misread each other's data.",
   check(ctx) {
     forEachMessagePair(ctx, (before, after) => {
       const now = byKey(after.fields, (f) => f.name);
@@ -74,10 +70,8 @@ const fieldNumberChanged: ProtoRule = {
   },
 };
 
-const messageAdded: ProtoRule = {
+const messageAdded: ProtoRuleDef = {
   id: "message-added",
-  categories: { v2: [] },
-  purpose: "A message was added: compatible both ways.",
   check(ctx) {
     forEachPair(ctx.previous.messages, ctx.current.messages, {
       added: (message) => {
@@ -94,10 +88,8 @@ const messageAdded: ProtoRule = {
   },
 };
 
-const enumValueAdded: ProtoRule = {
+const enumValueAdded: ProtoRuleDef = {
   id: "enum-value-added",
-  categories: { v2: [] },
-  purpose: "An enum value was added: old readers must fall back on a zero *_UNSPECIFIED value, or they break.",
   check(ctx) {
     forEachPair(ctx.previous.enums, ctx.current.enums, {
       paired: (before, after) => {
@@ -120,10 +112,8 @@ const enumValueAdded: ProtoRule = {
   },
 };
 
-const rpcAdded: ProtoRule = {
+const rpcAdded: ProtoRuleDef = {
   id: "rpc-added",
-  categories: { v2: [] },
-  purpose: "An RPC was added: new clients calling an old server get Unimplemented.",
   check(ctx) {
     for (const service of ctx.current.services.values()) {
       const before = ctx.previous.services.get(service.typeName);
@@ -155,10 +145,8 @@ function isReserved(owner: Reserving, number: number, name: string, endInclusive
     owner.proto.reservedRange.some((r) => number >= (r.start ?? 0) && (endInclusive ? number <= (r.end ?? 0) : number < (r.end ?? 0)));
 }
 
-const reservedReused: ProtoRule = {
+const reservedReused: ProtoRuleDef = {
   id: "reserved-reused",
-  categories: { v2: [] },
-  purpose: "A number or name the old version reserved is used again: old data carries it with another meaning.",
   check(ctx) {
     forEachMessagePair(ctx, (before, after) => {
       for (const field of after.fields) {
@@ -189,4 +177,4 @@ const reservedReused: ProtoRule = {
   },
 };
 
-export const CHARTER_RULES: ProtoRule[] = [fieldAdded, fieldNumberChanged, messageAdded, enumValueAdded, rpcAdded, reservedReused];
+export const CHARTER_RULES: ProtoRuleDef[] = [fieldAdded, fieldNumberChanged, messageAdded, enumValueAdded, rpcAdded, reservedReused];

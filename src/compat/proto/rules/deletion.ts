@@ -1,6 +1,7 @@
 import { effect, type Effect } from "../../verdict.js";
 import { declarations, locateDeleted, type DeclKind } from "../locate-deleted.js";
-import type { Category, ProtoRule } from "../rule.js";
+import type { ProtoBreakingRuleId } from "../../../rules/catalog.js";
+import type { ProtoRuleDef } from "../rule.js";
 
 /**
  * What deleting a declaration costs. A service is called by clients, so old clients fail; a type
@@ -14,12 +15,10 @@ export function deletionImpact(kind: DeclKind): { effect: Effect; reason: string
 }
 
 /** A declaration of `kind` present in an old file is gone from the file of the same path. */
-function noDelete(id: string, kind: DeclKind, categories: ProtoRule["categories"]): ProtoRule {
+function noDelete(id: ProtoBreakingRuleId, kind: DeclKind): ProtoRuleDef {
   const { effect, reason } = deletionImpact(kind);
   return {
     id,
-    categories,
-    purpose: `A ${kind} may not be deleted from its file (nor moved to another file, nor renamed).`,
     check(ctx) {
       for (const [path, before] of ctx.previous.files) {
         const after = ctx.current.files.get(path);
@@ -42,11 +41,9 @@ function noDelete(id: string, kind: DeclKind, categories: ProtoRule["categories"
   };
 }
 
-const FILE: Category[] = ["FILE"];
-
-export const DELETION_RULES: ProtoRule[] = [
-  noDelete("ENUM_NO_DELETE", "enum", { v1: FILE, v2: FILE }),
-  noDelete("MESSAGE_NO_DELETE", "message", { v1: FILE, v2: FILE }),
-  noDelete("EXTENSION_NO_DELETE", "extension", { v2: FILE }),
-  noDelete("SERVICE_NO_DELETE", "service", { v1: FILE, v2: FILE }),
+export const DELETION_RULES: ProtoRuleDef[] = [
+  noDelete("ENUM_NO_DELETE", "enum"),
+  noDelete("MESSAGE_NO_DELETE", "message"),
+  noDelete("EXTENSION_NO_DELETE", "extension"),
+  noDelete("SERVICE_NO_DELETE", "service"),
 ];

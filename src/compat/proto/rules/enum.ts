@@ -1,9 +1,8 @@
 import type { DescEnum, DescEnumValue } from "@bufbuild/protobuf";
 import { effect } from "../../verdict.js";
-import type { Category, ProtoRule } from "../rule.js";
+import type { ProtoBreakingRuleId } from "../../../rules/catalog.js";
+import type { ProtoRuleDef } from "../rule.js";
 import { forEachTypePair, reservedNoDelete, sameJsonFormat, typeAt } from "./message.js";
-
-const FILE_PACKAGE: Category[] = ["FILE", "PACKAGE"];
 
 // Source paths: a value's number; an enum's options, features and `features.enum_type`.
 const VALUE_NUMBER = 2;
@@ -26,14 +25,11 @@ const quotedList = (names: string[]): string => [...names].sort().map((n) => `"$
  * deletion when the new enum reserves what it names, and says in the message what was not reserved.
  */
 function valueNoDelete(
-  id: string,
-  categories: ProtoRule["categories"],
+  id: ProtoBreakingRuleId,
   unlessReserved?: { excused(after: DescEnum, number: number, names: string[]): boolean; missing(number: number, names: string[]): string },
-): ProtoRule {
+): ProtoRuleDef {
   return {
     id,
-    categories,
-    purpose: unlessReserved ? "An enum value may not be deleted without reserving it." : "An enum value may not be deleted.",
     check(ctx) {
       forEachTypePair(ctx, "enum", (before, after) => {
         const kept = valuesByNumber(after);
@@ -55,20 +51,18 @@ function valueNoDelete(
   };
 }
 
-export const ENUM_RULES: ProtoRule[] = [
-  valueNoDelete("ENUM_VALUE_NO_DELETE", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }),
-  valueNoDelete("ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED", { v1: ["WIRE_JSON", "WIRE"], v2: ["WIRE_JSON", "WIRE"] }, {
+export const ENUM_RULES: ProtoRuleDef[] = [
+  valueNoDelete("ENUM_VALUE_NO_DELETE"),
+  valueNoDelete("ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED", {
     excused: (after, number) => after.proto.reservedRange.some((r) => r.start <= number && number <= r.end),
     missing: (number) => `the number "${number}"`,
   }),
-  valueNoDelete("ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED", { v1: ["WIRE_JSON"], v2: ["WIRE_JSON"] }, {
+  valueNoDelete("ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED", {
     excused: (after, _number, names) => names.every((name) => after.proto.reservedName.includes(name)),
     missing: (_number, names) => `the name${names.length > 1 ? "s" : ""} ${quotedList(names)}`,
   }),
   {
     id: "ENUM_VALUE_SAME_NAME",
-    categories: { v1: ["FILE", "PACKAGE", "WIRE_JSON"], v2: ["FILE", "PACKAGE", "WIRE_JSON"] },
-    purpose: "An enum value may not be renamed (adding an alias is fine).",
     check(ctx) {
       forEachTypePair(ctx, "enum", (before, after) => {
         const now = valuesByNumber(after);
@@ -95,8 +89,6 @@ export const ENUM_RULES: ProtoRule[] = [
   },
   {
     id: "ENUM_SAME_TYPE",
-    categories: { v1: FILE_PACKAGE, v2: FILE_PACKAGE },
-    purpose: "An enum may not change between open and closed.",
     check(ctx) {
       forEachTypePair(ctx, "enum", (before, after) => {
         if (before.open === after.open) return;

@@ -16,7 +16,8 @@ import {
   type Cardinality, type FieldPair, type FieldSide,
 } from "../field-model.js";
 import { messageLikeness } from "../message-structure.js";
-import type { Category, ProtoRule, RuleContext } from "../rule.js";
+import type { ProtoBreakingRuleId } from "../../../rules/catalog.js";
+import type { ProtoRuleDef, RuleContext } from "../rule.js";
 
 // Source paths inside a field (descriptor.proto field numbers), as buf locates its annotations.
 const NAME = [1];
@@ -55,16 +56,14 @@ function report(ctx: RuleContext, { previous, current }: FieldPair, message: str
 const bothInMapEntries = ({ previous, current }: FieldPair) => Boolean(previous.message?.entry && current.message?.entry);
 
 /** A rule comparing each pair of fields; `check` reports through `report`. */
-function fieldRule(id: string, categories: ProtoRule["categories"], purpose: string, check: (ctx: RuleContext, pair: FieldPair) => void): ProtoRule {
-  return { id, categories, purpose, check: (ctx) => fieldPairs(ctx).forEach((pair) => check(ctx, pair)) };
+function fieldRule(id: ProtoBreakingRuleId, check: (ctx: RuleContext, pair: FieldPair) => void): ProtoRuleDef {
+  return { id, check: (ctx) => fieldPairs(ctx).forEach((pair) => check(ctx, pair)) };
 }
 
 /** FIELD_NO_DELETE and its variants: fields of paired messages (map entries included) by number. */
-function deletionRule(id: string, categories: ProtoRule["categories"], purpose: string, unless?: "number" | "name"): ProtoRule {
+function deletionRule(id: ProtoBreakingRuleId, unless?: "number" | "name"): ProtoRuleDef {
   return {
     id,
-    categories,
-    purpose,
     check(ctx) {
       const currentNodes = messageNodes(ctx.current);
       for (const [name, node] of messageNodes(ctx.previous)) {
@@ -122,8 +121,8 @@ const BYTES_TO_STRING =
  * FIELD_WIRE_*_COMPATIBLE_TYPE: kinds in different encoding groups, or a message/group renamed, or
  * an enum replaced by one that is not a superset with the same short name.
  */
-function compatibleTypeRule(id: string, categories: ProtoRule["categories"], purpose: string, groups: Map<Type, number>, suffix: string, allowStringBytes: boolean): ProtoRule {
-  return fieldRule(id, categories, purpose, (ctx, pair) => {
+function compatibleTypeRule(id: ProtoBreakingRuleId, groups: Map<Type, number>, suffix: string, allowStringBytes: boolean): ProtoRuleDef {
+  return fieldRule(id, (ctx, pair) => {
     const before = kind(pair.previous);
     const after = kind(pair.current);
     if (groups.get(before) !== groups.get(after)) {
@@ -144,8 +143,8 @@ function enumCompatible(ctx: RuleContext, { previous, current }: FieldPair): boo
   return before.values.every((v) => after.values.some((w) => w.name === v.name && w.number === v.number));
 }
 
-function cardinalityRule(id: string, categories: ProtoRule["categories"], purpose: string, group: (c: Cardinality) => Cardinality | number): ProtoRule {
-  return fieldRule(id, categories, purpose, (ctx, pair) => {
+function cardinalityRule(id: ProtoBreakingRuleId, group: (c: Cardinality) => Cardinality | number): ProtoRuleDef {
+  return fieldRule(id, (ctx, pair) => {
     if (bothInMapEntries(pair)) return;
     const before = cardinality(pair.previous);
     const after = cardinality(pair.current);
@@ -181,28 +180,22 @@ function javaUtf8(side: FieldSide): string {
 const bothKinds = ({ previous, current }: FieldPair, kinds: Type[]) => kinds.includes(kind(previous)) && kinds.includes(kind(current));
 const INT64_TYPES = [Type.INT64, Type.SINT64, Type.UINT64, Type.FIXED64, Type.SFIXED64];
 
-const FILE_PACKAGE: Category[] = ["FILE", "PACKAGE"];
-const FILE_PACKAGE_WIRE_JSON: Category[] = ["FILE", "PACKAGE", "WIRE_JSON"];
-const ALL: Category[] = ["FILE", "PACKAGE", "WIRE_JSON", "WIRE"];
-
-export const FIELD_RULES: ProtoRule[] = [
-  deletionRule("FIELD_NO_DELETE", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }, "A field may not be deleted."),
+export const FIELD_RULES: ProtoRuleDef[] = [
+  deletionRule("FIELD_NO_DELETE"),
   deletionRule(
     "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED",
-    { v1: ["WIRE_JSON", "WIRE"], v2: ["WIRE_JSON", "WIRE"] },
-    "A field may be deleted only if its number is reserved.",
     "number",
   ),
-  deletionRule("FIELD_NO_DELETE_UNLESS_NAME_RESERVED", { v1: ["WIRE_JSON"], v2: ["WIRE_JSON"] }, "A field may be deleted only if its name is reserved.", "name"),
+  deletionRule("FIELD_NO_DELETE_UNLESS_NAME_RESERVED", "name"),
 
-  fieldRule("FIELD_SAME_NAME", { v1: FILE_PACKAGE_WIRE_JSON, v2: FILE_PACKAGE_WIRE_JSON }, "A field keeps its name.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_NAME", (ctx, pair) => {
     const name = (side: FieldSide) => side.extension?.typeName ?? side.proto.name;
     if (name(pair.previous) === name(pair.current)) return;
     const message = `${describeField(pair.current, false)} changed name from "${name(pair.previous)}" to "${name(pair.current)}".`;
     report(ctx, pair, message, JSON_ONLY, locate(pair.current, NAME), fieldLocation(pair.previous, ...NAME));
   }),
 
-  fieldRule("FIELD_SAME_JSON_NAME", { v1: FILE_PACKAGE_WIRE_JSON, v2: FILE_PACKAGE_WIRE_JSON }, "A field keeps its JSON name.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_JSON_NAME", (ctx, pair) => {
     if (pair.previous.extension) return;
     const before = jsonName(pair.previous);
     const after = jsonName(pair.current);
@@ -211,7 +204,7 @@ export const FIELD_RULES: ProtoRule[] = [
     report(ctx, pair, message, JSON_ONLY, locate(pair.current, JSON_NAME, []));
   }),
 
-  fieldRule("FIELD_SAME_TYPE", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }, "A field keeps its type.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_TYPE", (ctx, pair) => {
     if (kind(pair.previous) !== kind(pair.current)) reportKindChange(ctx, pair);
     else if ([Type.ENUM, Type.GROUP, Type.MESSAGE].includes(kind(pair.current)) && typeName(pair.previous) !== typeName(pair.current)) {
       reportTypeNameChange(ctx, pair);
@@ -219,36 +212,28 @@ export const FIELD_RULES: ProtoRule[] = [
   }),
   compatibleTypeRule(
     "FIELD_WIRE_COMPATIBLE_TYPE",
-    { v1: ["WIRE"], v2: ["WIRE"] },
-    "A field's type stays compatible in the binary encoding.",
     WIRE_GROUPS,
     `${WIRE_SUFFIX}.`,
     true,
   ),
   compatibleTypeRule(
     "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
-    { v1: ["WIRE_JSON"], v2: ["WIRE_JSON"] },
-    "A field's type stays compatible in the binary and JSON encodings.",
     WIRE_JSON_GROUPS,
     `${WIRE_SUFFIX} and https://developers.google.com/protocol-buffers/docs/proto3#json for JSON compatibility rules.`,
     false,
   ),
 
-  cardinalityRule("FIELD_SAME_CARDINALITY", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }, "A field keeps its cardinality and presence.", (c) => c),
+  cardinalityRule("FIELD_SAME_CARDINALITY", (c) => c),
   cardinalityRule(
     "FIELD_WIRE_COMPATIBLE_CARDINALITY",
-    { v1: ["WIRE"], v2: ["WIRE"] },
-    "A field's cardinality stays compatible in the binary encoding.",
     wireCardinalityGroup,
   ),
   cardinalityRule(
     "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
-    { v1: ["WIRE_JSON"], v2: ["WIRE_JSON"] },
-    "A field's cardinality stays compatible in the binary and JSON encodings.",
     wireJsonCardinalityGroup,
   ),
 
-  fieldRule("FIELD_SAME_ONEOF", { v1: ALL, v2: ALL }, "A field stays in, or out of, the same oneof.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_ONEOF", (ctx, pair) => {
     if (pair.previous.extension) return;
     const before = oneofName(pair.previous);
     const after = oneofName(pair.current);
@@ -262,7 +247,7 @@ export const FIELD_RULES: ProtoRule[] = [
     report(ctx, pair, message, { effect: effect("breaking", "breaking"), reason: "oneof members clear each other" }, locate(pair.current, []));
   }),
 
-  fieldRule("FIELD_SAME_DEFAULT", { v2: ALL }, "A field keeps its default value.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_DEFAULT", (ctx, pair) => {
     const before = defaultValue(pair.previous);
     const after = defaultValue(pair.current);
     if (!before || !after || (isZero(before) && isZero(after)) || sameDefault(before, after)) return;
@@ -270,7 +255,7 @@ export const FIELD_RULES: ProtoRule[] = [
     report(ctx, pair, message, { effect: effect("breaking", "breaking"), reason: "readers see a different value for unset fields" }, locate(pair.current, DEFAULT, []));
   }),
 
-  fieldRule("FIELD_SAME_JSTYPE", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }, "A 64-bit integer field keeps its JavaScript type.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_JSTYPE", (ctx, pair) => {
     if (!INT64_TYPES.includes(pair.previous.proto.type) || !INT64_TYPES.includes(pair.current.proto.type)) return;
     const before = JSType[pair.previous.proto.options?.jstype ?? JSType.JS_NORMAL];
     const after = JSType[pair.current.proto.options?.jstype ?? JSType.JS_NORMAL];
@@ -279,7 +264,7 @@ export const FIELD_RULES: ProtoRule[] = [
     report(ctx, pair, message, CODEGEN_ONLY, locate(pair.current, JSTYPE, []));
   }),
 
-  fieldRule("FIELD_SAME_CPP_STRING_TYPE", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }, "A string or bytes field keeps its C++ string type.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_CPP_STRING_TYPE", (ctx, pair) => {
     if (bothInMapEntries(pair) || !bothKinds(pair, [Type.STRING, Type.BYTES])) return;
     const before = cppStringType(pair.previous);
     const after = cppStringType(pair.current);
@@ -290,7 +275,7 @@ export const FIELD_RULES: ProtoRule[] = [
     report(ctx, pair, `${describeField(pair.current)} changed C++ string type from "${before}" to "${after}".`, CODEGEN_ONLY, at);
   }),
 
-  fieldRule("FIELD_SAME_JAVA_UTF8_VALIDATION", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }, "A string field keeps Java's UTF-8 validation.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_JAVA_UTF8_VALIDATION", (ctx, pair) => {
     if (!bothKinds(pair, [Type.STRING])) return;
     const before = javaUtf8(pair.previous);
     const after = javaUtf8(pair.current);
@@ -303,7 +288,7 @@ export const FIELD_RULES: ProtoRule[] = [
     report(ctx, pair, `${describeField(current)} changed Java string UTF8 validation from "${before}" to "${after}".`, CODEGEN_ONLY, at);
   }),
 
-  fieldRule("FIELD_SAME_UTF8_VALIDATION", { v1: FILE_PACKAGE, v2: FILE_PACKAGE }, "A string field keeps its UTF-8 validation.", (ctx, pair) => {
+  fieldRule("FIELD_SAME_UTF8_VALIDATION", (ctx, pair) => {
     if (!bothKinds(pair, [Type.STRING])) return;
     const before = Utf8[feature(pair.previous, "utf8Validation")];
     const after = Utf8[feature(pair.current, "utf8Validation")];

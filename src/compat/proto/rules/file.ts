@@ -3,11 +3,8 @@ import { FileOptionsSchema } from "@bufbuild/protobuf/wkt";
 import type { ProtoImage } from "../../../contracts/proto/image.js";
 import type { SourceLocation } from "../../finding.js";
 import { effect, type Effect } from "../../verdict.js";
-import type { Category, ProtoRule, RuleContext } from "../rule.js";
-
-const FILE: Category[] = ["FILE"];
-const FILE_PACKAGE: Category[] = ["FILE", "PACKAGE"];
-const ALL: Category[] = ["FILE", "PACKAGE", "WIRE_JSON", "WIRE"];
+import type { ProtoBreakingRuleId } from "../../../rules/catalog.js";
+import type { ProtoRuleDef, RuleContext } from "../rule.js";
 
 // Descriptor field numbers in FileDescriptorProto, for source locations.
 const PACKAGE_FIELD = 2;
@@ -29,18 +26,14 @@ function forEachFilePair(ctx: RuleContext, check: (before: DescFile, after: Desc
 
 /** One finding per paired file whose `value` differs. */
 function fileSame(
-  id: string,
-  categories: ProtoRule["categories"],
-  purpose: string,
+  id: ProtoBreakingRuleId,
   value: (file: DescFile) => string,
   describe: (before: string, after: string) => string,
   flows: Effect,
   path: number[],
-): ProtoRule {
+): ProtoRuleDef {
   return {
     id,
-    categories,
-    purpose,
     check(ctx) {
       forEachFilePair(ctx, (before, after) => {
         const [was, now] = [value(before), value(after)];
@@ -62,7 +55,7 @@ function fileSame(
  * The file options buf compares, with the value an unset option has. They steer code generators
  * only, so a change breaks generated code, never the wire.
  */
-const FILE_OPTIONS: { id: string; option: string; number: number; unset: string }[] = [
+const FILE_OPTIONS: { id: ProtoBreakingRuleId; option: string; number: number; unset: string }[] = [
   { id: "FILE_SAME_JAVA_PACKAGE", option: "java_package", number: 1, unset: "" },
   { id: "FILE_SAME_JAVA_OUTER_CLASSNAME", option: "java_outer_classname", number: 8, unset: "" },
   { id: "FILE_SAME_OPTIMIZE_FOR", option: "optimize_for", number: 9, unset: "SPEED" },
@@ -93,11 +86,9 @@ function fileOption(file: DescFile, number: number, unset: string): string {
 
 const conditional = effect("conditional", "conditional");
 
-export const FILE_RULES: ProtoRule[] = [
+export const FILE_RULES: ProtoRuleDef[] = [
   {
     id: "FILE_NO_DELETE",
-    categories: { v1: FILE, v2: FILE },
-    purpose: "A file may not be deleted (nor moved to another path).",
     check(ctx) {
       for (const [path, before] of ctx.previous.files) {
         if (ctx.current.files.has(path)) continue;
@@ -119,8 +110,6 @@ export const FILE_RULES: ProtoRule[] = [
   },
   fileSame(
     "FILE_SAME_PACKAGE",
-    { v1: ALL, v2: ALL },
-    "A file may not change its package.",
     (file) => file.proto.package,
     (was, now) => `File package changed from "${was}" to "${now}"; every full name in it changes (type URLs, RPC paths).`,
     effect("breaking", "breaking"),
@@ -128,8 +117,6 @@ export const FILE_RULES: ProtoRule[] = [
   ),
   fileSame(
     "FILE_SAME_SYNTAX",
-    { v1: FILE_PACKAGE, v2: FILE_PACKAGE },
-    "A file may not change its syntax (proto2, proto3, editions).",
     (file) => file.proto.syntax || "proto2",
     (was, now) => `File syntax changed from "${was}" to "${now}"; defaults, presence and enum semantics may change with it.`,
     conditional,
@@ -138,8 +125,6 @@ export const FILE_RULES: ProtoRule[] = [
   ...FILE_OPTIONS.map(({ id, option, number, unset }) =>
     fileSame(
       id,
-      { v1: FILE_PACKAGE, v2: FILE_PACKAGE },
-      `A file may not change its "${option}" option.`,
       (file) => fileOption(file, number, unset),
       (was, now) => `File option "${option}" changed from "${was}" to "${now}"; this affects generated code only.`,
       conditional,

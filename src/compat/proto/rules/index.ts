@@ -1,4 +1,5 @@
-import type { ProtoRule } from "../rule.js";
+import { protoBreakingMeta } from "../../../rules/catalog.js";
+import type { ProtoRule, ProtoRuleDef } from "../rule.js";
 import { CHARTER_RULES } from "./charter.js";
 import { DELETION_RULES } from "./deletion.js";
 import { ENUM_RULES } from "./enum.js";
@@ -9,7 +10,7 @@ import { PACKAGE_RULES } from "./package.js";
 import { SERVICE_RULES } from "./service.js";
 
 /** Every proto breaking rule, registered in one place: buf's rules by element, then charter's own. */
-export const PROTO_RULES: ProtoRule[] = [
+const RULES: ProtoRuleDef[] = [
   ...FILE_RULES,
   ...PACKAGE_RULES,
   ...DELETION_RULES,
@@ -19,6 +20,12 @@ export const PROTO_RULES: ProtoRule[] = [
   ...SERVICE_RULES,
   ...CHARTER_RULES,
 ];
+
+/** Every rule with its buf categories, which its catalog entry holds. */
+export const PROTO_RULES: ProtoRule[] = RULES.map((rule) => {
+  const { v1, v2 } = protoBreakingMeta(rule.id).categories;
+  return { ...rule, categories: { ...(v1 ? { v1: [...v1] } : {}), v2: [...v2] } };
+});
 
 /** charter's own rules (kebab-case ids) run whatever buf.yaml selects, unless excepted. */
 export const CHARTER_RULE_IDS: string[] = CHARTER_RULES.map((rule) => rule.id);

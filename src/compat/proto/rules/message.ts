@@ -4,12 +4,8 @@ import type { ProtoImage } from "../../../contracts/proto/image.js";
 import type { SourceLocation } from "../../finding.js";
 import { effect } from "../../verdict.js";
 import { forEachPair } from "../pairs.js";
-import type { Category, ProtoRule, RuleContext } from "../rule.js";
+import type { ProtoRuleDef, RuleContext } from "../rule.js";
 import { lostTagRanges, MAX_ENUM_NUMBER, MAX_FIELD_NUMBER, MAX_MESSAGE_SET_NUMBER, type TagRanges } from "../tag-ranges.js";
-
-const FILE_PACKAGE: Category[] = ["FILE", "PACKAGE"];
-const FILE_PACKAGE_WIRE_JSON: Category[] = ["FILE", "PACKAGE", "WIRE_JSON"];
-const ALL: Category[] = ["FILE", "PACKAGE", "WIRE_JSON", "WIRE"];
 
 const conditional = effect("conditional", "conditional");
 
@@ -60,12 +56,10 @@ function mapEntries(message: DescMessage): Map<string, DescField> {
 }
 
 /** A message or enum loses full JSON support (ALLOW becomes LEGACY_BEST_EFFORT). */
-export function sameJsonFormat(kind: TypeKind): ProtoRule {
+export function sameJsonFormat(kind: TypeKind): ProtoRuleDef {
   const { options, features } = PATHS[kind];
   return {
-    id: `${kind.toUpperCase()}_SAME_JSON_FORMAT`,
-    categories: { v1: FILE_PACKAGE_WIRE_JSON, v2: FILE_PACKAGE_WIRE_JSON },
-    purpose: `A ${kind} that supports JSON may not fall back to best-effort JSON.`,
+    id: kind === "message" ? "MESSAGE_SAME_JSON_FORMAT" : "ENUM_SAME_JSON_FORMAT",
     check(ctx) {
       forEachTypePair(ctx, kind, (before, after) => {
         const [was, now] = [jsonFormat(before), jsonFormat(after)];
@@ -106,11 +100,9 @@ function maxFieldNumber(message: DescMessage): number {
  * Reserved numbers and names of a message or enum must stay reserved: once released, a new
  * field or value could reuse them with a new meaning while old data still carries the old one.
  */
-export function reservedNoDelete(kind: TypeKind): ProtoRule {
+export function reservedNoDelete(kind: TypeKind): ProtoRuleDef {
   return {
-    id: `RESERVED_${kind.toUpperCase()}_NO_DELETE`,
-    categories: { v1: ALL, v2: ALL },
-    purpose: `A ${kind} may not release reserved numbers or names.`,
+    id: kind === "message" ? "RESERVED_MESSAGE_NO_DELETE" : "RESERVED_ENUM_NO_DELETE",
     check(ctx) {
       forEachTypePair(ctx, kind, (before, after) => {
         const element = `${kind} "${after.name}"`;
@@ -145,11 +137,9 @@ const requiredFields = (message: DescMessage): Set<number> =>
 
 const REQUIRED_TAIL = "Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage.";
 
-export const MESSAGE_RULES: ProtoRule[] = [
+export const MESSAGE_RULES: ProtoRuleDef[] = [
   {
     id: "ONEOF_NO_DELETE",
-    categories: { v1: FILE_PACKAGE, v2: FILE_PACKAGE },
-    purpose: "A oneof may not be deleted from its message.",
     check(ctx) {
       forEachTypePair(ctx, "message", (before, after) => {
         const kept = new Set(after.proto.oneofDecl.map((o) => o.name));
@@ -170,8 +160,6 @@ export const MESSAGE_RULES: ProtoRule[] = [
   },
   {
     id: "EXTENSION_MESSAGE_NO_DELETE",
-    categories: { v1: FILE_PACKAGE, v2: FILE_PACKAGE },
-    purpose: "A message may not give up extension numbers.",
     check(ctx) {
       forEachTypePair(ctx, "message", (before, after) => {
         for (const lost of lostTagRanges("extension", `message "${after.name}"`, extensionRanges(before), extensionRanges(after))) {
@@ -190,8 +178,6 @@ export const MESSAGE_RULES: ProtoRule[] = [
   reservedNoDelete("message"),
   {
     id: "MESSAGE_SAME_REQUIRED_FIELDS",
-    categories: { v1: ALL, v2: ALL },
-    purpose: "A message may not add or remove required fields.",
     check(ctx) {
       forEachTypePair(ctx, "message", (before, after) => {
         const [was, now] = [requiredFields(before), requiredFields(after)];
@@ -225,8 +211,6 @@ export const MESSAGE_RULES: ProtoRule[] = [
   sameJsonFormat("message"),
   {
     id: "MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR",
-    categories: { v1: FILE_PACKAGE, v2: FILE_PACKAGE },
-    purpose: "A message may not turn on no_standard_descriptor_accessor.",
     check(ctx) {
       const { options, noStandardDescriptorAccessor } = PATHS.message;
       forEachTypePair(ctx, "message", (before, after) => {

@@ -1,21 +1,18 @@
 import { fileOf } from "../../../contracts/proto/image.js";
 import { effect } from "../../verdict.js";
 import { declarations, locateDeleted, type DeclKind } from "../locate-deleted.js";
-import type { Category, ProtoRule } from "../rule.js";
+import type { ProtoBreakingRuleId } from "../../../rules/catalog.js";
+import type { ProtoRuleDef } from "../rule.js";
 import { deletionImpact } from "./deletion.js";
-
-const PACKAGE: Category[] = ["PACKAGE"];
 
 /**
  * A declaration of `kind` is gone from its package, whichever file of the package held it: moving
  * a type between files of one package is allowed here, unlike in the FILE category.
  */
-function packageNoDelete(id: string, kind: DeclKind, categories: ProtoRule["categories"]): ProtoRule {
+function packageNoDelete(id: ProtoBreakingRuleId, kind: DeclKind): ProtoRuleDef {
   const { effect, reason } = deletionImpact(kind);
   return {
     id,
-    categories,
-    purpose: `A ${kind} may not be deleted from its package (it may move between the package's files).`,
     check(ctx) {
       for (const [pkg, beforeFiles] of ctx.previous.packages) {
         const afterFiles = ctx.current.packages.get(pkg);
@@ -44,11 +41,9 @@ function packageNoDelete(id: string, kind: DeclKind, categories: ProtoRule["cate
   };
 }
 
-export const PACKAGE_RULES: ProtoRule[] = [
+export const PACKAGE_RULES: ProtoRuleDef[] = [
   {
     id: "PACKAGE_NO_DELETE",
-    categories: { v1: PACKAGE, v2: PACKAGE },
-    purpose: "A package may not be deleted.",
     check(ctx) {
       for (const [pkg, files] of ctx.previous.packages) {
         if (ctx.current.packages.has(pkg)) continue;
@@ -64,8 +59,8 @@ export const PACKAGE_RULES: ProtoRule[] = [
       }
     },
   },
-  packageNoDelete("PACKAGE_ENUM_NO_DELETE", "enum", { v1: PACKAGE, v2: PACKAGE }),
-  packageNoDelete("PACKAGE_MESSAGE_NO_DELETE", "message", { v1: PACKAGE, v2: PACKAGE }),
-  packageNoDelete("PACKAGE_EXTENSION_NO_DELETE", "extension", { v2: PACKAGE }),
-  packageNoDelete("PACKAGE_SERVICE_NO_DELETE", "service", { v1: PACKAGE, v2: PACKAGE }),
+  packageNoDelete("PACKAGE_ENUM_NO_DELETE", "enum"),
+  packageNoDelete("PACKAGE_MESSAGE_NO_DELETE", "message"),
+  packageNoDelete("PACKAGE_EXTENSION_NO_DELETE", "extension"),
+  packageNoDelete("PACKAGE_SERVICE_NO_DELETE", "service"),
 ];

@@ -2,9 +2,8 @@ import type { DescMethod, DescService } from "@bufbuild/protobuf";
 import { MethodOptions_IdempotencyLevel } from "@bufbuild/protobuf/wkt";
 import { effect, type Effect } from "../../verdict.js";
 import { byKey, forEachPair } from "../pairs.js";
-import type { Category, ProtoRule, RuleContext } from "../rule.js";
-
-const ALL: Category[] = ["FILE", "PACKAGE", "WIRE_JSON", "WIRE"];
+import type { ProtoBreakingRuleId } from "../../../rules/catalog.js";
+import type { ProtoRuleDef, RuleContext } from "../rule.js";
 
 // Field numbers in MethodDescriptorProto / MethodOptions, for source locations.
 const INPUT_TYPE = 2;
@@ -35,17 +34,14 @@ const streams = (method: DescMethod, side: "client" | "server"): boolean =>
  * the change (without the `RPC "m" on service "S"` prefix), or undefined when nothing changed.
  */
 function rpcSame(
-  id: string,
-  purpose: string,
+  id: ProtoBreakingRuleId,
   compare: (before: DescMethod, after: DescMethod) => string | undefined,
   flows: Effect,
   reason: string,
   path: number[],
-): ProtoRule {
+): ProtoRuleDef {
   return {
     id,
-    categories: { v1: ALL, v2: ALL },
-    purpose,
     check(ctx) {
       forEachMethodPair(ctx, {
         paired: (before, after) => {
@@ -67,10 +63,9 @@ function rpcSame(
 }
 
 /** A change of a stream's side: old clients and servers disagree on the framing. */
-function sameStreaming(side: "client" | "server"): ProtoRule {
+function sameStreaming(side: "client" | "server"): ProtoRuleDef {
   return rpcSame(
-    `RPC_SAME_${side.toUpperCase()}_STREAMING`,
-    `An RPC may not change whether its ${side} streams.`,
+    side === "client" ? "RPC_SAME_CLIENT_STREAMING" : "RPC_SAME_SERVER_STREAMING",
     (before, after) => {
       const [was, now] = [streams(before, side), streams(after, side)];
       if (was === now) return undefined;
@@ -84,11 +79,10 @@ function sameStreaming(side: "client" | "server"): ProtoRule {
 }
 
 /** A change of message type: the bytes on each side are read as a different message. */
-function sameType(which: "request" | "response", path: number): ProtoRule {
+function sameType(which: "request" | "response", path: number): ProtoRuleDef {
   const type = (method: DescMethod) => (which === "request" ? method.input : method.output).typeName;
   return rpcSame(
-    `RPC_SAME_${which.toUpperCase()}_TYPE`,
-    `An RPC may not change its ${which} type.`,
+    which === "request" ? "RPC_SAME_REQUEST_TYPE" : "RPC_SAME_RESPONSE_TYPE",
     (before, after) => (type(before) === type(after) ? undefined : `changed ${which} type from "${type(before)}" to "${type(after)}"`),
     effect("breaking", "breaking"),
     `old and new peers read the ${which} as different messages`,
@@ -96,11 +90,9 @@ function sameType(which: "request" | "response", path: number): ProtoRule {
   );
 }
 
-export const SERVICE_RULES: ProtoRule[] = [
+export const SERVICE_RULES: ProtoRuleDef[] = [
   {
     id: "RPC_NO_DELETE",
-    categories: { v1: ["FILE", "PACKAGE"], v2: ["FILE", "PACKAGE"] },
-    purpose: "An RPC may not be deleted from its service.",
     check(ctx) {
       forEachMethodPair(ctx, {
         deleted: (method, service) =>
@@ -121,7 +113,6 @@ export const SERVICE_RULES: ProtoRule[] = [
   sameStreaming("server"),
   rpcSame(
     "RPC_SAME_IDEMPOTENCY_LEVEL",
-    "An RPC may not change its idempotency level.",
     (before, after) =>
       before.idempotency === after.idempotency
         ? undefined

@@ -9,42 +9,6 @@ const ID_HEADER = /^(ce[-_]id|cloudEvents:id)$/i;
 
 export default defineRule({
   id: "cloudevents-id-required",
-  kinds: ["asyncapi"],
-  defaultSeverity: "error",
-  description:
-    "Delivery is at least once, and consumers de-duplicate by the CloudEvents `source` + `id` pair, so no " +
-    "CloudEvent may be sent without an `id`. charter's convention: a message's `x-cloudevents` leaves `id` out " +
-    "(CloudEvents 1.0 requires it and generated producers set a fresh one per event) or describes it with a " +
-    "non-empty string; a value of `null`, `false`, an empty string or an object with `required: false` makes it " +
-    "optional and fires. A headers schema that declares the id header of binary content mode (`ce-id`, `ce_id`, " +
-    "`cloudEvents:id`) must list it in `required`.",
-  bad: `asyncapi: 3.0.0
-info: { title: Orders, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-    messages:
-      orderPaid:
-        x-cloudevents: { type: com.shop.order.paid.v1, source: /shop/orders }
-        headers:
-          type: object
-          properties: { ce_id: { type: string } }
-        payload: { type: object }
-`,
-  good: `asyncapi: 3.0.0
-info: { title: Orders, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-    messages:
-      orderPaid:
-        x-cloudevents: { type: com.shop.order.paid.v1, source: /shop/orders }
-        headers:
-          type: object
-          required: [ce_id]
-          properties: { ce_id: { type: string } }
-        payload: { type: object }
-`,
   check({ contract, report }) {
     for (const { message, element } of messagesOf(contract)) {
       const event = cloudEventOf(message);

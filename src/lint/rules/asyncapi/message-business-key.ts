@@ -7,32 +7,6 @@ const KEY = "x-charter-business-key";
 
 export default defineRule({
   id: "message-business-key",
-  kinds: ["asyncapi"],
-  defaultSeverity: "warning",
-  description:
-    "Every message names its business key with `x-charter-business-key: <payload property>` (`orderId`): the " +
-    "identity of the thing the event is about. Generated producers use it as the partition key, so events about " +
-    "one order stay in order, and consumers use it to reason about ordering and de-duplication. The property must " +
-    "be one the payload schema declares.",
-  bad: `asyncapi: 3.0.0
-info: { title: Orders, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-    messages:
-      orderPaid:
-        payload: { type: object, properties: { orderId: { type: string } } }
-`,
-  good: `asyncapi: 3.0.0
-info: { title: Orders, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-    messages:
-      orderPaid:
-        x-charter-business-key: orderId
-        payload: { type: object, properties: { orderId: { type: string } } }
-`,
   check({ contract, report }) {
     for (const { message, element } of messagesOf(contract)) {
       const key = message.message.value[KEY];

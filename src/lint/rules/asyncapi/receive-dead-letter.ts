@@ -7,36 +7,6 @@ const KEY = "x-charter-dead-letter";
 
 export default defineRule({
   id: "receive-dead-letter",
-  kinds: ["asyncapi"],
-  defaultSeverity: "warning",
-  description:
-    "Every `receive` operation (2.x `publish`) names the channel where messages it cannot process go, with " +
-    "`x-charter-dead-letter`: a channel of the document, by key, by address or as a `$ref`. Without one, a " +
-    "poison message either blocks its partition forever or is dropped silently; generated consumers route it " +
-    "there after their retries.",
-  bad: `asyncapi: 3.0.0
-info: { title: Billing, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-operations:
-  onOrderPaid:
-    action: receive
-    channel: { $ref: "#/channels/orderPaid" }
-`,
-  good: `asyncapi: 3.0.0
-info: { title: Billing, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-  orderPaidDead:
-    address: billing.order.paid.dlq.v1
-operations:
-  onOrderPaid:
-    action: receive
-    channel: { $ref: "#/channels/orderPaid" }
-    x-charter-dead-letter: { $ref: "#/channels/orderPaidDead" }
-`,
   check({ contract, report }) {
     const channels = [...contract.model.channels.values()];
     const names = new Set(channels.flatMap((c) => [c.id, channelName(c), `#/channels/${c.id}`]));

@@ -10,22 +10,6 @@ const PROTO_OWNER = /^charter:owner\s+\S/;
 
 export default defineRule({
   id: "owner-required",
-  kinds: ["proto", "openapi", "asyncapi", "jsonschema"],
-  // A warning by default: no registry names its owners on day one (README, lint defaults).
-  defaultSeverity: "warning",
-  description:
-    "Every contract has an owner, the team to ask about it and to page when it breaks: `owner` of a matching " +
-    "`contracts.<glob>` entry in charter.yaml, or in the contract itself: `info.x-charter-owner` (or `info.x-owner`) " +
-    "in OpenAPI and AsyncAPI, `x-charter-owner` (or `x-owner`) at a JSON Schema's root, and a comment " +
-    "`// charter:owner <team>` in any file of a proto package. The docs site shows it on every contract's page.",
-  bad: `openapi: 3.1.0
-info: { title: Orders, version: 1.0.0 }
-paths: {}
-`,
-  good: `openapi: 3.1.0
-info: { title: Orders, version: 1.0.0, x-charter-owner: team-orders }
-paths: {}
-`,
   check({ contract, settings, report }) {
     if (settings.owner) return;
     if (contract.kind === "proto") {

@@ -11,28 +11,6 @@ const declaring = (...nodes: (Node | undefined)[]): Node | undefined => nodes.fi
 
 export default defineRule({
   id: "slo-required",
-  kinds: ["proto", "openapi", "asyncapi"],
-  defaultSeverity: "warning",
-  description:
-    "APIs and channels declare a service-level objective: a p99 latency in milliseconds and an error budget (the " +
-    "share of requests or events allowed to fail, a fraction or a percentage), as " +
-    "`x-charter-slo: { latency-p99-ms: 300, error-budget: 0.001 }` on an OpenAPI operation or path item, on an " +
-    "AsyncAPI channel, or in `info` as the default of the whole contract; in proto, a comment on the service: " +
-    "`// charter:slo latency-p99-ms=300 error-budget=0.1%`; or for a whole contract, `slo` of its `contracts.<glob>` " +
-    "entry in charter.yaml. Callers size their timeouts and alerts from it.",
-  bad: `asyncapi: 3.0.0
-info: { title: Orders, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-`,
-  good: `asyncapi: 3.0.0
-info: { title: Orders, version: 1.0.0 }
-channels:
-  orderPaid:
-    address: order.paid.v1
-    x-charter-slo: { latency-p99-ms: 500, error-budget: 0.001 }
-`,
   check({ contract, settings, report }) {
     // charter.yaml's SLO holds for every API and channel of the contract that declares none.
     if (settings.slo && !sloProblem(settings.slo)) return;

@@ -31,32 +31,6 @@ function sunsetProblem(date: unknown, today: Date): string | undefined {
 
 export default defineRule({
   id: "sunset-required",
-  kinds: ["proto", "openapi", "asyncapi", "jsonschema"],
-  defaultSeverity: "warning",
-  description:
-    "A deprecated element says when it goes away, so its clients can plan: `x-sunset: YYYY-MM-DD` next to " +
-    "`deprecated: true` (on an operation, parameter, schema, message, ...) in YAML and JSON contracts, and a " +
-    "comment `// charter:sunset YYYY-MM-DD` on a proto element with `deprecated = true`. A sunset date that has " +
-    "passed is reported too: the element should be gone by now.",
-  bad: `openapi: 3.1.0
-info: { title: Orders, version: 1.0.0 }
-paths:
-  /orders:
-    get:
-      operationId: listOrders
-      deprecated: true
-      responses: { "200": { description: OK } }
-`,
-  good: `openapi: 3.1.0
-info: { title: Orders, version: 1.0.0 }
-paths:
-  /orders:
-    get:
-      operationId: listOrders
-      deprecated: true
-      x-sunset: "2999-12-31"
-      responses: { "200": { description: OK } }
-`,
   check({ contract, today, report }) {
     if (contract.kind === "proto") {
       for (const { desc, element } of deprecatedProto(contract)) {

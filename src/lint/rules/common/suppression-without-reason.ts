@@ -6,26 +6,6 @@ import { eachObject, isObject } from "../../helpers/yaml.js";
 
 export default defineRule({
   id: "suppression-without-reason",
-  kinds: ["proto", "openapi", "asyncapi", "jsonschema"],
-  defaultSeverity: "error",
-  description:
-    "An inline suppression says why: `// charter:ignore RULE reason` or `// buf:lint:ignore RULE reason` in proto, " +
-    "`x-charter-ignore: { RULE: \"reason\" }` in YAML and JSON. A suppression without a reason still suppresses its " +
-    "rule, and is reported itself at the suppression, so the next reader knows whether the exception still holds.",
-  bad: `syntax = "proto3";
-package shop.catalog.v1;
-enum ItemStatus {
-  // charter:ignore ENUM_ZERO_VALUE_SUFFIX
-  ITEM_STATUS_ACTIVE = 0;
-}
-`,
-  good: `syntax = "proto3";
-package shop.catalog.v1;
-enum ItemStatus {
-  // charter:ignore ENUM_ZERO_VALUE_SUFFIX published before the style guide; renaming breaks JSON clients
-  ITEM_STATUS_ACTIVE = 0;
-}
-`,
   check({ contract, report }) {
     if (contract.kind === "proto") {
       for (const { path, text } of contract.sources) {

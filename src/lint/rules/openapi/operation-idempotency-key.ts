@@ -9,32 +9,6 @@ const UNSAFE = new Set(["post", "patch"]);
 
 export default defineRule({
   id: "operation-idempotency-key",
-  kinds: ["openapi"],
-  defaultSeverity: "error",
-  description:
-    "A POST or PATCH operation must be safe to retry, since networks and generated clients retry: it declares an " +
-    "idempotency key, either as an `Idempotency-Key` header parameter (the IETF draft's name) or with " +
-    "`x-charter-idempotency-key: <header name>` on the operation, so the server can recognise a repeated request " +
-    "and answer it without applying it twice. An operation that is idempotent by nature can say so with a " +
-    "suppression and its reason.",
-  bad: `openapi: 3.1.0
-info: { title: Orders, version: 1.0.0 }
-paths:
-  /orders:
-    post:
-      operationId: createOrder
-      responses: { "201": { description: Created } }
-`,
-  good: `openapi: 3.1.0
-info: { title: Orders, version: 1.0.0 }
-paths:
-  /orders:
-    post:
-      operationId: createOrder
-      parameters:
-        - { name: Idempotency-Key, in: header, required: true, schema: { type: string } }
-      responses: { "201": { description: Created } }
-`,
   check({ contract, report }) {
     for (const operation of operationsOf(contract)) {
       if (!UNSAFE.has(operation.method)) continue;

@@ -5,24 +5,6 @@ const VERSION = /^v[1-9]\d*(?:test\w*|(?:p[1-9]\d*)?(?:alpha|beta)(?:[1-9]\d*)?)
 
 export default defineRule({
   id: "PACKAGE_VERSION_SUFFIX",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "A package's last component must be its major version (`shop.catalog.v1`, or `v1beta1` while unstable), as buf's " +
-    "rule of the same name requires. A breaking change then has a way to ship: a new package `.v2` beside the old " +
-    "one, which clients move to at their own pace, while charter gates breaking changes inside a version.",
-  bad: `syntax = "proto3";
-package shop.catalog;
-message Item {
-  string id = 1;
-}
-`,
-  good: `syntax = "proto3";
-package shop.catalog.v1;
-message Item {
-  string id = 1;
-}
-`,
   check({ contract, report }) {
     for (const file of contract.files) {
       const pkg = file.proto.package;
