@@ -11,6 +11,11 @@ import { showDuration } from "./timeout.js";
  * How an element's `x-charter-*` extensions moved between two versions, as findings with the
  * verdicts of their catalog entries (src/rules/catalog/extensions.ts, where each verdict's reason
  * is written). Pure: the callers in compat/ pair the elements and report the issues.
+ *
+ * A finding needs a promise of the old version that changed or went: a declaration added where
+ * the old version made none binds no one who relied on the old contract (and lint asks for these
+ * declarations, so adding one must not warn). The exception is an idempotency key, whose
+ * addition makes new clients retry an operation an old server may apply twice.
  */
 
 /** A finding as document contracts report them (compat's DocumentIssue). */
@@ -44,9 +49,10 @@ function issue(rule: ExtensionRuleId, subject: Subject, message: string, was?: D
 const declaredOrDefault = (declared: Declared<unknown> | undefined, shown: string) => (declared ? shown : `${shown} (the default)`);
 const percent = (share: number) => `${+(share * 100).toPrecision(6)}%`;
 
-/** Which way an SLO moved: a new promise or a stricter figure tightens it, a dropped one or a laxer figure loosens it. */
+/** Which way an SLO moved: a stricter figure tightens it, a dropped SLO or a laxer figure loosens it. */
 function sloMoves(was: Slo | undefined, is: Slo | undefined): ("tightened" | "loosened")[] {
-  if (!was || !is) return was === is ? [] : is ? ["tightened"] : ["loosened"];
+  if (!was) return [];
+  if (!is) return ["loosened"];
   const moves: ("tightened" | "loosened")[] = [];
   if (is.latencyP99Ms < was.latencyP99Ms || is.errorBudget < was.errorBudget) moves.push("tightened");
   if (is.latencyP99Ms > was.latencyP99Ms || is.errorBudget > was.errorBudget) moves.push("loosened");
@@ -62,16 +68,16 @@ function compareSlo(rules: { tightened: ExtensionRuleId; loosened: ExtensionRule
 export function compareOperationExtensions(was: OperationExtensions, is: OperationExtensions, subject: Subject): ExtensionIssue[] {
   const found: ExtensionIssue[] = [];
   const [before, after] = [operationPolicy(was), operationPolicy(is)];
-  if (after.timeoutMs !== before.timeoutMs) {
+  if (was.timeout && after.timeoutMs !== before.timeoutMs) {
     const text = `timeout went from ${declaredOrDefault(was.timeout, showDuration(before.timeoutMs))} to ${declaredOrDefault(is.timeout, showDuration(after.timeoutMs))}`;
     found.push(issue(after.timeoutMs < before.timeoutMs ? "api-timeout-decreased" : "api-timeout-increased", subject, text, was.timeout, is.timeout));
   }
-  if (after.retry.attempts !== before.retry.attempts) {
+  if (was.retry?.value.attempts !== undefined && after.retry.attempts !== before.retry.attempts) {
     const text = `retry attempts went from ${declaredOrDefault(was.retry, String(before.retry.attempts))} to ${declaredOrDefault(is.retry, String(after.retry.attempts))}`;
     found.push(issue(after.retry.attempts < before.retry.attempts ? "api-retry-attempts-decreased" : "api-retry-attempts-increased", subject, text, was.retry, is.retry));
   }
   const [oldBudget, newBudget] = [was.retryBudget?.value ?? DEFAULT_RETRY_BUDGET, is.retryBudget?.value ?? DEFAULT_RETRY_BUDGET];
-  if (newBudget !== oldBudget) {
+  if (was.retryBudget && newBudget !== oldBudget) {
     const text = `retry budget went from ${declaredOrDefault(was.retryBudget, percent(oldBudget))} to ${declaredOrDefault(is.retryBudget, percent(newBudget))}`;
     found.push(issue(newBudget < oldBudget ? "api-retry-budget-decreased" : "api-retry-budget-increased", subject, text, was.retryBudget, is.retryBudget));
   }
@@ -90,12 +96,11 @@ export function compareOperationExtensions(was: OperationExtensions, is: Operati
 export function compareConsumerExtensions(was: EventOperationExtensions, is: EventOperationExtensions, subject: Subject, channels: { was: string; is: string }): ExtensionIssue[] {
   const found: ExtensionIssue[] = [];
   const [before, after] = [consumerPolicy(was, channels.was), consumerPolicy(is, channels.is)];
-  // Two defaults differ only when the channel moved, which operation-channel-changed reports.
-  if ((was.deadLetter || is.deadLetter) && before.deadLetter !== after.deadLetter) {
+  if (was.deadLetter && before.deadLetter !== after.deadLetter) {
     const text = `dead-letter channel went from ${declaredOrDefault(was.deadLetter, before.deadLetter)} to ${declaredOrDefault(is.deadLetter, after.deadLetter)}`;
     found.push(issue("operation-dead-letter-changed", subject, text, was.deadLetter, is.deadLetter));
   }
-  const fewer = (["attempts", "maxDeliver"] as const).filter((key) => after.retry[key] < before.retry[key]);
+  const fewer = (["attempts", "maxDeliver"] as const).filter((key) => was.retry?.value[key] !== undefined && after.retry[key] < before.retry[key]);
   if (fewer.length) {
     const names = { attempts: "handler attempts", maxDeliver: "deliveries (max-deliver)" };
     const text = fewer.map((key) => `${names[key]} went from ${before.retry[key]} to ${after.retry[key]}`).join(", ");
@@ -113,7 +118,6 @@ export function compareMessageExtensions(was: MessageExtensions, is: MessageExte
   const found: ExtensionIssue[] = [];
   const [oldKey, newKey] = [was.businessKey, is.businessKey];
   if (oldKey && !newKey) found.push(issue("message-business-key-removed", subject, `no longer declares its business key ${oldKey.value}; events lose their per-key order`, oldKey));
-  else if (!oldKey && newKey) found.push(issue("message-business-key-added", subject, `now declares business key ${newKey.value}; events written before have no per-key order`, undefined, newKey));
   else if (oldKey && newKey && oldKey.value !== newKey.value) {
     found.push(issue("message-business-key-changed", subject, `business key changed from ${oldKey.value} to ${newKey.value}; events about one ${oldKey.value} lose their order across the change`, oldKey, newKey));
   }

@@ -5,7 +5,8 @@ import type { Verdict } from "../../compat/verdict.js";
  * as plain catalog entries: src/contracts/extensions/compare.ts emits exactly these ids. Each
  * verdict pair follows DESIGN.md §1: for OpenAPI backward = new server with old clients, forward =
  * old server with new clients; for AsyncAPI backward = new readers with old data, forward = old
- * readers with new data.
+ * readers with new data. Only a changed or dropped declaration is a finding (a first declaration
+ * binds no one who relied on the old contract), except an idempotency key added.
  */
 export interface ExtensionRuleEntry {
   id: string;
@@ -25,7 +26,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "compatible", forward: "conditional" },
     description:
-      "An operation's `x-charter-timeout` (its own, its path item's or the document's; 10 s when none) got shorter. New clients stop waiting before an old server that was allowed the longer time may answer.",
+      "An operation's declared `x-charter-timeout` (its own, its path item's or the document's) got shorter, or went and the 10 s default is shorter. New clients stop waiting before an old server that was allowed the longer time may answer.",
   },
   // The new server may take longer than old clients wait.
   {
@@ -35,7 +36,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "conditional", forward: "compatible" },
     description:
-      "An operation's `x-charter-timeout` got longer. The new server may now answer later than old clients, generated with the shorter timeout, wait.",
+      "An operation's declared `x-charter-timeout` got longer, or went and the 10 s default is longer. The new server may now answer later than old clients, generated with the shorter timeout, wait.",
   },
   // Old clients keep retrying more often than the new server is sized for.
   {
@@ -45,7 +46,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "conditional", forward: "compatible" },
     description:
-      "An operation's `x-charter-retry.attempts` (3 when none) went down: the server takes fewer repeated calls, but old clients still retry as often as before.",
+      "An operation's declared `x-charter-retry.attempts` went down (or went, and the default 3 is fewer): the server takes fewer repeated calls, but old clients still retry as often as before.",
   },
   // New clients retry more often than the old server is sized for.
   {
@@ -55,7 +56,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "compatible", forward: "conditional" },
     description:
-      "An operation's `x-charter-retry.attempts` went up: new clients retry more often than an old server was sized for.",
+      "An operation's declared `x-charter-retry.attempts` went up (or went, and the default 3 is more): new clients retry more often than an old server was sized for.",
   },
   // Old clients keep adding the old share of retries to the new server's load.
   {
@@ -65,7 +66,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "conditional", forward: "compatible" },
     description:
-      "The document's `x-charter-retry.budget` (the share of extra calls retries may add, 10% when none) went down, but old clients still retry within the larger budget.",
+      "The document's declared `x-charter-retry.budget` (the share of extra calls retries may add; 10% when none) went down, but old clients still retry within the larger budget.",
   },
   // New clients add more retries than the old server budgeted for.
   {
@@ -115,7 +116,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "compatible", forward: "conditional" },
     description:
-      "An operation's `x-charter-slo` (its own, its path item's or `info`'s) got stricter or was added: a lower p99 latency or a smaller error budget. New clients size their timeouts and alerts on a promise an old server did not make.",
+      "An operation's declared `x-charter-slo` (its own, its path item's or `info`'s) got stricter: a lower p99 latency or a smaller error budget. New clients size their timeouts and alerts on a promise an old server did not make.",
   },
   // Old clients sized their timeouts and alerts on the stricter promise.
   {
@@ -135,7 +136,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "conditional", forward: "breaking" },
     description:
-      "A receive operation's dead-letter channel (`x-charter-dead-letter`, `<channel>.dlq` when none) changed or was removed. Whoever reads the old dead-letter channel no longer gets the messages the consumer gives up on, and messages already parked there are left behind.",
+      "A receive operation's declared dead-letter channel (`x-charter-dead-letter`) changed, or was removed so dead letters go to `<channel>.dlq`. Whoever reads the old dead-letter channel no longer gets the messages the consumer gives up on, and messages already parked there are left behind.",
   },
   // New consumers give up sooner on messages old producers wrote expecting the old number of tries.
   {
@@ -145,7 +146,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "conditional", forward: "compatible" },
     description:
-      "A receive operation's `x-charter-retry` allows fewer handler attempts or fewer deliveries (`max-deliver`) than before: messages that a transient failure would have let through are dead-lettered sooner.",
+      "A receive operation's declared `x-charter-retry` allows fewer handler attempts or fewer deliveries (`max-deliver`) than before: messages that a transient failure would have let through are dead-lettered sooner.",
   },
   // New readers rely on a delivery promise old producers never made.
   {
@@ -155,7 +156,7 @@ export const EXTENSION_RULES = [
     category: "resilience",
     verdicts: { backward: "conditional", forward: "compatible" },
     description:
-      "A channel's `x-charter-slo` (its own or `info`'s) got stricter or was added. New consumers rely on latency and error figures the old producers of the channel never promised.",
+      "A channel's declared `x-charter-slo` (its own or `info`'s) got stricter. New consumers rely on latency and error figures the old producers of the channel never promised.",
   },
   // Old readers sized their alerts on the stricter promise the new producers no longer keep.
   {
@@ -186,16 +187,6 @@ export const EXTENSION_RULES = [
     verdicts: { backward: "compatible", forward: "breaking" },
     description:
       "A message no longer declares `x-charter-business-key`: new producers no longer partition by it, and old consumers that rely on per-key order get events out of order.",
-  },
-  // New readers expect a per-key order that old data never had.
-  {
-    id: "message-business-key-added",
-    kinds: ["asyncapi"],
-    check: "breaking",
-    category: "resilience",
-    verdicts: { backward: "conditional", forward: "compatible" },
-    description:
-      "A message now declares `x-charter-business-key`. New consumers may rely on per-key order that events written before the change do not have.",
   },
   // New readers reject the unknown values old writers were promised readers would map to the fallback.
   {
