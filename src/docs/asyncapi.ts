@@ -1,4 +1,6 @@
 import { channelName, type Message } from "../compat/asyncapi/model.js";
+import { channelExtensionsOf, messageExtensionsOf, operationExtensionsOf } from "../contracts/extensions/asyncapi.js";
+import { channelFacts, consumerFacts, messageFacts, type Fact } from "../contracts/extensions/display.js";
 import type { AsyncApiContract } from "../contracts/contract.js";
 import { exampleOf } from "./example.js";
 import { anchor } from "./ids.js";
@@ -9,8 +11,9 @@ import type { SearchEntry } from "./search.js";
 
 /** What an AsyncAPI contract's page shows: channels with their messages, and the operations on them. */
 export interface AsyncApiView {
-  channels: { id: string; name: string; address?: string; description?: string; messages: MessageView[]; peers: PeerLink[] }[];
-  operations: { id: string; name: string; action: string; channel: Link; description?: string; messages: Link[] }[];
+  /** `resilience`: what a channel or a receive operation declares of SLO, dead letters and retries (`x-charter-*`). */
+  channels: { id: string; name: string; address?: string; description?: string; resilience: Fact[]; messages: MessageView[]; peers: PeerLink[] }[];
+  operations: { id: string; name: string; action: string; channel: Link; description?: string; resilience: Fact[]; messages: Link[] }[];
 }
 
 export interface MessageView {
@@ -19,6 +22,8 @@ export interface MessageView {
   title?: string;
   description?: string;
   contentType?: string;
+  /** Its business key (`x-charter-business-key`). */
+  resilience: Fact[];
   /** The CloudEvents `type` this message is sent as. */
   eventType?: string;
   /** A JSON Schema contract of the registry that the message names as its `dataschema`. */
@@ -118,6 +123,7 @@ export function asyncApiView(
         title,
         description: renderMarkdown(value.description) ?? renderMarkdown(value.summary),
         contentType: message.contentType,
+        resilience: messageFacts(messageExtensionsOf(contract, message)),
         eventType: event.type,
         dataschema: dataschema ? linkContract(dataschema) : undefined,
         payload,
@@ -128,7 +134,8 @@ export function asyncApiView(
       };
     });
     const others = (peers.get(channelName(channel)) ?? []).filter((p) => p.contract !== contract.id).map(({ label, href, action }) => ({ label, href, action }));
-    return { id: channelId, name: channel.id, address: channel.address, description: renderMarkdown(channel.channel.value.description), messages, peers: others };
+    const resilience = channelFacts(channelExtensionsOf(contract, channel));
+    return { id: channelId, name: channel.id, address: channel.address, description: renderMarkdown(channel.channel.value.description), resilience, messages, peers: others };
   });
   const operations = [...contract.model.operations.values()].map((op) => {
     const id = anchor("op", op.id);
@@ -139,6 +146,8 @@ export function asyncApiView(
       action: op.action,
       channel: { label: op.channel, href: `#${anchor("channel", op.channel)}` },
       description: renderMarkdown(op.operation.value.description) ?? renderMarkdown(op.operation.value.summary),
+      // Dead letters and retries are a consumer's.
+      resilience: op.action === "receive" ? consumerFacts(operationExtensionsOf(contract, contract.model, op)) : [],
       messages: messageIds.get(op.channel) ?? [],
     };
   });

@@ -1,4 +1,6 @@
 import { child, type SchemaPointer } from "../compat/schema/source.js";
+import { operationFacts, type Fact } from "../contracts/extensions/display.js";
+import { operationExtensions } from "../contracts/extensions/index.js";
 import type { OpenApiContract } from "../contracts/contract.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
@@ -25,6 +27,8 @@ interface OperationView {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** What it declares of timeouts, retries, idempotency and SLO (`x-charter-*`). */
+  resilience: Fact[];
   parameters: { name: string; in: string; required: boolean; description?: string; schema?: SchemaNode }[];
   requestBody?: { required: boolean; description?: string; content: Body[] };
   responses: { status: string; description?: string; content: Body[] }[];
@@ -80,11 +84,13 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
       ];
       // An operation's parameter overrides the path item's of the same name and location.
       const parameters = new Map<string, OperationView["parameters"][number]>();
+      const headers: { name: string; at: SchemaPointer }[] = [];
       for (const at of listed) {
         const p = resolved(at);
         if (!p) continue;
         const pname = String(p.value.name);
         const where = String(p.value.in);
+        if (where === "header") headers.push({ name: pname, at: p.at });
         parameters.set(`${where}:${pname}`, {
           name: pname,
           in: where,
@@ -103,6 +109,7 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
         summary: text(op.value.summary),
         description: renderMarkdown(op.value.description),
         deprecated: op.value.deprecated === true,
+        resilience: operationFacts(operationExtensions({ operation: op, pathItem: item, root: { value: document.root, at: root }, headers })),
         parameters: [...parameters.values()],
         requestBody: body && { required: body.value.required === true, description: renderMarkdown(body.value.description), content: bodies(body, [name, "request"]) },
         responses: responses

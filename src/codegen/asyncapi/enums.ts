@@ -1,3 +1,4 @@
+import { ENUM_FALLBACK_KEY, parseEnumFallback } from "../../contracts/extensions/enum-fallback.js";
 import { isObject } from "../../lint/helpers/yaml.js";
 
 /**
@@ -8,8 +9,6 @@ import { isObject } from "../../lint/helpers/yaml.js";
  */
 
 type Json = Record<string, unknown>;
-
-const FALLBACK = "x-charter-enum-fallback";
 
 /** Where a payload holds an enum with a fallback, as runtime.ts's `EnumFallback` wants it. */
 export interface EnumFallback {
@@ -24,7 +23,7 @@ export function readerDefinitions(definitions: Json): Json {
     if (Array.isArray(value)) return value.map(open);
     if (!isObject(value)) return value;
     // Read as the compatibility checker (compat/schema/enums.ts) reads it: any `x-extensible-enum` opens the enum.
-    const drop = "x-extensible-enum" in value && !(FALLBACK in value);
+    const drop = "x-extensible-enum" in value && !(ENUM_FALLBACK_KEY in value);
     return Object.fromEntries(Object.entries(value).filter(([key]) => !(drop && key === "enum")).map(([key, item]) => [key, open(item)]));
   };
   return open(definitions) as Json;
@@ -43,11 +42,12 @@ export function enumFallbacks(definitions: Json, root: string, prefix: string): 
       const name = schema.$ref.slice(prefix.length);
       if (!stack.includes(name)) walk(definitions[name], path, [...stack, name]);
     }
-    if (Array.isArray(schema.enum) && FALLBACK in schema) {
+    const fallback = ENUM_FALLBACK_KEY in schema ? parseEnumFallback(schema) : undefined;
+    if (fallback && "value" in fallback) {
       const key = path.join("\u0000");
       if (!seen.has(key)) {
         seen.add(key);
-        found.push({ path, values: schema.enum, fallback: schema[FALLBACK] });
+        found.push({ path, values: schema.enum as unknown[], fallback: fallback.value });
       }
     }
     for (const branch of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(schema[branch])) for (const s of schema[branch] as unknown[]) walk(s, path, stack);

@@ -5,6 +5,8 @@ import { channelName, type Channel, type Message, type Operation } from "../../c
 import { cloudEventOf } from "../../compat/cloudevents/convention.js";
 import { child, type SchemaPointer } from "../../compat/schema/source.js";
 import { InputError } from "../../errors.js";
+import { consumerPolicy } from "../../contracts/extensions/index.js";
+import { messageExtensionsOf, operationExtensionsOf } from "../../contracts/extensions/asyncapi.js";
 import { isObject } from "../../lint/helpers/yaml.js";
 import type { AsyncApiContract } from "../../contracts/contract.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
@@ -19,17 +21,12 @@ import { packageJson } from "../package-json.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 
-/** Defaults where the contract is silent; runtime.ts documents the same figures. */
-const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
-const DEFAULT_MAX_DELIVER = 5;
-
 /** What the generated packages import; the versions charter itself is tested with. */
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
 const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", kafkajs: "^2.2.4", nats: "^2.29.3" };
 
 type Json = Record<string, unknown>;
-const positive = (value: unknown, fallback: number): number => (typeof value === "number" && value > 0 ? value : fallback);
 
 /**
  * A package of typed producers and consumers per AsyncAPI contract (DESIGN.md §6), in a folder
@@ -118,7 +115,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
     // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
     const contentType = message.contentType && !/cloudevents/i.test(message.contentType) ? message.contentType : "application/json";
-    const businessKey = value["x-charter-business-key"];
+    const businessKey = messageExtensionsOf(contract, message).businessKey?.value;
     const plan: MessagePlan = {
       name,
       definition,
@@ -127,7 +124,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       source: attribute("source") ?? contract.id,
       dataschema: attribute("dataschema"),
       datacontenttype: contentType,
-      businessKey: typeof businessKey === "string" && businessKey !== "" ? businessKey : undefined,
+      businessKey,
     };
     plans.set(place, plan);
     return plan;
@@ -150,9 +147,6 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       return planMessage(message);
     });
   };
-  const declared = (operation: Operation, channel: Channel, key: string): unknown =>
-    [operation.operation.value, channel.channel.value, root].find((owner) => key in owner)?.[key];
-
   const methods = new Set<string>();
   const method = (text: string) => {
     let name = camelIdentifier(text);
@@ -185,21 +179,19 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     .map((operation) => {
       const channel = channelOf(operation);
       const messages = operationMessages(operation, channel);
-      const retry = declared(operation, channel, "x-charter-retry");
-      const backoff = isObject(retry) && isObject(retry.backoff) ? retry.backoff : {};
-      const deadLetter = deadLetterOf(contract, declared(operation, channel, "x-charter-dead-letter"));
+      const { deadLetter, retry } = consumerPolicy(operationExtensionsOf(contract, contract.model, operation), channelName(channel));
       return {
         method: method(operation.id),
         operation: stringLiteral(operation.id),
         channel: stringLiteral(channelName(channel)),
-        deadLetter: stringLiteral(deadLetter ?? `${channelName(channel)}.dlq`),
+        deadLetter: stringLiteral(deadLetter),
         payload: messages.map((m) => `types.${m.name}`).join(" | ") || "never",
         specs: messages.map((m) => `${m.name}Spec`).join(", "),
-        attempts: positive(Math.floor(Number(isObject(retry) ? retry.attempts : undefined)), DEFAULT_RETRY.attempts),
-        initialMs: positive(backoff["initial-ms"], DEFAULT_RETRY.initialMs),
-        maxMs: positive(backoff["max-ms"], DEFAULT_RETRY.maxMs),
-        maxDeliver: positive(Math.floor(Number(isObject(retry) ? retry["max-deliver"] : undefined)), DEFAULT_MAX_DELIVER),
-        doc: jsdoc(`${describe(operation, channel)}\n\nHandles ${messages.map((m) => `\`${m.type}\``).join(", ") || "no message"} from \`${channelName(channel)}\`; dead letters go to \`${deadLetter ?? `${channelName(channel)}.dlq`}\`.`, "  "),
+        attempts: retry.attempts,
+        initialMs: retry.initialMs,
+        maxMs: retry.maxMs,
+        maxDeliver: retry.maxDeliver,
+        doc: jsdoc(`${describe(operation, channel)}\n\nHandles ${messages.map((m) => `\`${m.type}\``).join(", ") || "no message"} from \`${channelName(channel)}\`; dead letters go to \`${deadLetter}\`.`, "  "),
       };
     });
   const messages = [...plans.values()].map((m) => ({
@@ -230,16 +222,6 @@ function listedMessages(contract: AsyncApiContract, operation: Operation): Schem
   if (value.message === undefined) return undefined;
   const slot = contract.schemas.resolve(child(at, "message"));
   return isObject(slot.value) && Array.isArray(slot.value.oneOf) ? slot.value.oneOf.map((_, i) => child(slot.at, "oneOf", i)) : [child(at, "message")];
-}
-
-/** `x-charter-dead-letter`: a channel by key, address or `$ref`; its address. */
-function deadLetterOf(contract: AsyncApiContract, declared: unknown): string | undefined {
-  const name = isObject(declared) ? declared.$ref : declared;
-  if (typeof name !== "string") return undefined;
-  for (const channel of contract.model.channels.values()) {
-    if ([channel.id, channelName(channel), `#/channels/${channel.id}`].includes(name)) return channelName(channel);
-  }
-  return name;
 }
 
 /** The servers, each with a URL its transport can take: `nats://host:port`, `http://host/path`, `kafka://host:port`. */

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { child } from "../../compat/schema/source.js";
 import { InputError } from "../../errors.js";
-import { operationsOf, parametersOf, type OperationNode } from "../../lint/helpers/openapi.js";
+import { operationPolicy, retryBudgetOf } from "../../contracts/extensions/index.js";
+import { extensionsOf, operationsOf, parametersOf } from "../../lint/helpers/openapi.js";
 import type { OpenApiContract } from "../../contracts/contract.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
@@ -14,10 +15,6 @@ import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier,
 import { packageJson } from "../package-json.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
-
-/** Defaults where the contract is silent; runtime.ts documents the same figures. */
-const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
 
 /** Methods that may be repeated without changing the result (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
@@ -60,27 +57,10 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** `x-charter-timeout`: milliseconds, or `800ms`/`5s`/`1m`; undefined when absent or unreadable. */
-function durationMs(value: unknown): number | undefined {
-  if (typeof value === "number" && value > 0) return value;
-  const match = typeof value === "string" ? /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(value.trim()) : null;
-  if (!match) return undefined;
-  return Math.round(parseFloat(match[1]) * { ms: 1, s: 1_000, m: 60_000 }[match[2] as "ms" | "s" | "m"]);
-}
-
-const positive = (value: unknown, fallback: number): number => (typeof value === "number" && value > 0 ? value : fallback);
-
-/** The first of the operation, its path item and the document root that declares an extension. */
-function declaredOn(operation: OperationNode, root: Json, key: string): unknown {
-  return [operation.value, operation.pathItem.value, root].find((owner) => key in owner)?.[key];
-}
-
 function clientData(contract: OpenApiContract, banner: string) {
   const root = contract.document.root;
   const info = isObject(root.info) ? root.info : {};
   const server = Array.isArray(root.servers) && isObject(root.servers[0]) ? String(root.servers[0].url ?? "") : "";
-  const rootRetry = isObject(root["x-charter-retry"]) ? root["x-charter-retry"] : {};
-  const budget = typeof rootRetry.budget === "number" && rootRetry.budget >= 0 ? rootRetry.budget : undefined;
   const taken = new Set<string>();
   const operations = operationsOf(contract).map((operation) => {
     const op = operation.value;
@@ -92,10 +72,9 @@ function clientData(contract: OpenApiContract, banner: string) {
     const opType = `${typeName}Operation`;
 
     const parameters = parametersOf(contract, operation).map((p) => p.value);
-    const declaredKey = declaredOn(operation, root, "x-charter-idempotency-key");
-    const keyParameter = parameters.find((p) => p.in === "header" && String(p.name).toLowerCase() === "idempotency-key");
-    const idempotencyHeader =
-      typeof declaredKey === "string" && declaredKey !== "" ? declaredKey : declaredKey === true || keyParameter ? String(keyParameter?.name ?? "Idempotency-Key") : undefined;
+    const extensions = extensionsOf(contract, operation);
+    const { timeoutMs, retry } = operationPolicy(extensions);
+    const idempotencyHeader = extensions.idempotencyKey?.value;
     const isKey = (p: Json) => p.in === "header" && idempotencyHeader !== undefined && String(p.name).toLowerCase() === idempotencyHeader.toLowerCase();
 
     const fields: { name: string; optional: boolean; type: string }[] = [];
@@ -122,8 +101,6 @@ function clientData(contract: OpenApiContract, banner: string) {
       body: `BodyOf<${opType}["responses"][${/^\d{3}$/.test(key) ? key : stringLiteral(key)}]>`,
     });
     const successKeys = responses.filter((k) => /^2/.test(k));
-    const retry = declaredOn(operation, root, "x-charter-retry");
-    const backoff = isObject(retry) && isObject(retry.backoff) ? retry.backoff : {};
     const description = [op.summary, op.description].filter((t): t is string => typeof t === "string" && t.trim() !== "").join("\n\n");
     return {
       name,
@@ -132,12 +109,8 @@ function clientData(contract: OpenApiContract, banner: string) {
       methodLiteral: stringLiteral(operation.method.toUpperCase()),
       lowerMethodLiteral: stringLiteral(operation.method),
       pathLiteral: stringLiteral(operation.path),
-      timeoutMs: durationMs(declaredOn(operation, root, "x-charter-timeout")) ?? DEFAULT_TIMEOUT_MS,
-      retry: {
-        attempts: Math.floor(positive(isObject(retry) ? retry.attempts : undefined, DEFAULT_RETRY.attempts)),
-        initialMs: positive(backoff["initial-ms"], DEFAULT_RETRY.initialMs),
-        maxMs: positive(backoff["max-ms"], DEFAULT_RETRY.maxMs),
-      },
+      timeoutMs,
+      retry,
       idempotent: IDEMPOTENT_METHODS.has(operation.method) || idempotencyHeader !== undefined,
       idempotencyHeader: idempotencyHeader && stringLiteral(idempotencyHeader),
       bodyType: bodyType && stringLiteral(bodyType),
@@ -154,7 +127,7 @@ function clientData(contract: OpenApiContract, banner: string) {
     banner,
     title: lineCommentText(String(info.title ?? contract.id)).replace(/\*\//g, "*\\/"),
     baseUrl: /^https?:\/\//.test(server) ? stringLiteral(server) : "undefined",
-    retryBudget: budget,
+    retryBudget: retryBudgetOf({ value: root, at: { file: contract.document.file, pointer: "" } })?.value,
     operations,
   };
 }

@@ -1,3 +1,5 @@
+import { channelExtensionsOf } from "../../contracts/extensions/asyncapi.js";
+import { compareChannelExtensions } from "../../contracts/extensions/compare.js";
 import { child } from "../schema/source.js";
 import type { CompareContext } from "./context.js";
 import { channelElement } from "./element.js";
@@ -56,6 +58,8 @@ export function compareChannels(ctx: CompareContext, { pairs, removed, added }: 
     ctx.report({ rule: "channel-added", backward: "compatible", forward: "compatible", message: `Channel "${channelElement(now)}" was added.`, at: now.channel.at, element: channelElement(now) });
   }
   for (const { old, now } of pairs) {
+    const subject = { element: channelElement(old), name: `Channel "${channelElement(now)}"`, at: now.channel.at, before: old.channel.at };
+    for (const issue of compareChannelExtensions(channelExtensionsOf(ctx.previous, old), channelExtensionsOf(ctx.current, now), subject)) ctx.report(issue);
     if (old.address === now.address) continue;
     ctx.report({
       rule: "channel-address-changed",

@@ -1,3 +1,5 @@
+import { messageExtensionsOf } from "../../contracts/extensions/asyncapi.js";
+import { compareMessageExtensions } from "../../contracts/extensions/compare.js";
 import { checkNewCloudEvent, compareCloudEvents } from "../cloudevents/checks.js";
 import { diffSchemas } from "../schema/diff.js";
 import { child, type SchemaPointer } from "../schema/source.js";
@@ -78,8 +80,14 @@ const schemaPresence = (part: MessagePart): MessageCheck => (ctx, { old, now, el
   });
 };
 
+/** The business key and enum fallbacks a message declares (contracts/extensions/compare.ts). */
+const extensions: MessageCheck = (ctx, { old, now, element, name }) => {
+  const subject = { element, name: capitalized(name), at: now.message.at, before: old.message.at };
+  for (const issue of compareMessageExtensions(messageExtensionsOf(ctx.previous, old), messageExtensionsOf(ctx.current, now), subject)) ctx.report(issue);
+};
+
 /** Checks of a pair of messages, registered in one place. */
-const MESSAGE_CHECKS: MessageCheck[] = [contentType, correlationId, kafkaKey, schemaPresence("payload"), schemaPresence("headers"), compareCloudEvents];
+const MESSAGE_CHECKS: MessageCheck[] = [contentType, correlationId, kafkaKey, schemaPresence("payload"), schemaPresence("headers"), compareCloudEvents, extensions];
 
 /** Messages of each pair of channels matched by key: removed, added, then each pair through MESSAGE_CHECKS. */
 export function compareMessages(ctx: CompareContext, channels: ChannelPair[], addedChannels: Channel[]): void {

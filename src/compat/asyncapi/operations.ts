@@ -1,3 +1,5 @@
+import { operationExtensionsOf } from "../../contracts/extensions/asyncapi.js";
+import { compareConsumerExtensions } from "../../contracts/extensions/compare.js";
 import { child } from "../schema/source.js";
 import type { Verdict } from "../verdict.js";
 import type { CompareContext } from "./context.js";
@@ -59,6 +61,12 @@ export function compareOperations(ctx: CompareContext): void {
         before: old.operation.at,
         element: operationElement(old),
       });
+    }
+    // Dead letters and retries are a consumer's: a send operation declares none.
+    if (old.action === "receive" && now.action === "receive") {
+      const subject = { element: operationElement(old), name: `Operation "${id}"`, at: now.operation.at, before: old.operation.at };
+      const issues = compareConsumerExtensions(operationExtensionsOf(ctx.previous, ctx.old, old), operationExtensionsOf(ctx.current, ctx.now, now), subject, { was: from, is: to });
+      for (const issue of issues) ctx.report(issue);
     }
   }
   for (const [id, now] of ctx.now.operations) {

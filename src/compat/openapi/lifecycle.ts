@@ -2,6 +2,7 @@ import type { RuleId } from "../../rules/catalog.js";
 import { child, type SchemaPointer } from "../schema/source.js";
 import type { LifecycleIds, RemovalIds } from "./check-ids.js";
 import type { CompareContext } from "./context.js";
+import { stabilityOf, sunsetOf, type Stability } from "../../contracts/extensions/lifecycle.js";
 import type { Json } from "./model.js";
 
 /**
@@ -9,10 +10,7 @@ import type { Json } from "./model.js";
  * `deprecated`, `x-sunset` and oasdiff's `x-stability-level`.
  */
 
-export const STABILITY_LEVELS = ["draft", "alpha", "beta", "stable"] as const;
-export type Stability = (typeof STABILITY_LEVELS)[number];
-/** Levels whose elements are reported but not gated (DESIGN.md §3). */
-export const UNSTABLE = new Set<string>(["draft", "alpha", "beta"]);
+export { STABILITY_LEVELS, stabilityOf, sunsetOf, UNSTABLE, type Stability, type Sunset } from "../../contracts/extensions/lifecycle.js";
 
 /**
  * The deprecation policy, fixed for now: an element that declares itself `stable` promises its
@@ -22,25 +20,6 @@ export const UNSTABLE = new Set<string>(["draft", "alpha", "beta"]);
 const MIN_SUNSET_DAYS: Partial<Record<Stability, number>> = { stable: 180 };
 
 const DAY = 86_400_000;
-
-/** The declared stability level; `invalid` when the value is not one of oasdiff's levels. */
-export function stabilityOf(value: Json): Stability | "invalid" | undefined {
-  const level = value["x-stability-level"];
-  if (level === undefined) return undefined;
-  return typeof level === "string" && (STABILITY_LEVELS as readonly string[]).includes(level) ? (level as Stability) : "invalid";
-}
-
-/** A sunset date: `YYYY-MM-DD` or an RFC 3339 date-time. */
-export type Sunset = { date: Date } | { invalid: string } | undefined;
-
-export function sunsetOf(value: Json): Sunset {
-  const raw = value["x-sunset"];
-  if (raw === undefined) return undefined;
-  const text = raw instanceof Date ? raw.toISOString() : String(raw);
-  const match = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/.exec(text);
-  const date = match ? new Date(match[2] ? text : `${match[1]}T00:00:00Z`) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? { date } : { invalid: text };
-}
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const deprecated = (value: Json) => value.deprecated === true;

@@ -1,9 +1,12 @@
+import { compareOperationExtensions } from "../../contracts/extensions/compare.js";
+import { operationExtensions } from "../../contracts/extensions/index.js";
 import { child } from "../schema/source.js";
 import { LIFECYCLE_IDS, REMOVAL_IDS } from "./check-ids.js";
 import type { CompareContext } from "./context.js";
 import { operationElement, operationName } from "./element.js";
 import { checkLifecycle, removal, STABILITY_LEVELS, stabilityOf, UNSTABLE } from "./lifecycle.js";
-import { entries, operationsOf, rootOf, templateOf, templatesOf, type Operation } from "./model.js";
+import { entries, operationsOf, parametersOf, rootOf, templateOf, templatesOf, type Operation } from "./model.js";
+import type { OpenApiVersion } from "./version.js";
 
 /** An operation present in both versions, matched by method and path template. */
 export interface OperationPair {
@@ -135,4 +138,21 @@ const tags: OperationCheck = (ctx, { previous, current }) => {
   for (const tag of is.filter((t) => !was.includes(t))) ctx.report({ ...base, rule: "api-tag-added", message: `${describe(current)} got tag "${tag}".` });
 };
 
-export const OPERATION_METADATA_CHECKS: OperationCheck[] = [operationLifecycle, stability, operationId, tags];
+const extensionsOf = (version: OpenApiVersion, op: Operation) =>
+  operationExtensions({
+    ...op, root: rootOf(version),
+    headers: [...parametersOf(version, op).values()].filter((p) => p.in === "header").map((p) => ({ name: p.name, at: p.at })),
+  });
+
+/**
+ * The resilience extensions (timeout, retry, idempotency key, SLO) an operation declares to its
+ * clients. Webhooks are left out: their roles turn round, and charter generates no webhook senders.
+ */
+const extensions: OperationCheck = (ctx, { previous, current }) => {
+  if (current.webhook) return;
+  const name = describe(current);
+  const subject = { element: operationElement(current), name: `${name[0].toUpperCase()}${name.slice(1)}`, at: current.operation.at, before: previous.operation.at };
+  for (const issue of compareOperationExtensions(extensionsOf(ctx.previous, previous), extensionsOf(ctx.current, current), subject)) ctx.report(issue);
+};
+
+export const OPERATION_METADATA_CHECKS: OperationCheck[] = [operationLifecycle, stability, operationId, tags, extensions];

@@ -1,4 +1,5 @@
 import { child } from "../../compat/schema/source.js";
+import { operationExtensions, type OperationExtensions } from "../../contracts/extensions/index.js";
 import type { OpenApiContract } from "../../contracts/contract.js";
 import { member, resolveNode, type Node } from "./yaml.js";
 
@@ -34,4 +35,11 @@ export function parametersOf(contract: OpenApiContract, operation: OperationNode
     if (!Array.isArray(list)) return [];
     return list.flatMap((_, i) => resolveNode(contract.schemas, child(owner.at, "parameters", i)) ?? []);
   });
+}
+
+/** The `x-charter-*` extensions of an operation, its path item's and the document's included. */
+export function extensionsOf(contract: OpenApiContract, operation: OperationNode): OperationExtensions {
+  const headers = parametersOf(contract, operation).filter((p) => p.value.in === "header").map((p) => ({ name: String(p.value.name), at: p.at }));
+  const root = { value: contract.document.root, at: { file: contract.document.file, pointer: "" } };
+  return operationExtensions({ operation, pathItem: operation.pathItem, root, headers });
 }

@@ -34,12 +34,3 @@ export function eachObject(root: unknown, file: string, visit: (node: Node) => v
   };
   walk(root, { file, pointer: "" });
 }
-
-/** The first string among an object's keys, in the order given: `x-charter-owner` before `x-owner`. */
-export function firstString(value: Json | undefined, ...keys: string[]): { key: string; value: string } | undefined {
-  for (const key of keys) {
-    const found = value?.[key];
-    if (typeof found === "string" && found.trim() !== "") return { key, value: found };
-  }
-  return undefined;
-}

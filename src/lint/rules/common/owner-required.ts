@@ -1,10 +1,9 @@
 import { child } from "../../../compat/schema/source.js";
 import { defineRule } from "../../rule.js";
+import { ownerOf } from "../../../contracts/extensions/owner.js";
 import { lineComments } from "../../helpers/proto-comments.js";
-import { firstString, isObject } from "../../helpers/yaml.js";
+import { isObject } from "../../helpers/yaml.js";
 
-/** Where a YAML/JSON contract names its owner: charter's key first, then the common `x-owner`. */
-const KEYS = ["x-charter-owner", "x-owner"];
 /** A proto file names its owner in a comment: `// charter:owner team-catalog`. */
 const PROTO_OWNER = /^charter:owner\s+\S/;
 
@@ -20,12 +19,12 @@ export default defineRule({
     const top = { file: contract.document.file, pointer: "" };
     if (contract.kind === "jsonschema") {
       const root = contract.document.root;
-      if (isObject(root) && firstString(root, ...KEYS)) return;
+      if (isObject(root) && ownerOf(root)) return;
       report({ message: `Schema "${contract.id}" has no owner (x-charter-owner, or owner in charter.yaml).`, element: contract.id, place: { at: top } });
       return;
     }
     const info = isObject(contract.document.root.info) ? contract.document.root.info : undefined;
-    if (firstString(info, ...KEYS)) return;
+    if (ownerOf(info)) return;
     report({ message: `Contract "${contract.id}" has no owner (info.x-charter-owner, or owner in charter.yaml).`, element: contract.id, place: { at: info ? child(top, "info") : top } });
   },
 });

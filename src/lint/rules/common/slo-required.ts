@@ -1,13 +1,15 @@
 import { channelName } from "../../../compat/asyncapi/model.js";
-import { child, type SchemaPointer } from "../../../compat/schema/source.js";
+import { channelExtensionsOf } from "../../../contracts/extensions/asyncapi.js";
+import { parseSlo, SLO_KEY, sloFromComments } from "../../../contracts/extensions/slo.js";
 import { defineRule } from "../../rule.js";
-import { operationsOf } from "../../helpers/openapi.js";
+import { extensionsOf, operationsOf } from "../../helpers/openapi.js";
 import { protoElements } from "../../helpers/proto.js";
-import { SLO_KEY, sloFromComments, sloProblem } from "../../helpers/slo.js";
-import { isObject, type Node } from "../../helpers/yaml.js";
 
-/** The innermost of the nodes that declares an SLO: an operation's own beats its API's default. */
-const declaring = (...nodes: (Node | undefined)[]): Node | undefined => nodes.find((node) => node && SLO_KEY in node.value);
+/** What is wrong with an SLO that is not in a YAML document (a proto comment, charter.yaml); undefined when it is sound. */
+const sloProblem = (value: unknown): string | undefined => {
+  const parsed = parseSlo(value);
+  return "problem" in parsed ? parsed.problem : undefined;
+};
 
 export default defineRule({
   id: "slo-required",
@@ -22,18 +24,16 @@ export default defineRule({
       }
       return;
     }
-    const top: SchemaPointer = { file: contract.document.file, pointer: "" };
-    const info = isObject(contract.document.root.info) ? { value: contract.document.root.info, at: child(top, "info") } : undefined;
     const elements = contract.kind === "openapi"
-      ? operationsOf(contract).map((op) => ({ element: op.element, node: op, owner: declaring(op, op.pathItem, info) }))
-      : [...contract.model.channels.values()].map((c) => ({ element: channelName(c), node: c.channel, owner: declaring(c.channel, info) }));
-    for (const { element, node, owner } of elements) {
-      const problem = owner ? sloProblem(owner.value[SLO_KEY]) : undefined;
-      if (owner && !problem) continue;
+      ? operationsOf(contract).map((op) => ({ element: op.element, node: op, extensions: extensionsOf(contract, op) }))
+      : [...contract.model.channels.values()].map((c) => ({ element: channelName(c), node: c.channel, extensions: channelExtensionsOf(contract, c) }));
+    for (const { element, node, extensions } of elements) {
+      const problem = extensions.problems.find((p) => p.key === SLO_KEY);
+      if (extensions.slo && !problem) continue;
       report({
-        message: owner ? `The SLO of ${element} ${problem}.` : `${element} declares no SLO (${SLO_KEY}, here or in info).`,
+        message: problem ? `The SLO of ${element} ${problem.message}.` : `${element} declares no SLO (${SLO_KEY}, here or in info).`,
         element,
-        place: { at: owner ? child(owner.at, SLO_KEY) : node.at },
+        place: { at: problem ? problem.at : node.at },
       });
     }
   },

@@ -1,12 +1,11 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
 import { child } from "../../../compat/schema/source.js";
+import { SUNSET_KEY, sunsetOf } from "../../../contracts/extensions/lifecycle.js";
 import type { ProtoContract } from "../../../contracts/contract.js";
 import { defineRule } from "../../rule.js";
 import { protoElements } from "../../helpers/proto.js";
 import { eachObject } from "../../helpers/yaml.js";
 
-const KEY = "x-sunset";
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** In proto, where no extension key exists without a custom option: `// charter:sunset 2027-01-31`. */
 const PROTO_SUNSET = /^charter:sunset\s+(\S+)/;
 
@@ -23,9 +22,12 @@ function deprecatedProto(contract: ProtoContract): { desc: AnyDesc; element: str
 
 /** What is wrong with a sunset date, if anything: missing, malformed, or already past. */
 function sunsetProblem(date: unknown, today: Date): string | undefined {
-  if (date === undefined) return "names no sunset date";
-  if (typeof date !== "string" || !DATE.test(date) || Number.isNaN(Date.parse(date))) return `has a sunset date ${JSON.stringify(date)} that is not YYYY-MM-DD`;
-  if (new Date(`${date}T23:59:59Z`) < today) return `was to be removed on ${date}, which has passed`;
+  const sunset = sunsetOf({ [SUNSET_KEY]: date });
+  if (!sunset) return "names no sunset date";
+  if ("invalid" in sunset) return `has a sunset date ${JSON.stringify(sunset.invalid)} that is not YYYY-MM-DD`;
+  const day = sunset.date.toISOString().slice(0, 10);
+  // The element may live through its sunset day.
+  if (new Date(`${day}T23:59:59Z`) < today) return `was to be removed on ${day}, which has passed`;
   return undefined;
 }
 
@@ -42,9 +44,9 @@ export default defineRule({
     }
     eachObject(contract.document.root, contract.document.file, ({ value, at }) => {
       if (value.deprecated !== true) return;
-      const problem = sunsetProblem(value[KEY], today);
+      const problem = sunsetProblem(value[SUNSET_KEY], today);
       // The pointer is the element's only name that holds for every kind of deprecated element.
-      if (problem) report({ message: `Deprecated element ${at.pointer} ${problem} (${KEY}).`, element: at.pointer, place: { at: KEY in value ? child(at, KEY) : at } });
+      if (problem) report({ message: `Deprecated element ${at.pointer} ${problem} (${SUNSET_KEY}).`, element: at.pointer, place: { at: SUNSET_KEY in value ? child(at, SUNSET_KEY) : at } });
     });
   },
 });

@@ -1,9 +1,7 @@
-import { child } from "../../../compat/schema/source.js";
+import { IDEMPOTENCY_KEY } from "../../../contracts/extensions/idempotency-key.js";
 import { defineRule } from "../../rule.js";
-import { operationsOf, parametersOf } from "../../helpers/openapi.js";
+import { extensionsOf, operationsOf } from "../../helpers/openapi.js";
 
-const KEY = "x-charter-idempotency-key";
-const HEADER = "idempotency-key";
 /** Methods that change state and that HTTP does not make idempotent: a retry may apply them twice. */
 const UNSAFE = new Set(["post", "patch"]);
 
@@ -11,15 +9,16 @@ export default defineRule({
   id: "operation-idempotency-key",
   check({ contract, report }) {
     for (const operation of operationsOf(contract)) {
-      if (!UNSAFE.has(operation.method)) continue;
-      const declared = operation.value[KEY];
-      if (typeof declared === "string" && declared.trim() !== "") continue;
-      const header = parametersOf(contract, operation).some((p) => p.value.in === "header" && String(p.value.name).toLowerCase() === HEADER);
-      if (header) continue;
+      const { idempotencyKey, problems } = extensionsOf(contract, operation);
+      const problem = problems.find((p) => p.key === IDEMPOTENCY_KEY);
+      if (idempotencyKey && problem) {
+        report({ message: `${IDEMPOTENCY_KEY} of ${operation.element} ${problem.message}.`, element: operation.element, place: { at: problem.at } });
+      }
+      if (idempotencyKey || !UNSAFE.has(operation.method)) continue;
       report({
-        message: `${operation.element} changes state but declares no idempotency key (an Idempotency-Key header or ${KEY}).`,
+        message: `${operation.element} changes state but declares no idempotency key (an Idempotency-Key header or ${IDEMPOTENCY_KEY}).`,
         element: operation.element,
-        place: { at: KEY in operation.value ? child(operation.at, KEY) : operation.at },
+        place: { at: problem ? problem.at : operation.at },
       });
     }
   },

@@ -1,26 +1,18 @@
-import { child } from "../../../compat/schema/source.js";
+import { TIMEOUT_KEY } from "../../../contracts/extensions/timeout.js";
 import { defineRule } from "../../rule.js";
-import { operationsOf } from "../../helpers/openapi.js";
-
-const KEY = "x-charter-timeout";
-
-/** Milliseconds, or a duration with its unit: `800ms`, `5s`, `1m`. */
-const valid = (value: unknown): boolean =>
-  typeof value === "number" ? value > 0 : typeof value === "string" && /^\d+(\.\d+)?(ms|s|m)$/.test(value) && parseFloat(value) > 0;
+import { extensionsOf, operationsOf } from "../../helpers/openapi.js";
 
 export default defineRule({
   id: "operation-timeout",
   check({ contract, report }) {
-    const root = contract.document.root;
     for (const operation of operationsOf(contract)) {
-      const owner = [operation, operation.pathItem, { value: root, at: { file: contract.document.file, pointer: "" } }].find((node) => KEY in node.value);
-      if (owner && valid(owner.value[KEY])) continue;
+      const { timeout, problems } = extensionsOf(contract, operation);
+      const problem = problems.find((p) => p.key === TIMEOUT_KEY);
+      if (timeout && !problem) continue;
       report({
-        message: owner
-          ? `${KEY} of ${operation.element} is not a positive number of milliseconds or a duration like "5s".`
-          : `${operation.element} declares no timeout (${KEY}).`,
+        message: problem ? `${TIMEOUT_KEY} of ${operation.element} ${problem.message}.` : `${operation.element} declares no timeout (${TIMEOUT_KEY}).`,
         element: operation.element,
-        place: { at: owner ? child(owner.at, KEY) : operation.at },
+        place: { at: problem ? problem.at : operation.at },
       });
     }
   },
