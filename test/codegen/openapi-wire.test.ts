@@ -197,7 +197,7 @@ describe("generated OpenAPI client: what goes over the wire", () => {
       },
     });
     // Decoded by undici's multipart parser, as a server would.
-    const form = await new Response(seen[0].body, { headers: { "content-type": String(seen[0].headers["content-type"]) } }).formData();
+    const form = await new Response(new Uint8Array(seen[0].body), { headers: { "content-type": String(seen[0].headers["content-type"]) } }).formData();
     const file = form.get("file") as File;
     assert.equal(file.name, "hello.txt");
     assert.equal(file.type, "text/plain");
@@ -228,10 +228,10 @@ describe("generated OpenAPI client: what goes over the wire", () => {
   });
 
   it("reads responses by media type: JSON, text, binary and empty", async () => {
-    const answers: [string | undefined, number, Buffer | string][] = [
+    const answers: [string | undefined, number, Uint8Array | string][] = [
       ["application/json; charset=utf-8", 200, '{"a":1}'],
       ["text/plain", 200, "plain text"],
-      ["application/octet-stream", 200, Buffer.from([9, 8, 7])],
+      ["application/octet-stream", 200, new Uint8Array([9, 8, 7])],
       [undefined, 204, ""],
     ];
     reset((_req, res, n) => {
