@@ -26,7 +26,7 @@ const DEFAULT_MAX_DELIVER = 5;
 /** What the generated packages import; the versions charter itself is tested with. */
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
-const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", kafkajs: "^2.2.4", nats: "^2.29.3" };
+const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", kafkajs: "^2.2.4", nats: "^2.29.3", standardwebhooks: "^1.1.1" };
 
 type Json = Record<string, unknown>;
 const positive = (value: unknown, fallback: number): number => (typeof value === "number" && value > 0 ? value : fallback);

@@ -22,7 +22,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
 
 /** What the generated packages import; the versions charter itself is built and tested with. */
-const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2" };
+const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2", qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
 
 const SAFE_TO_REPEAT = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, MethodOptions_IdempotencyLevel.IDEMPOTENT]);
 
@@ -54,6 +54,8 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
   const pbPath = (file: DescFile) => `${file.name}_pb.ts`;
 
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
+  // runtime.ts is shared with the OpenAPI clients, whose HTTP calls it serialises through serialize.ts.
+  const serialize = readFileSync(join(TEMPLATES, "serialize.ts"), "utf8");
   const connectRuntime = readFileSync(join(TEMPLATES, "proto", "connect-runtime.ts"), "utf8");
 
   for (const [pkg, pkgFiles] of withServices.sort(([a], [b]) => a.localeCompare(b))) {
@@ -75,6 +77,7 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
     }
     files.set(`${folder}/client.ts`, clientText(banner, pkgFiles, generated));
     files.set(`${folder}/runtime.ts`, `${banner}\n${runtime}`);
+    files.set(`${folder}/serialize.ts`, `${banner}\n${serialize}`);
     files.set(`${folder}/connect-runtime.ts`, `${banner}\n${connectRuntime}`);
     files.set(
       `${folder}/index.ts`,
