@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { generateOpenApiClients } from "../../src/codegen/openapi/generate.js";
 import type { Snapshot } from "../../src/registry/snapshot.js";
 import { ROOT } from "../helpers/cli.js";
@@ -352,5 +352,49 @@ export async function use(): Promise<string> {
     const teapot = await call().catch((e: unknown) => e);
     assert.equal(mod.isApiError(teapot, "getShape", "4XX"), true);
     assert.equal(teapot.body, "teapot");
+  });
+
+  it("a plain JavaScript project imports the package built by its own tsconfig (dist/ with declarations)", async () => {
+    const pkg = join(dir, "wire.v1");
+    const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+    assert.equal(manifest.main, "dist/index.js");
+    assert.equal(manifest.types, "dist/index.d.ts");
+    assert.equal(manifest.scripts.prepare, "tsc -p .");
+    const build = spawnSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", pkg, "--pretty", "false"], { encoding: "utf8" });
+    assert.equal(build.stdout + build.stderr, "");
+    assert.ok(readFileSync(join(pkg, "dist", "client.d.ts"), "utf8").includes("isApiError"));
+
+    const app = join(dir, "app");
+    mkdirSync(join(app, "node_modules"), { recursive: true });
+    symlinkSync(pkg, join(app, "node_modules", "wire.v1"), "dir");
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", type: "module", private: true }));
+    writeFileSync(
+      join(app, "main.js"),
+      `import { Client, isApiError } from "wire.v1";
+const client = new Client({ baseUrl: process.argv[2] });
+const { body } = await client.getMedia();
+const failed = await client.getShape({ path: { id: [1], coords: {} }, cookie: { session: "s" } }).catch((e) => e);
+console.log(JSON.stringify({ body, notFound: isApiError(failed, "getShape", 404) && failed.body.message }));
+`,
+    );
+    reset((req, res) => (req.url?.startsWith("/api/media") ? json(res, 200, { plain: "js" }) : json(res, 404, { message: "gone" })));
+    // Plain node, no TypeScript loader: only the built JavaScript can run. Asynchronous, as the
+    // capture server runs in this process.
+    const child = spawn(process.execPath, [join(app, "main.js"), baseUrl], { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    const [code] = (await once(child, "close")) as [number];
+    assert.equal(code, 0, out);
+    assert.deepEqual(JSON.parse(out), { body: { plain: "js" }, notFound: "gone" });
+  });
+
+  it("names a package after x-charter-id, else the title, else the file name, never its extension", async () => {
+    const spec = (info: string) => `openapi: 3.1.0\ninfo: { ${info} version: 1.0.0 }\npaths: {}\n`;
+    const folders = async (path: string, text: string) =>
+      [...new Set([...(await generateOpenApiClients({ label: "names", files: new Map([[path, text]]), base: "." })).keys()].map((f) => f.split("/")[0]))];
+    assert.deepEqual(await folders("specs/stripe-spec3.yaml", spec("title: Stripe API,")), ["stripe-api"]);
+    assert.deepEqual(await folders("specs/stripe-spec3.yaml", spec("title: Stripe API, x-charter-id: com.stripe.v1,")), ["com.stripe.v1"]);
+    assert.deepEqual(await folders("specs/stripe-spec3.yaml", spec('title: "***",')), ["stripe-spec3"]);
   });
 });

@@ -10,9 +10,10 @@ import { PACKAGE_ROOT } from "../../resources.js";
 import { documentContracts } from "../document-contracts.js";
 import { bundleOpenApi } from "./bundle.js";
 import { typesOf } from "./types.js";
-import { camelIdentifier, jsdoc, jsonLiteral, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "./names.js";
+import { camelIdentifier, jsdoc, jsonLiteral, lineCommentText, pascalIdentifier, stringLiteral } from "./names.js";
 import { requestMediaType, wireOf } from "./wire.js";
-import { packageJson } from "../package-json.js";
+import { packageJson, tsconfigJson } from "../package-json.js";
+import { contractPackageName } from "../package-name.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 
@@ -46,7 +47,7 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
 
   const owners = new Map<string, string>();
   for (const contract of contracts) {
-    const folder = packageName(contract.id);
+    const folder = contractPackageName(contract);
     const other = owners.get(folder);
     if (other) throw new InputError(`contracts ${other} and ${contract.id} would both generate the SDK folder ${folder}: give one another x-charter-id`, contract.document.source.file);
     owners.set(folder, contract.id);
@@ -59,6 +60,7 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
     files.set(`${folder}/serialize.ts`, `${banner}\n${serialize}`);
     files.set(`${folder}/index.ts`, index({ banner }));
     files.set(`${folder}/package.json`, packageJson(folder, (contract.document.root.info as Record<string, unknown> | undefined)?.version, DEPENDENCIES));
+    files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
 }

@@ -13,7 +13,7 @@ import { fileOf, loadImage, sourcePath } from "../../contracts/proto/image.js";
 import type { Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
-import { packageJson } from "../package-json.js";
+import { packageJson, tsconfigJson } from "../package-json.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 
@@ -84,6 +84,7 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
       `${banner}\nexport * from "./client.js";\nexport { withDeadline } from "./runtime.js";\nexport type { CallOptions } from "./runtime.js";\nexport { Code, ConnectError } from "@connectrpc/connect";\n`,
     );
     files.set(`${folder}/package.json`, packageJson(folder, undefined, DEPENDENCIES));
+    files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
 }
