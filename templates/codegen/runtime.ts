@@ -174,6 +174,12 @@ export function withDeadline<T>(options: { timeoutMs?: number; deadline?: number
   return context.run({ deadline, signal, traceparent: options.traceparent ?? outer.traceparent }, work);
 }
 
+/** A call's end-to-end deadline: its own (`deadline`, `timeoutMs`) or an inherited one, whichever is earlier. */
+export function callDeadline(options: Pick<CallOptions, "deadline" | "timeoutMs">): number | undefined {
+  const own = options.deadline ?? (options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs);
+  return earliest(context.getStore()?.deadline, own);
+}
+
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
@@ -370,7 +376,7 @@ export class Runtime {
 
   async send(spec: OperationSpec, request: RawRequest, options: CallOptions = {}): Promise<RawResponse> {
     const inherited = context.getStore() ?? {};
-    const deadline = earliest(inherited.deadline, options.deadline ?? (options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs));
+    const deadline = callDeadline(options);
     // One signal for the whole call: the caller's signals and the end-to-end deadline.
     const signals = [inherited.signal, options.signal].filter((s): s is AbortSignal => s !== undefined);
     if (deadline !== undefined) signals.push(AbortSignal.timeout(Math.max(0, deadline - Date.now())));

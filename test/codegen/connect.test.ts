@@ -29,6 +29,7 @@ describe("generated Connect client: the example registry", () => {
   let h2baseUrl: string;
   const sessions = new Set<Http2Session>();
   let calls = 0;
+  let serverTimeouts: (number | undefined)[] = [];
   let behaviour: Behaviour = async () => {};
 
   before(async () => {
@@ -42,8 +43,9 @@ describe("generated Connect client: the example registry", () => {
     const handler = connectNodeAdapter({
       routes: (router) =>
         router.service(pb.CatalogService, {
-          async getItem(request: any) {
+          async getItem(request: any, context: { timeoutMs(): number | undefined }) {
             calls += 1;
+            serverTimeouts.push(context.timeoutMs());
             await behaviour(calls);
             return { item: { id: request.itemId, title: "Lamp", priceMinor: 1999n, currency: "EUR", status: 1 } };
           },
@@ -117,6 +119,20 @@ describe("generated Connect client: the example registry", () => {
       (error: unknown) => error instanceof ConnectError && error.code === Code.DeadlineExceeded,
     );
     assert.equal(calls, 2, "a deadline is not retried");
+  });
+
+  it("sends the time left until the deadline to the server, over Connect and gRPC", async () => {
+    reset(async () => {});
+    serverTimeouts = [];
+    const connect = client.createCatalogServiceClient({ baseUrl });
+    await connect.getItem({ itemId: "i-1" }, { timeoutMs: 4_000 });
+    await client.withDeadline({ timeoutMs: 3_000 }, () => connect.getItem({ itemId: "i-1" }));
+    const grpc = client.createCatalogServiceClient({ baseUrl: h2baseUrl, protocol: "grpc" });
+    await grpc.getItem({ itemId: "i-1" }, { timeoutMs: 2_000 });
+    assert.equal(serverTimeouts.length, 3);
+    for (const [seen, limit] of serverTimeouts.map((t, i) => [t, [4_000, 3_000, 2_000][i]] as const)) {
+      assert.ok(seen !== undefined && seen > 0 && seen <= limit, `the server saw ${seen} ms of a ${limit} ms deadline`);
+    }
   });
 
   it("retries UNAVAILABLE for a NO_SIDE_EFFECTS RPC until it succeeds", async () => {

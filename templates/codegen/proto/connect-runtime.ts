@@ -7,7 +7,9 @@
  * - retries: only for the code UNAVAILABLE, and only for RPCs whose `idempotency_level` is
  *   NO_SIDE_EFFECTS or IDEMPOTENT; 3 attempts, backoff 100 ms doubling to at most 2 s with full
  *   jitter; a retry budget shared by all calls of the client;
- * - circuit breaker and bulkhead per client, W3C `traceparent` sent with every call.
+ * - the time left until the deadline reaches the server on every attempt (`Connect-Timeout-Ms`,
+ *   `grpc-timeout`), so it can stop work nobody waits for;
+ * - circuit breaker per RPC and bulkhead per client, W3C `traceparent` sent with every call.
  *
  * Errors are `ConnectError`s: the server's own, or DEADLINE_EXCEEDED, or UNAVAILABLE when the
  * circuit is open or the bulkhead full.
@@ -15,7 +17,7 @@
 import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 import { Code, ConnectError, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { BulkheadFullError, CircuitOpenError, DeadlineExceededError, Runtime, type CallOptions, type ClientOptions, type RetryPolicy } from "./runtime.js";
+import { BulkheadFullError, callDeadline, CircuitOpenError, DeadlineExceededError, Runtime, type CallOptions, type ClientOptions, type RetryPolicy } from "./runtime.js";
 
 export type Protocol = "connect" | "grpc" | "grpc-web";
 
@@ -96,11 +98,14 @@ export class RpcRuntime {
     options: CallOptions = {},
   ): Promise<MessageShape<O>> {
     const id = crypto.randomUUID();
+    const callOptions = { ...options, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined) };
+    const deadline = callDeadline(callOptions);
     let result: MessageShape<O> | undefined;
     let failure: ConnectError | undefined;
     this.#pending.set(id, async (signal, headers) => {
       try {
-        result = (await this.transport.unary(method, signal, undefined, headers, request)).message;
+        const timeoutMs = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
+        result = (await this.transport.unary(method, signal, timeoutMs, headers, request)).message;
         failure = undefined;
         return new Response(null, { status: 204 });
       } catch (error) {
@@ -113,7 +118,7 @@ export class RpcRuntime {
       const response = await this.#runtime.send(
         { name: spec.name, method: "POST", path: `/${spec.name}`, timeoutMs: NO_ATTEMPT_TIMEOUT, retry: spec.retry, idempotent: spec.idempotent },
         {},
-        { ...options, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined), headers: { ...options.headers, "x-charter-call": id } },
+        { ...callOptions, deadline, timeoutMs: undefined, headers: { ...options.headers, "x-charter-call": id } },
       );
       if (response.status === 204 && result !== undefined) return result;
       throw failure ?? new ConnectError(`${spec.name}: HTTP ${response.status}`, Code.Unknown);
