@@ -30,6 +30,7 @@ describe("generated Connect client: the example registry", () => {
   const sessions = new Set<Http2Session>();
   let calls = 0;
   let serverTimeouts: (number | undefined)[] = [];
+  let intercepted: (string | null)[] = [];
   let behaviour: Behaviour = async () => {};
 
   before(async () => {
@@ -43,9 +44,12 @@ describe("generated Connect client: the example registry", () => {
     const handler = connectNodeAdapter({
       routes: (router) =>
         router.service(pb.CatalogService, {
-          async getItem(request: any, context: { timeoutMs(): number | undefined }) {
+          async getItem(request: any, context: { timeoutMs(): number | undefined; requestHeader: Headers; responseHeader: Headers; responseTrailer: Headers }) {
             calls += 1;
             serverTimeouts.push(context.timeoutMs());
+            intercepted.push(context.requestHeader.get("x-intercepted"));
+            context.responseHeader.set("x-served-by", "catalog-1");
+            context.responseTrailer.set("x-cost", "3");
             await behaviour(calls);
             return { item: { id: request.itemId, title: "Lamp", priceMinor: 1999n, currency: "EUR", status: 1 } };
           },
@@ -133,6 +137,23 @@ describe("generated Connect client: the example registry", () => {
     for (const [seen, limit] of serverTimeouts.map((t, i) => [t, [4_000, 3_000, 2_000][i]] as const)) {
       assert.ok(seen !== undefined && seen > 0 && seen <= limit, `the server saw ${seen} ms of a ${limit} ms deadline`);
     }
+  });
+
+  it("runs interceptors with any protocol, gives the response headers and trailers, and re-exports the package's messages", async () => {
+    reset(async () => {});
+    intercepted = [];
+    const interceptors = [(next: any) => (req: any) => (req.header.set("x-intercepted", req.url.includes(h2baseUrl) ? "grpc" : "web"), next(req))];
+    for (const [url, protocol] of [[baseUrl, "grpc-web"], [h2baseUrl, "grpc"]]) {
+      let headers: Headers | undefined;
+      let trailers: Headers | undefined;
+      const c = client.createCatalogServiceClient({ baseUrl: url, protocol, interceptors });
+      await c.getItem({ itemId: "i-1" }, { onHeader: (h: Headers) => (headers = h), onTrailer: (t: Headers) => (trailers = t) });
+      assert.equal(headers?.get("x-served-by"), "catalog-1", protocol);
+      assert.equal(trailers?.get("x-cost"), "3", protocol);
+    }
+    assert.deepEqual(intercepted, ["web", "grpc"]);
+    assert.equal(client.CatalogService, pb.CatalogService, "the service descriptor from index.ts");
+    assert.equal(client.GetItemRequestSchema, pb.GetItemRequestSchema, "message schemas from index.ts");
   });
 
   it("retries UNAVAILABLE for a NO_SIDE_EFFECTS RPC until it succeeds", async () => {

@@ -81,7 +81,17 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
     files.set(`${folder}/connect-runtime.ts`, `${banner}\n${connectRuntime}`);
     files.set(
       `${folder}/index.ts`,
-      `${banner}\nexport * from "./client.js";\nexport { withDeadline } from "./runtime.js";\nexport type { CallOptions } from "./runtime.js";\nexport { Code, ConnectError } from "@connectrpc/connect";\n`,
+      [
+        banner,
+        `export * from "./client.js";`,
+        // The package's messages, enums and service descriptors, for building requests and reading responses.
+        ...pkgFiles.map((file) => `export * from ${stringLiteral(`./${pbPath(file).replace(/\.ts$/, ".js")}`)};`),
+        `export { withDeadline } from "./runtime.js";`,
+        `export type { CallOptions } from "./runtime.js";`,
+        `export type { RpcCallOptions, RpcClientOptions } from "./connect-runtime.js";`,
+        `export { Code, ConnectError } from "@connectrpc/connect";`,
+        "",
+      ].join("\n"),
     );
     files.set(`${folder}/package.json`, packageJson(folder, undefined, DEPENDENCIES));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
@@ -135,11 +145,10 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
   const lines = [
     banner,
     `import type { MessageInitShape, MessageShape } from "@bufbuild/protobuf";`,
-    `import { RpcRuntime, type RpcClientOptions } from "./connect-runtime.js";`,
-    `import type { CallOptions } from "./runtime.js";`,
+    `import { RpcRuntime, type RpcCallOptions, type RpcClientOptions } from "./connect-runtime.js";`,
   ];
   const body: string[] = [];
-  const taken = new Set<string>(["RpcRuntime", "RpcClientOptions", "CallOptions", "MessageInitShape", "MessageShape"]);
+  const taken = new Set<string>(["RpcRuntime", "RpcClientOptions", "RpcCallOptions", "MessageInitShape", "MessageShape"]);
   const unique = (name: string) => {
     let result = name;
     for (let n = 2; taken.has(result); n += 1) result = `${name}${n}`;
@@ -171,7 +180,7 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
         const idempotent = SAFE_TO_REPEAT.has(method.idempotency);
         const policy = `${idempotent ? "retried on UNAVAILABLE" : "never retried"} (idempotency_level ${MethodOptions_IdempotencyLevel[method.idempotency]})`;
         members.push(jsdoc(`${comment ? `${comment}\n\n` : ""}\`${method.parent.typeName}/${method.name}\`: ${policy}.`, "  "));
-        members.push(`  ${name}(request: MessageInitShape<(typeof ${ref})["input"]>, options?: CallOptions): Promise<MessageShape<(typeof ${ref})["output"]>>;`);
+        members.push(`  ${name}(request: MessageInitShape<(typeof ${ref})["input"]>, options?: RpcCallOptions): Promise<MessageShape<(typeof ${ref})["output"]>>;`);
         const spec = `{ name: ${stringLiteral(`${method.parent.typeName}/${method.name}`)}, timeoutMs: ${DEFAULT_TIMEOUT_MS}, retry: ${JSON.stringify(DEFAULT_RETRY).replace(/"/g, "")}, idempotent: ${idempotent} }`;
         impls.push(`    ${name}: (request, options) => rpc.unary(${ref}, ${spec}, request, options),`);
       }

@@ -15,7 +15,7 @@
  * circuit is open or the bulkhead full.
  */
 import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
-import { Code, ConnectError, type Transport } from "@connectrpc/connect";
+import { Code, ConnectError, type Interceptor, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
 import { BulkheadFullError, callDeadline, CircuitOpenError, DeadlineExceededError, Runtime, type CallOptions, type ClientOptions, type RetryPolicy } from "./runtime.js";
 
@@ -30,8 +30,16 @@ export interface RpcClientOptions extends Omit<ClientOptions, "baseUrl" | "fetch
   httpVersion?: "1.1" | "2";
   /** Binary protobuf instead of JSON (Connect and gRPC-Web; gRPC is always binary). */
   useBinaryFormat?: boolean;
-  /** Replaces the transport built from the options above (for tests and instrumentation). */
+  /** Run around every request of the transport built from the options above, with any protocol. */
+  interceptors?: Interceptor[];
+  /** Replaces the transport built from the options above (its own interceptors apply then). */
   transport?: Transport;
+}
+
+/** What a call may add to the runtime's options: the response's headers and trailers, as Connect's own clients give them. */
+export interface RpcCallOptions extends CallOptions {
+  onHeader?: (headers: Headers) => void;
+  onTrailer?: (trailers: Headers) => void;
 }
 
 /** What client.ts knows about one RPC, from the contract. */
@@ -46,10 +54,10 @@ export interface RpcSpec {
 
 export function createTransport(options: RpcClientOptions): Transport {
   if (options.transport) return options.transport;
-  const common = { baseUrl: options.baseUrl, useBinaryFormat: options.useBinaryFormat };
+  const common = { baseUrl: options.baseUrl, useBinaryFormat: options.useBinaryFormat, interceptors: options.interceptors };
   switch (options.protocol ?? "connect") {
     case "grpc":
-      return createGrpcTransport({ baseUrl: options.baseUrl });
+      return createGrpcTransport({ baseUrl: options.baseUrl, interceptors: options.interceptors });
     case "grpc-web":
       return options.httpVersion === "2" ? createGrpcWebTransport({ ...common, httpVersion: "2" }) : createGrpcWebTransport({ ...common, httpVersion: "1.1" });
     default:
@@ -95,17 +103,21 @@ export class RpcRuntime {
     method: DescMethodUnary<I, O>,
     spec: RpcSpec,
     request: MessageInitShape<I>,
-    options: CallOptions = {},
+    options: RpcCallOptions = {},
   ): Promise<MessageShape<O>> {
     const id = crypto.randomUUID();
-    const callOptions = { ...options, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined) };
+    const { onHeader: _header, onTrailer: _trailer, ...runtimeOptions } = options;
+    const callOptions = { ...runtimeOptions, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined) };
     const deadline = callDeadline(callOptions);
     let result: MessageShape<O> | undefined;
     let failure: ConnectError | undefined;
     this.#pending.set(id, async (signal, headers) => {
       try {
         const timeoutMs = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
-        result = (await this.transport.unary(method, signal, timeoutMs, headers, request)).message;
+        const response = await this.transport.unary(method, signal, timeoutMs, headers, request);
+        result = response.message;
+        options.onHeader?.(response.header);
+        options.onTrailer?.(response.trailer);
         failure = undefined;
         return new Response(null, { status: 204 });
       } catch (error) {
