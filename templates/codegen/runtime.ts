@@ -174,6 +174,11 @@ export function withDeadline<T>(options: { timeoutMs?: number; deadline?: number
   return context.run({ deadline, signal, traceparent: options.traceparent ?? outer.traceparent }, work);
 }
 
+/** The deadline, cancellation and trace context that `withDeadline` set around the current call, if any. */
+export function inheritedContext(): Readonly<{ deadline?: number; signal?: AbortSignal; traceparent?: string }> {
+  return context.getStore() ?? {};
+}
+
 /** A call's end-to-end deadline: its own (`deadline`, `timeoutMs`) or an inherited one, whichever is earlier. */
 export function callDeadline(options: Pick<CallOptions, "deadline" | "timeoutMs">): number | undefined {
   const own = options.deadline ?? (options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs);

@@ -229,3 +229,105 @@ describe("generated Connect client: names and comments that could break the code
     assert.equal(compiled.status, 0);
   });
 });
+
+describe("generated Connect client: streaming RPCs", () => {
+  const proto = [
+    'syntax = "proto3";',
+    "package ticker.v1;",
+    "service Ticker {",
+    "  rpc Count(CountRequest) returns (stream Tick);",
+    "  rpc Sum(stream Tick) returns (Total);",
+    "  rpc Echo(stream Tick) returns (stream Tick);",
+    "}",
+    "message CountRequest { int32 n = 1; bool forever = 2; }",
+    "message Tick { int32 value = 1; }",
+    "message Total { int32 sum = 1; }",
+  ].join("\n");
+  let mod: any;
+  let server: ReturnType<typeof createServer>;
+  let baseUrl: string;
+  const seen: { traceparent: string | null; timeoutMs: number | undefined }[] = [];
+  const sessions = new Set<Http2Session>();
+
+  before(async () => {
+    const files = await generateConnectClients({ label: "ticker", base: "", files: new Map([["ticker/v1/ticker.proto", proto]]) });
+    const compiled = compileSdk(files, "charter-connect-stream-");
+    assert.equal(compiled.output, "", compiled.output);
+    mod = await import(pathToFileURL(join(compiled.dir, "ticker.v1", "index.ts")).href);
+    type Context = { requestHeader: Headers; timeoutMs(): number | undefined; signal: AbortSignal };
+    const note = (context: Context) => seen.push({ traceparent: context.requestHeader.get("traceparent"), timeoutMs: context.timeoutMs() });
+    const handler = connectNodeAdapter({
+      routes: (router) =>
+        router.service(mod.Ticker, {
+          async *count(request: any, context: Context) {
+            note(context);
+            for (let i = 1; request.forever || i <= request.n; i += 1) {
+              if (context.signal.aborted) return;
+              yield { value: i };
+              if (request.forever) await sleep(20);
+            }
+          },
+          async sum(requests: AsyncIterable<any>, context: Context) {
+            note(context);
+            let sum = 0;
+            for await (const tick of requests) sum += tick.value;
+            return { sum };
+          },
+          async *echo(requests: AsyncIterable<any>, context: Context) {
+            note(context);
+            for await (const tick of requests) yield { value: tick.value * 10 };
+          },
+        }),
+    });
+    // Client and bidi streaming need HTTP/2 for Connect's Node transport.
+    const h2 = createHttp2Server(handler);
+    h2.on("session", (session) => sessions.add(session));
+    server = h2 as unknown as ReturnType<typeof createServer>;
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  // The clients keep their HTTP/2 sessions open: end them, or close() waits for ever.
+  after(() => {
+    for (const session of sessions) session.destroy();
+    server?.close();
+  });
+
+  async function* ticks(...values: number[]) {
+    for (const value of values) yield { value };
+  }
+
+  it("wraps server, client and bidi streaming with the deadline and trace context", async () => {
+    seen.length = 0;
+    const ticker = mod.createTickerClient({ baseUrl, httpVersion: "2" });
+    const parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    const counted: number[] = [];
+    for await (const tick of ticker.count({ n: 3 }, { timeoutMs: 5_000, traceparent: parent })) counted.push(tick.value);
+    assert.deepEqual(counted, [1, 2, 3]);
+    assert.equal((await ticker.sum(ticks(1, 2, 3))).sum, 6);
+    const echoed: number[] = [];
+    await mod.withDeadline({ timeoutMs: 4_000, traceparent: parent }, async () => {
+      for await (const tick of ticker.echo(ticks(1, 2))) echoed.push(tick.value);
+    });
+    assert.deepEqual(echoed, [10, 20]);
+    assert.equal(seen.length, 3);
+    assert.match(String(seen[0].traceparent), /^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
+    assert.ok(seen[0].timeoutMs !== undefined && seen[0].timeoutMs <= 5_000, "the deadline reached the server");
+    assert.equal(seen[1].timeoutMs, undefined, "a stream without a deadline is not given the unary default");
+    assert.match(String(seen[2].traceparent), /^00-0af7651916cd43dd8448eb211c80319c-/, "the inherited trace");
+    assert.ok(seen[2].timeoutMs !== undefined && seen[2].timeoutMs <= 4_000, "the inherited deadline");
+  });
+
+  it("ends a stream that outlives its deadline with DEADLINE_EXCEEDED", { timeout: 20_000 }, async () => {
+    const ticker = mod.createTickerClient({ baseUrl, httpVersion: "2" });
+    const received: number[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const tick of ticker.count({ forever: true }, { timeoutMs: 300 })) received.push(tick.value);
+      })(),
+      (error: unknown) => error instanceof ConnectError && error.code === Code.DeadlineExceeded,
+    );
+    assert.ok(received.length > 0, "some ticks arrived before the deadline");
+  });
+});

@@ -147,8 +147,9 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
     `import type { MessageInitShape, MessageShape } from "@bufbuild/protobuf";`,
     `import { RpcRuntime, type RpcCallOptions, type RpcClientOptions } from "./connect-runtime.js";`,
   ];
+  let streaming = false;
   const body: string[] = [];
-  const taken = new Set<string>(["RpcRuntime", "RpcClientOptions", "RpcCallOptions", "MessageInitShape", "MessageShape"]);
+  const taken = new Set<string>(["RpcRuntime", "RpcClientOptions", "RpcCallOptions", "MessageInitShape", "MessageShape", "createClient"]);
   const unique = (name: string) => {
     let result = name;
     for (let n = 2; taken.has(result); n += 1) result = `${name}${n}`;
@@ -167,16 +168,27 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
       const members: string[] = [];
       const impls: string[] = [];
       const methodNames = new Set<string>();
+      const streams = service.methods.some((m) => m.methodKind !== "unary");
       for (const method of service.methods) {
-        if (method.methodKind !== "unary") {
-          members.push(`  // ${lineCommentText(method.name)}: a ${method.methodKind} RPC, not wrapped; call it with createClient(${descriptor}, transport).`);
-          continue;
-        }
         let name = camelIdentifier(method.name);
         for (let n = 2; methodNames.has(name); n += 1) name = `${name.replace(/\d+$/, "")}${n}`;
         methodNames.add(name);
         const ref = `${descriptor}.method[${stringLiteral(method.localName)}]`;
         const comment = leadingComment(method);
+        if (method.methodKind !== "unary") {
+          streaming = true;
+          const input = `MessageInitShape<(typeof ${ref})["input"]>`;
+          const output = `MessageShape<(typeof ${ref})["output"]>`;
+          const [param, result] = {
+            server_streaming: [`request: ${input}`, `AsyncIterable<${output}>`],
+            client_streaming: [`requests: AsyncIterable<${input}>`, `Promise<${output}>`],
+            bidi_streaming: [`requests: AsyncIterable<${input}>`, `AsyncIterable<${output}>`],
+          }[method.methodKind];
+          members.push(jsdoc(`${comment ? `${comment}\n\n` : ""}\`${method.parent.typeName}/${method.name}\`: a ${method.methodKind.replace("_", " ")} RPC, with the call's deadline and trace context; never retried.`, "  "));
+          members.push(`  ${name}(${param}, options?: RpcCallOptions): ${result};`);
+          impls.push(`    ${name}: (input, options) => streams[${stringLiteral(method.localName)}](input, rpc.streamOptions(options)),`);
+          continue;
+        }
         const idempotent = SAFE_TO_REPEAT.has(method.idempotency);
         const policy = `${idempotent ? "retried on UNAVAILABLE" : "never retried"} (idempotency_level ${MethodOptions_IdempotencyLevel[method.idempotency]})`;
         members.push(jsdoc(`${comment ? `${comment}\n\n` : ""}\`${method.parent.typeName}/${method.name}\`: ${policy}.`, "  "));
@@ -197,6 +209,7 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
         jsdoc(`A client of \`${service.typeName}\` over Connect, gRPC or gRPC-Web (\`protocol\`, Connect by default), with the contract's deadline and retry policy.`),
         `export function ${factory}(options: RpcClientOptions): ${typeName} {`,
         `  const rpc = new RpcRuntime(options);`,
+        ...(streams ? [`  const streams = createClient(${descriptor}, rpc.transport);`] : []),
         `  return {`,
         ...impls,
         `    transport: rpc.transport,`,
@@ -205,5 +218,6 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
       );
     }
   });
+  if (streaming) lines.push(`import { createClient } from "@connectrpc/connect";`);
   return `${[...lines, ...body].join("\n")}\n`;
 }

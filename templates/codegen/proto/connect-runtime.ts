@@ -9,15 +9,29 @@
  *   jitter; a retry budget shared by all calls of the client;
  * - the time left until the deadline reaches the server on every attempt (`Connect-Timeout-Ms`,
  *   `grpc-timeout`), so it can stop work nobody waits for;
- * - circuit breaker per RPC and bulkhead per client, W3C `traceparent` sent with every call.
+ * - circuit breaker per RPC and bulkhead per client, W3C `traceparent` sent with every call;
+ * - streaming RPCs (server, client, bidi) go through Connect's own client with the same deadline
+ *   (only an explicit or inherited one: a stream may last), cancellation and trace context; they
+ *   are never retried, nor counted by the breaker.
  *
  * Errors are `ConnectError`s: the server's own, or DEADLINE_EXCEEDED, or UNAVAILABLE when the
  * circuit is open or the bulkhead full.
  */
 import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
-import { Code, ConnectError, type Interceptor, type Transport } from "@connectrpc/connect";
+import { Code, ConnectError, type CallOptions as ConnectCallOptions, type Interceptor, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { BulkheadFullError, callDeadline, CircuitOpenError, DeadlineExceededError, Runtime, type CallOptions, type ClientOptions, type RetryPolicy } from "./runtime.js";
+import {
+  BulkheadFullError,
+  callDeadline,
+  childTraceparent,
+  CircuitOpenError,
+  DeadlineExceededError,
+  inheritedContext,
+  Runtime,
+  type CallOptions,
+  type ClientOptions,
+  type RetryPolicy,
+} from "./runtime.js";
 
 export type Protocol = "connect" | "grpc" | "grpc-web";
 
@@ -97,6 +111,20 @@ export class RpcRuntime {
     const run = this.#pending.get(id);
     if (!run) return Promise.reject(new Error("charter: unknown call"));
     return run(init?.signal ?? new AbortController().signal, headers);
+  }
+
+  /** Connect's call options for a streaming call: the deadline, the callers' signals, a child traceparent. */
+  streamOptions(options: RpcCallOptions = {}): ConnectCallOptions {
+    const inherited = inheritedContext();
+    const deadline = callDeadline(options);
+    const signals = [inherited.signal, options.signal].filter((s): s is AbortSignal => s !== undefined);
+    return {
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+      timeoutMs: deadline === undefined ? undefined : Math.max(1, deadline - Date.now()),
+      headers: { ...options.headers, traceparent: childTraceparent(options.traceparent ?? inherited.traceparent) },
+      onHeader: options.onHeader,
+      onTrailer: options.onTrailer,
+    };
   }
 
   async unary<I extends DescMessage, O extends DescMessage>(
