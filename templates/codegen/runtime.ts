@@ -8,14 +8,21 @@
  * - retries: 3 attempts, backoff 100 ms doubling to at most 2 s with full jitter (`x-charter-retry`),
  *   and only for idempotent operations: GET, HEAD, PUT, DELETE, OPTIONS, or any operation that
  *   carries an idempotency key;
+ * - a `Retry-After` longer than 10 s (`ClientOptions.maxRetryAfterMs`) is not waited for: the caller
+ *   gets the 429/503; nor is one that would pass the deadline;
  * - retry budget per client: retries may add at most 10% to the calls, plus a floor of 10;
- * - circuit breaker per client: opens after 5 consecutive failures, probes again after 30 s;
+ * - circuit breaker per operation (`breaker.scope: "client"` for one per client): opens after 5
+ *   consecutive failed calls (no answer, or 5xx once the retries are spent), probes again after 30 s;
  * - bulkhead per client: at most 64 requests in flight, 256 waiting.
  *
- * Only Node 20's own APIs are used (global fetch, AbortSignal, AsyncLocalStorage, crypto).
+ * Parameters and bodies are written as OpenAPI says (serialize.ts); responses are read by their
+ * media type: JSON, text, binary (a Blob) or empty (undefined). A response whose media type the
+ * contract does not declare for its status, or whose JSON does not parse, is a ProtocolError: the
+ * server answered, so it is neither retried nor counted by the breaker.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
+import { cookiePairs, headerValue, pathValue, queryPairs, requestBody, type BodySpec, type ParameterSpec } from "./serialize.js";
 
 /** An error status of an operation: `status` and the parsed `body`, typed per status in client.ts. */
 export class ApiError<S extends number = number, B = unknown> extends Error {
@@ -43,6 +50,14 @@ export class AttemptsFailedError extends Error {
   constructor(operation: string, readonly attempts: number, options: { cause: unknown }) {
     super(`${operation}: ${attempts} attempt(s) failed: ${String((options.cause as Error)?.message ?? options.cause)}`, options);
     this.name = "AttemptsFailedError";
+  }
+}
+
+/** The server answered with a body that does not match the contract: retrying would not help. */
+export class ProtocolError extends Error {
+  constructor(operation: string, readonly status: number, message: string, readonly headers: Headers) {
+    super(`${operation}: HTTP ${status}: ${message}`);
+    this.name = "ProtocolError";
   }
 }
 
@@ -82,11 +97,16 @@ export interface OperationSpec {
   idempotent: boolean;
   /** The header that carries the idempotency key, when the operation declares one. */
   idempotencyHeader?: string;
-  /** The request body's media type, when the operation takes one. */
-  bodyType?: string;
+  /** How each parameter is serialised; undeclared ones are sent with the defaults of their location. */
+  params?: readonly ParameterSpec[];
+  /** The request body's media type and Encoding Object, when the operation takes a body. */
+  body?: BodySpec;
+  /** Declared media types by response key (`200`, `4XX`, `default`). */
+  responses?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ClientOptions {
+  /** Required by the generated client's types when the contract names no absolute server. */
   baseUrl?: string;
   /** Sent with every request; per-call headers win. */
   headers?: Record<string, string>;
@@ -95,7 +115,10 @@ export interface ClientOptions {
   /** Replaces the global fetch (for instrumentation); it must honour `init.signal`. */
   fetch?: typeof fetch;
   retryBudget?: { ratio?: number; floor?: number };
-  breaker?: { failures?: number; resetMs?: number };
+  /** The longest `Retry-After` the client waits for; a longer one ends the call with its response. */
+  maxRetryAfterMs?: number;
+  /** `scope: "operation"` (the default) keeps one breaker per operation, `"client"` one for all. */
+  breaker?: { failures?: number; resetMs?: number; scope?: "operation" | "client" };
   bulkhead?: { concurrency?: number; queue?: number };
 }
 
@@ -109,7 +132,10 @@ export interface CallOptions {
   /** W3C trace context of the caller: the trace id is kept, with a new span id. */
   traceparent?: string;
   headers?: Record<string, string>;
-  /** The idempotency key to send; by default one is generated per call (and kept across its retries). */
+  /**
+   * The idempotency key to send, in the header the contract names, else `Idempotency-Key`. It makes
+   * the call retryable even for a POST. Operations that declare a key get a generated one by default.
+   */
   idempotencyKey?: string;
 }
 
@@ -117,6 +143,7 @@ export interface RawRequest {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   header?: Record<string, unknown>;
+  cookie?: Record<string, unknown>;
   body?: unknown;
 }
 
@@ -145,6 +172,17 @@ export function withDeadline<T>(options: { timeoutMs?: number; deadline?: number
   const signals = [outer.signal, options.signal].filter((s): s is AbortSignal => s !== undefined);
   const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   return context.run({ deadline, signal, traceparent: options.traceparent ?? outer.traceparent }, work);
+}
+
+/** The deadline, cancellation and trace context that `withDeadline` set around the current call, if any. */
+export function inheritedContext(): Readonly<{ deadline?: number; signal?: AbortSignal; traceparent?: string }> {
+  return context.getStore() ?? {};
+}
+
+/** A call's end-to-end deadline: its own (`deadline`, `timeoutMs`) or an inherited one, whichever is earlier. */
+export function callDeadline(options: Pick<CallOptions, "deadline" | "timeoutMs">): number | undefined {
+  const own = options.deadline ?? (options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs);
+  return earliest(context.getStore()?.deadline, own);
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
@@ -195,7 +233,7 @@ class RetryBudget {
   }
 }
 
-/** Closed → open after `failures` consecutive failures → one half-open probe after `resetMs`. */
+/** Closed → open after `failures` consecutive failed calls → one half-open probe after `resetMs`. */
 class CircuitBreaker {
   #failures = 0;
   #openedAt: number | undefined;
@@ -273,39 +311,77 @@ function backoffMs(policy: RetryPolicy, retry: number): number {
   return Math.random() * Math.min(policy.maxMs, policy.initialMs * 2 ** (retry - 1));
 }
 
+/** The declaration of a parameter, or the defaults of its location for one the contract leaves out. */
+function paramSpec(spec: OperationSpec, location: ParameterSpec["in"], name: string): ParameterSpec {
+  return spec.params?.find((p) => p.in === location && p.name === name) ?? { name, in: location };
+}
+
 function urlOf(baseUrl: string, spec: OperationSpec, request: RawRequest): URL {
-  const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(request.path?.[name] ?? "")));
+  const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) => pathValue(paramSpec(spec, "path", name), request.path?.[name]));
   const url = new URL(baseUrl.replace(/\/+$/, "") + path);
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
-  }
+  // Written as one string: URLSearchParams would re-encode what the styles chose to leave readable.
+  const query = Object.entries(request.query ?? {}).flatMap(([name, value]) => queryPairs(paramSpec(spec, "query", name), value));
+  if (query.length) url.search = query.join("&");
   return url;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text === "") return undefined;
-  return /[/+]json\b/i.test(response.headers.get("content-type") ?? "") ? JSON.parse(text) : text;
+/** The media types declared for a status: its own key, then its class (`4XX`), then `default`. */
+function declaredTypes(spec: OperationSpec, status: number): readonly string[] | undefined {
+  const responses = spec.responses ?? {};
+  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
 }
 
-/** One per client: the budget, breaker and bulkhead are shared by all of the client's calls. */
+/** `application/json` matches `application/json; charset=utf-8`; `text/*` and `*\/*` match by range. */
+function mediaMatches(declared: string, actual: string): boolean {
+  const [d, a] = [declared, actual].map((t) => t.split(";")[0].trim().toLowerCase());
+  if (d === "*/*" || d === a) return true;
+  return d.endsWith("/*") && a.startsWith(d.slice(0, -1));
+}
+
+const JSON_TYPE = /^application\/(?:[^;]*\+)?json\b/i;
+
+/** The body by its media type: JSON parsed, text as a string, anything else a Blob; none: undefined. */
+function parseBody(spec: OperationSpec, status: number, headers: Headers, bytes: ArrayBuffer): unknown {
+  if (bytes.byteLength === 0) return undefined;
+  const declared = declaredTypes(spec, status) ?? [];
+  const type = headers.get("content-type") ?? declared[0] ?? "application/octet-stream";
+  if (declared.length && !declared.some((d) => mediaMatches(d, type))) {
+    throw new ProtocolError(spec.name, status, `content-type ${type} is not one the contract declares (${declared.join(", ")})`, headers);
+  }
+  if (JSON_TYPE.test(type.trim())) {
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (error) {
+      throw new ProtocolError(spec.name, status, `the ${type} body does not parse: ${(error as Error).message}`, headers);
+    }
+  }
+  if (/^text\//i.test(type.trim())) return new TextDecoder().decode(bytes);
+  return new Blob([bytes], { type });
+}
+
+/** One per client: the budget and bulkhead are shared by all of the client's calls, breakers by operation. */
 export class Runtime {
   readonly #options: ClientOptions;
   readonly #budget: RetryBudget;
-  readonly #breaker: CircuitBreaker;
+  readonly #breakers = new Map<string, CircuitBreaker>();
   readonly #bulkhead: Bulkhead;
 
   constructor(options: ClientOptions) {
     this.#options = options;
     this.#budget = new RetryBudget(options.retryBudget?.ratio ?? 0.1, options.retryBudget?.floor ?? 10);
-    this.#breaker = new CircuitBreaker(options.breaker?.failures ?? 5, options.breaker?.resetMs ?? 30_000);
     this.#bulkhead = new Bulkhead(options.bulkhead?.concurrency ?? 64, options.bulkhead?.queue ?? 256);
+  }
+
+  #breaker(operation: string): CircuitBreaker {
+    const key = this.#options.breaker?.scope === "client" ? "" : operation;
+    let breaker = this.#breakers.get(key);
+    if (!breaker) this.#breakers.set(key, (breaker = new CircuitBreaker(this.#options.breaker?.failures ?? 5, this.#options.breaker?.resetMs ?? 30_000)));
+    return breaker;
   }
 
   async send(spec: OperationSpec, request: RawRequest, options: CallOptions = {}): Promise<RawResponse> {
     const inherited = context.getStore() ?? {};
-    const deadline = earliest(inherited.deadline, options.deadline ?? (options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs));
+    const deadline = callDeadline(options);
     // One signal for the whole call: the caller's signals and the end-to-end deadline.
     const signals = [inherited.signal, options.signal].filter((s): s is AbortSignal => s !== undefined);
     if (deadline !== undefined) signals.push(AbortSignal.timeout(Math.max(0, deadline - Date.now())));
@@ -317,50 +393,74 @@ export class Runtime {
     try {
       const url = urlOf(this.#options.baseUrl ?? "", spec, request);
       const headers = new Headers(this.#options.headers);
-      for (const [name, value] of Object.entries(request.header ?? {})) if (value !== undefined) headers.set(name, String(value));
+      for (const [name, value] of Object.entries(request.header ?? {})) {
+        const text = headerValue(paramSpec(spec, "header", name), value);
+        if (text !== undefined) headers.set(name, text);
+      }
+      const cookies = Object.entries(request.cookie ?? {}).flatMap(([name, value]) => cookiePairs(paramSpec(spec, "cookie", name), value));
+      if (cookies.length) headers.append("cookie", cookies.join("; "));
       for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
       headers.set("traceparent", childTraceparent(options.traceparent ?? inherited.traceparent));
-      // One key per call, the same on every retry, so the server applies the operation once.
-      if (spec.idempotencyHeader && !headers.has(spec.idempotencyHeader)) headers.set(spec.idempotencyHeader, options.idempotencyKey ?? randomUUID());
-      let body: string | undefined;
+      // One key per call, the same on every retry, so the server applies the operation once. A
+      // caller's key is sent even where the contract names no header, and makes the call retryable.
+      const keyHeader = spec.idempotencyHeader ?? (options.idempotencyKey !== undefined ? "Idempotency-Key" : undefined);
+      if (keyHeader && !headers.has(keyHeader)) headers.set(keyHeader, options.idempotencyKey ?? randomUUID());
+      const idempotent = spec.idempotent || options.idempotencyKey !== undefined;
+      let body: BodyInit | undefined;
       if (request.body !== undefined) {
-        const type = spec.bodyType ?? "application/json";
-        headers.set("content-type", type);
-        body = /json/i.test(type) ? JSON.stringify(request.body) : String(request.body);
+        const bodySpec = spec.body ?? { type: "application/json" };
+        body = requestBody(bodySpec, request.body);
+        // FormData sets its own content type, with the multipart boundary.
+        if (!(body instanceof FormData)) headers.set("content-type", bodySpec.type);
       }
 
-      for (let attempt = 1; ; attempt += 1) {
-        if (callSignal.aborted) throw ended();
-        if (!this.#breaker.allow()) throw new CircuitOpenError(spec.name);
-        await this.#options.auth?.({ operation: spec.name, url, headers });
-        let outcome: RawResponse | { error: unknown };
-        try {
-          const attemptSignal = AbortSignal.any([callSignal, AbortSignal.timeout(spec.timeoutMs)]);
-          const response = await (this.#options.fetch ?? fetch)(url, { method: spec.method, headers, body, signal: attemptSignal });
-          // The body is read within the attempt, so a body that stalls or breaks off is a failed attempt too.
-          outcome = { status: response.status, headers: response.headers, body: await readBody(response) };
-        } catch (error) {
+      const breaker = this.#breaker(spec.name);
+      if (!breaker.allow()) throw new CircuitOpenError(spec.name);
+      let failed = true;
+      try {
+        for (let attempt = 1; ; attempt += 1) {
           if (callSignal.aborted) throw ended();
-          outcome = { error };
+          await this.#options.auth?.({ operation: spec.name, url, headers });
+          let outcome: { status: number; headers: Headers; bytes: ArrayBuffer } | { error: unknown };
+          try {
+            const attemptSignal = AbortSignal.any([callSignal, AbortSignal.timeout(spec.timeoutMs)]);
+            const init: RequestInit & { duplex?: "half" } = { method: spec.method, headers, body, signal: attemptSignal };
+            if (body instanceof ReadableStream) init.duplex = "half";
+            const response = await (this.#options.fetch ?? fetch)(url, init);
+            // The body is read within the attempt, so a body that stalls or breaks off is a failed attempt too.
+            outcome = { status: response.status, headers: response.headers, bytes: await response.arrayBuffer() };
+          } catch (error) {
+            if (callSignal.aborted) throw ended();
+            outcome = { error };
+          }
+          if (!("error" in outcome) && !RETRYABLE_STATUS.has(outcome.status)) {
+            failed = outcome.status >= 500;
+            return { status: outcome.status, headers: outcome.headers, body: parseBody(spec, outcome.status, outcome.headers, outcome.bytes) };
+          }
+          const wait = "error" in outcome ? undefined : retryAfterMs(outcome.headers.get("retry-after"));
+          const delay = wait ?? backoffMs(spec.retry, attempt);
+          const late = deadline !== undefined && Date.now() + delay >= deadline;
+          const tooLong = wait !== undefined && wait > (this.#options.maxRetryAfterMs ?? 10_000);
+          // A body stream can be sent once only.
+          const resendable = !(body instanceof ReadableStream);
+          if (!idempotent || !resendable || attempt >= spec.retry.attempts || late || tooLong || !this.#budget.withdraw()) {
+            if ("error" in outcome) throw new AttemptsFailedError(spec.name, attempt, { cause: outcome.error });
+            failed = outcome.status >= 500;
+            return { status: outcome.status, headers: outcome.headers, body: parseBody(spec, outcome.status, outcome.headers, outcome.bytes) };
+          }
+          try {
+            await sleep(delay, callSignal);
+          } catch {
+            throw ended();
+          }
         }
-        const failed = "error" in outcome || outcome.status >= 500;
-        if (failed) this.#breaker.failure();
-        else this.#breaker.success();
-        const retryable = "error" in outcome || RETRYABLE_STATUS.has(outcome.status);
-        if (!retryable) return outcome as RawResponse;
-
-        const wait = "error" in outcome ? undefined : retryAfterMs(outcome.headers.get("retry-after"));
-        const delay = wait ?? backoffMs(spec.retry, attempt);
-        const late = deadline !== undefined && Date.now() + delay >= deadline;
-        if (!spec.idempotent || attempt >= spec.retry.attempts || late || !this.#budget.withdraw()) {
-          if ("error" in outcome) throw new AttemptsFailedError(spec.name, attempt, { cause: outcome.error });
-          return outcome;
-        }
-        try {
-          await sleep(delay, callSignal);
-        } catch {
-          throw ended();
-        }
+      } catch (error) {
+        // The server answered: a body that breaks the contract says nothing of its availability.
+        if (error instanceof ProtocolError) failed = false;
+        throw error;
+      } finally {
+        if (failed) breaker.failure();
+        else breaker.success();
       }
     } finally {
       release();

@@ -12,19 +12,22 @@ import type { AsyncApiContract } from "../../contracts/contract.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
 import { loadRegistry } from "../../contracts/load-registry.js";
-import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
+import { camelIdentifier, jsdoc, lineCommentText, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { typesOf } from "../openapi/types.js";
 import { failAt, SchemaBundle } from "../schema-bundle.js";
 import { enumFallbacks, readerDefinitions } from "./enums.js";
 import { validatorsModule, type ValidatorExport } from "./validators.js";
-import { packageJson } from "../package-json.js";
+import { packageJson, tsconfigJson } from "../package-json.js";
+import { contractPackageName } from "../package-name.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 
 /** What the generated packages import; the versions charter itself is tested with. */
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
-const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", kafkajs: "^2.2.4", nats: "^2.29.3" };
+const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
+/** Each loaded by one transport entry point only: an HTTP-only application installs neither. */
+const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3" };
 
 type Json = Record<string, unknown>;
 
@@ -55,7 +58,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   for (const contract of contracts) {
     const plan = planContract(contract, reserved, display);
     if (!plan.sends.length && !plan.receives.length) continue;
-    const folder = packageName(contract.id);
+    const folder = contractPackageName(contract);
     const other = owners.get(folder);
     if (other) throw new InputError(`contracts ${other} and ${contract.id} would both generate the SDK folder ${folder}: give one another id`, contract.document.source.file);
     owners.set(folder, contract.id);
@@ -75,7 +78,8 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
     for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
     files.set(`${folder}/index.ts`, index({ banner }));
-    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES));
+    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, TRANSPORT_PEERS));
+    files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
 }

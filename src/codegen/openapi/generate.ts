@@ -11,10 +11,15 @@ import { PACKAGE_ROOT } from "../../resources.js";
 import { loadRegistry } from "../../contracts/load-registry.js";
 import { bundleOpenApi } from "./bundle.js";
 import { typesOf } from "./types.js";
-import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "./names.js";
-import { packageJson } from "../package-json.js";
+import { camelIdentifier, jsdoc, jsonLiteral, lineCommentText, pascalIdentifier, stringLiteral } from "./names.js";
+import { requestMediaType, wireOf } from "./wire.js";
+import { packageJson, tsconfigJson } from "../package-json.js";
+import { contractPackageName } from "../package-name.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
+
+/** What serialize.ts imports: the bracket notation and RFC 6570 expansion, with qs's types. */
+const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
 
 /** Methods that may be repeated without changing the result (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
@@ -34,11 +39,12 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
   const client = template("client.ts.hbs");
   const index = template("index.ts.hbs");
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
+  const serialize = readFileSync(join(TEMPLATES, "serialize.ts"), "utf8");
   const display = (file: string) => joinPath(registry.base, file);
 
   const owners = new Map<string, string>();
   for (const contract of contracts) {
-    const folder = packageName(contract.id);
+    const folder = contractPackageName(contract);
     const other = owners.get(folder);
     if (other) throw new InputError(`contracts ${other} and ${contract.id} would both generate the SDK folder ${folder}: give one another x-charter-id`, contract.document.source.file);
     owners.set(folder, contract.id);
@@ -48,8 +54,10 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
     files.set(`${folder}/types.ts`, `${banner}\n${types}`);
     files.set(`${folder}/client.ts`, client(clientData(contract, banner)));
     files.set(`${folder}/runtime.ts`, `${banner}\n${runtime}`);
+    files.set(`${folder}/serialize.ts`, `${banner}\n${serialize}`);
     files.set(`${folder}/index.ts`, index({ banner }));
-    files.set(`${folder}/package.json`, packageJson(folder, (contract.document.root.info as Record<string, unknown> | undefined)?.version));
+    files.set(`${folder}/package.json`, packageJson(folder, (contract.document.root.info as Record<string, unknown> | undefined)?.version, DEPENDENCIES));
+    files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
 }
@@ -78,7 +86,7 @@ function clientData(contract: OpenApiContract, banner: string) {
     const isKey = (p: Json) => p.in === "header" && idempotencyHeader !== undefined && String(p.name).toLowerCase() === idempotencyHeader.toLowerCase();
 
     const fields: { name: string; optional: boolean; type: string }[] = [];
-    for (const location of ["path", "query", "header"] as const) {
+    for (const location of ["path", "query", "header", "cookie"] as const) {
       const here = parameters.filter((p) => p.in === location);
       if (!here.length) continue;
       const type = `NonNullable<${opType}["parameters"][${stringLiteral(location)}]>`;
@@ -90,13 +98,15 @@ function clientData(contract: OpenApiContract, banner: string) {
     const body = op.requestBody === undefined ? undefined : contract.schemas.resolve(child(operation.at, "requestBody")).value;
     const requestBody = isObject(body) ? body : undefined;
     const content = isObject(requestBody?.content) ? Object.keys(requestBody.content) : [];
-    const bodyType = content.find((t) => /json/i.test(t)) ?? content[0];
+    const bodyType = requestMediaType(content);
+    const wire = wireOf(contract, operation, bodyType);
     if (bodyType !== undefined) {
       fields.push({ name: "body", optional: requestBody?.required !== true, type: `NonNullable<${opType}["requestBody"]>["content"][${stringLiteral(bodyType)}]` });
     }
 
     const responses = Object.keys(isObject(op.responses) ? op.responses : {});
     const variant = (key: string) => ({
+      key: /^\d{3}$/.test(key) ? key : stringLiteral(key),
       status: /^\d{3}$/.test(key) ? key : "number",
       body: `BodyOf<${opType}["responses"][${/^\d{3}$/.test(key) ? key : stringLiteral(key)}]>`,
     });
@@ -113,7 +123,9 @@ function clientData(contract: OpenApiContract, banner: string) {
       retry,
       idempotent: IDEMPOTENT_METHODS.has(operation.method) || idempotencyHeader !== undefined,
       idempotencyHeader: idempotencyHeader && stringLiteral(idempotencyHeader),
-      bodyType: bodyType && stringLiteral(bodyType),
+      params: wire.params.length ? jsonLiteral(wire.params) : undefined,
+      body: wire.body && jsonLiteral(wire.body),
+      responses: jsonLiteral(wire.responses),
       fields,
       inputRequired: fields.some((f) => !f.optional),
       // An operation that declares no success status accepts any 2xx, with a body of unknown type.
@@ -126,7 +138,7 @@ function clientData(contract: OpenApiContract, banner: string) {
   return {
     banner,
     title: lineCommentText(String(info.title ?? contract.id)).replace(/\*\//g, "*\\/"),
-    baseUrl: /^https?:\/\//.test(server) ? stringLiteral(server) : "undefined",
+    baseUrl: /^https?:\/\//.test(server) ? stringLiteral(server) : undefined,
     retryBudget: retryBudgetOf({ value: root, at: { file: contract.document.file, pointer: "" } })?.value,
     operations,
   };

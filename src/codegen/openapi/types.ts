@@ -8,7 +8,12 @@ import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
  * registry snapshot already.
  */
 export async function typesOf(document: object): Promise<string> {
-  const { astToString, resolveRef, scanDiscriminators, transformSchema } = await import("openapi-typescript");
+  const { astToString, resolveRef, scanDiscriminators, stringToAST, transformSchema } = await import("openapi-typescript");
+  // `format: binary` is a file the client sends in a body or part, and what it reads from a binary
+  // response: a Blob (a File is one), not the `string` openapi-typescript writes by default.
+  const typeOf = (source: string) => (stringToAST(`type T = ${source};`)[0] as unknown as { type: ReturnType<NonNullable<GlobalContext["transform"]>> }).type;
+  const blob = typeOf("Blob");
+  const nullableBlob = typeOf("Blob | null");
   const schema = document as OpenAPI3;
   const ctx: GlobalContext = {
     additionalProperties: false,
@@ -34,7 +39,11 @@ export async function typesOf(document: object): Promise<string> {
     // Only openapiTS()'s bundling step reads the Redocly config; the transform does not.
     redoc: undefined as unknown as GlobalContext["redoc"],
     silent: true,
-    transform: undefined,
+    transform: (schemaObject) => {
+      if (schemaObject.format !== "binary") return undefined;
+      const types = ([] as unknown[]).concat(schemaObject.type);
+      return schemaObject.nullable === true || types.includes("null") ? nullableBlob : blob;
+    },
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,

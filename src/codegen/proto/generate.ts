@@ -13,7 +13,7 @@ import { fileOf, loadImage, sourcePath } from "../../contracts/proto/image.js";
 import type { Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
-import { packageJson } from "../package-json.js";
+import { packageJson, tsconfigJson } from "../package-json.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 
@@ -22,7 +22,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
 
 /** What the generated packages import; the versions charter itself is built and tested with. */
-const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2" };
+const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2", qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
 
 const SAFE_TO_REPEAT = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, MethodOptions_IdempotencyLevel.IDEMPOTENT]);
 
@@ -54,6 +54,8 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
   const pbPath = (file: DescFile) => `${file.name}_pb.ts`;
 
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
+  // runtime.ts is shared with the OpenAPI clients, whose HTTP calls it serialises through serialize.ts.
+  const serialize = readFileSync(join(TEMPLATES, "serialize.ts"), "utf8");
   const connectRuntime = readFileSync(join(TEMPLATES, "proto", "connect-runtime.ts"), "utf8");
 
   for (const [pkg, pkgFiles] of withServices.sort(([a], [b]) => a.localeCompare(b))) {
@@ -75,12 +77,24 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
     }
     files.set(`${folder}/client.ts`, clientText(banner, pkgFiles, generated));
     files.set(`${folder}/runtime.ts`, `${banner}\n${runtime}`);
+    files.set(`${folder}/serialize.ts`, `${banner}\n${serialize}`);
     files.set(`${folder}/connect-runtime.ts`, `${banner}\n${connectRuntime}`);
     files.set(
       `${folder}/index.ts`,
-      `${banner}\nexport * from "./client.js";\nexport { withDeadline } from "./runtime.js";\nexport type { CallOptions } from "./runtime.js";\nexport { Code, ConnectError } from "@connectrpc/connect";\n`,
+      [
+        banner,
+        `export * from "./client.js";`,
+        // The package's messages, enums and service descriptors, for building requests and reading responses.
+        ...pkgFiles.map((file) => `export * from ${stringLiteral(`./${pbPath(file).replace(/\.ts$/, ".js")}`)};`),
+        `export { withDeadline } from "./runtime.js";`,
+        `export type { CallOptions } from "./runtime.js";`,
+        `export type { RpcCallOptions, RpcClientOptions } from "./connect-runtime.js";`,
+        `export { Code, ConnectError } from "@connectrpc/connect";`,
+        "",
+      ].join("\n"),
     );
     files.set(`${folder}/package.json`, packageJson(folder, undefined, DEPENDENCIES));
+    files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
 }
@@ -131,11 +145,11 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
   const lines = [
     banner,
     `import type { MessageInitShape, MessageShape } from "@bufbuild/protobuf";`,
-    `import { RpcRuntime, type RpcClientOptions } from "./connect-runtime.js";`,
-    `import type { CallOptions } from "./runtime.js";`,
+    `import { RpcRuntime, type RpcCallOptions, type RpcClientOptions } from "./connect-runtime.js";`,
   ];
+  let streaming = false;
   const body: string[] = [];
-  const taken = new Set<string>(["RpcRuntime", "RpcClientOptions", "CallOptions", "MessageInitShape", "MessageShape"]);
+  const taken = new Set<string>(["RpcRuntime", "RpcClientOptions", "RpcCallOptions", "MessageInitShape", "MessageShape", "createClient"]);
   const unique = (name: string) => {
     let result = name;
     for (let n = 2; taken.has(result); n += 1) result = `${name}${n}`;
@@ -154,20 +168,31 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
       const members: string[] = [];
       const impls: string[] = [];
       const methodNames = new Set<string>();
+      const streams = service.methods.some((m) => m.methodKind !== "unary");
       for (const method of service.methods) {
-        if (method.methodKind !== "unary") {
-          members.push(`  // ${lineCommentText(method.name)}: a ${method.methodKind} RPC, not wrapped; call it with createClient(${descriptor}, transport).`);
-          continue;
-        }
         let name = camelIdentifier(method.name);
         for (let n = 2; methodNames.has(name); n += 1) name = `${name.replace(/\d+$/, "")}${n}`;
         methodNames.add(name);
         const ref = `${descriptor}.method[${stringLiteral(method.localName)}]`;
         const comment = leadingComment(method);
+        if (method.methodKind !== "unary") {
+          streaming = true;
+          const input = `MessageInitShape<(typeof ${ref})["input"]>`;
+          const output = `MessageShape<(typeof ${ref})["output"]>`;
+          const [param, result] = {
+            server_streaming: [`request: ${input}`, `AsyncIterable<${output}>`],
+            client_streaming: [`requests: AsyncIterable<${input}>`, `Promise<${output}>`],
+            bidi_streaming: [`requests: AsyncIterable<${input}>`, `AsyncIterable<${output}>`],
+          }[method.methodKind];
+          members.push(jsdoc(`${comment ? `${comment}\n\n` : ""}\`${method.parent.typeName}/${method.name}\`: a ${method.methodKind.replace("_", " ")} RPC, with the call's deadline and trace context; never retried.`, "  "));
+          members.push(`  ${name}(${param}, options?: RpcCallOptions): ${result};`);
+          impls.push(`    ${name}: (input, options) => streams[${stringLiteral(method.localName)}](input, rpc.streamOptions(options)),`);
+          continue;
+        }
         const idempotent = SAFE_TO_REPEAT.has(method.idempotency);
         const policy = `${idempotent ? "retried on UNAVAILABLE" : "never retried"} (idempotency_level ${MethodOptions_IdempotencyLevel[method.idempotency]})`;
         members.push(jsdoc(`${comment ? `${comment}\n\n` : ""}\`${method.parent.typeName}/${method.name}\`: ${policy}.`, "  "));
-        members.push(`  ${name}(request: MessageInitShape<(typeof ${ref})["input"]>, options?: CallOptions): Promise<MessageShape<(typeof ${ref})["output"]>>;`);
+        members.push(`  ${name}(request: MessageInitShape<(typeof ${ref})["input"]>, options?: RpcCallOptions): Promise<MessageShape<(typeof ${ref})["output"]>>;`);
         const spec = `{ name: ${stringLiteral(`${method.parent.typeName}/${method.name}`)}, timeoutMs: ${DEFAULT_TIMEOUT_MS}, retry: ${JSON.stringify(DEFAULT_RETRY).replace(/"/g, "")}, idempotent: ${idempotent} }`;
         impls.push(`    ${name}: (request, options) => rpc.unary(${ref}, ${spec}, request, options),`);
       }
@@ -184,6 +209,7 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
         jsdoc(`A client of \`${service.typeName}\` over Connect, gRPC or gRPC-Web (\`protocol\`, Connect by default), with the contract's deadline and retry policy.`),
         `export function ${factory}(options: RpcClientOptions): ${typeName} {`,
         `  const rpc = new RpcRuntime(options);`,
+        ...(streams ? [`  const streams = createClient(${descriptor}, rpc.transport);`] : []),
         `  return {`,
         ...impls,
         `    transport: rpc.transport,`,
@@ -192,5 +218,6 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
       );
     }
   });
+  if (streaming) lines.push(`import { createClient } from "@connectrpc/connect";`);
   return `${[...lines, ...body].join("\n")}\n`;
 }

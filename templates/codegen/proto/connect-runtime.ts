@@ -7,15 +7,31 @@
  * - retries: only for the code UNAVAILABLE, and only for RPCs whose `idempotency_level` is
  *   NO_SIDE_EFFECTS or IDEMPOTENT; 3 attempts, backoff 100 ms doubling to at most 2 s with full
  *   jitter; a retry budget shared by all calls of the client;
- * - circuit breaker and bulkhead per client, W3C `traceparent` sent with every call.
+ * - the time left until the deadline reaches the server on every attempt (`Connect-Timeout-Ms`,
+ *   `grpc-timeout`), so it can stop work nobody waits for;
+ * - circuit breaker per RPC and bulkhead per client, W3C `traceparent` sent with every call;
+ * - streaming RPCs (server, client, bidi) go through Connect's own client with the same deadline
+ *   (only an explicit or inherited one: a stream may last), cancellation and trace context; they
+ *   are never retried, nor counted by the breaker.
  *
  * Errors are `ConnectError`s: the server's own, or DEADLINE_EXCEEDED, or UNAVAILABLE when the
  * circuit is open or the bulkhead full.
  */
 import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
-import { Code, ConnectError, type Transport } from "@connectrpc/connect";
+import { Code, ConnectError, type CallOptions as ConnectCallOptions, type Interceptor, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { BulkheadFullError, CircuitOpenError, DeadlineExceededError, Runtime, type CallOptions, type ClientOptions, type RetryPolicy } from "./runtime.js";
+import {
+  BulkheadFullError,
+  callDeadline,
+  childTraceparent,
+  CircuitOpenError,
+  DeadlineExceededError,
+  inheritedContext,
+  Runtime,
+  type CallOptions,
+  type ClientOptions,
+  type RetryPolicy,
+} from "./runtime.js";
 
 export type Protocol = "connect" | "grpc" | "grpc-web";
 
@@ -28,8 +44,16 @@ export interface RpcClientOptions extends Omit<ClientOptions, "baseUrl" | "fetch
   httpVersion?: "1.1" | "2";
   /** Binary protobuf instead of JSON (Connect and gRPC-Web; gRPC is always binary). */
   useBinaryFormat?: boolean;
-  /** Replaces the transport built from the options above (for tests and instrumentation). */
+  /** Run around every request of the transport built from the options above, with any protocol. */
+  interceptors?: Interceptor[];
+  /** Replaces the transport built from the options above (its own interceptors apply then). */
   transport?: Transport;
+}
+
+/** What a call may add to the runtime's options: the response's headers and trailers, as Connect's own clients give them. */
+export interface RpcCallOptions extends CallOptions {
+  onHeader?: (headers: Headers) => void;
+  onTrailer?: (trailers: Headers) => void;
 }
 
 /** What client.ts knows about one RPC, from the contract. */
@@ -44,10 +68,10 @@ export interface RpcSpec {
 
 export function createTransport(options: RpcClientOptions): Transport {
   if (options.transport) return options.transport;
-  const common = { baseUrl: options.baseUrl, useBinaryFormat: options.useBinaryFormat };
+  const common = { baseUrl: options.baseUrl, useBinaryFormat: options.useBinaryFormat, interceptors: options.interceptors };
   switch (options.protocol ?? "connect") {
     case "grpc":
-      return createGrpcTransport({ baseUrl: options.baseUrl });
+      return createGrpcTransport({ baseUrl: options.baseUrl, interceptors: options.interceptors });
     case "grpc-web":
       return options.httpVersion === "2" ? createGrpcWebTransport({ ...common, httpVersion: "2" }) : createGrpcWebTransport({ ...common, httpVersion: "1.1" });
     default:
@@ -89,18 +113,39 @@ export class RpcRuntime {
     return run(init?.signal ?? new AbortController().signal, headers);
   }
 
+  /** Connect's call options for a streaming call: the deadline, the callers' signals, a child traceparent. */
+  streamOptions(options: RpcCallOptions = {}): ConnectCallOptions {
+    const inherited = inheritedContext();
+    const deadline = callDeadline(options);
+    const signals = [inherited.signal, options.signal].filter((s): s is AbortSignal => s !== undefined);
+    return {
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+      timeoutMs: deadline === undefined ? undefined : Math.max(1, deadline - Date.now()),
+      headers: { ...options.headers, traceparent: childTraceparent(options.traceparent ?? inherited.traceparent) },
+      onHeader: options.onHeader,
+      onTrailer: options.onTrailer,
+    };
+  }
+
   async unary<I extends DescMessage, O extends DescMessage>(
     method: DescMethodUnary<I, O>,
     spec: RpcSpec,
     request: MessageInitShape<I>,
-    options: CallOptions = {},
+    options: RpcCallOptions = {},
   ): Promise<MessageShape<O>> {
     const id = crypto.randomUUID();
+    const { onHeader: _header, onTrailer: _trailer, ...runtimeOptions } = options;
+    const callOptions = { ...runtimeOptions, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined) };
+    const deadline = callDeadline(callOptions);
     let result: MessageShape<O> | undefined;
     let failure: ConnectError | undefined;
     this.#pending.set(id, async (signal, headers) => {
       try {
-        result = (await this.transport.unary(method, signal, undefined, headers, request)).message;
+        const timeoutMs = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
+        const response = await this.transport.unary(method, signal, timeoutMs, headers, request);
+        result = response.message;
+        options.onHeader?.(response.header);
+        options.onTrailer?.(response.trailer);
         failure = undefined;
         return new Response(null, { status: 204 });
       } catch (error) {
@@ -113,7 +158,7 @@ export class RpcRuntime {
       const response = await this.#runtime.send(
         { name: spec.name, method: "POST", path: `/${spec.name}`, timeoutMs: NO_ATTEMPT_TIMEOUT, retry: spec.retry, idempotent: spec.idempotent },
         {},
-        { ...options, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined), headers: { ...options.headers, "x-charter-call": id } },
+        { ...callOptions, deadline, timeoutMs: undefined, headers: { ...options.headers, "x-charter-call": id } },
       );
       if (response.status === 204 && result !== undefined) return result;
       throw failure ?? new ConnectError(`${spec.name}: HTTP ${response.status}`, Code.Unknown);

@@ -25,17 +25,19 @@
  * - `webhook-delivered: true` on the handler's answers once the consumer has had the event;
  * - with a `secret`, as Standard Webhooks specifies: `webhook-id` (the event's source and id,
  *   percent-encoded, a space between), `webhook-timestamp` (unix seconds, fresh on every try) and
- *   `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<webhook-id>.<timestamp>.<body>">`). The
+ *   `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<webhook-id>.<timestamp>.<body>">`, by the
+ *   official `standardwebhooks` package, which reads the body as UTF-8 text). The
  *   signature covers the body only, so in binary mode the receiver also requires `webhook-id` to be
  *   `ce-source` and `ce-id`: the consumer's dedup key is signed, and a replayed request cannot pass
  *   as another event. The other `ce-*` headers are not signed; use structured mode when every
  *   attribute must be tamper-proof.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CloudEvent, HTTP } from "cloudevents";
+import { Webhook } from "standardwebhooks";
 import { backoffMs, type Delivery, type EventTransport, type Outgoing, type RetryPolicy, type SubscribeSpec, type Subscription } from "../runtime.js";
 
 export interface HttpTransportOptions {
@@ -229,25 +231,26 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
   };
 }
 
-/** The Standard Webhooks signing key: `whsec_` + base64, or a string's UTF-8 bytes, or the bytes given. */
-function keyOf(secret: string | Buffer): Buffer {
-  if (typeof secret !== "string") return secret;
-  return secret.startsWith("whsec_") ? Buffer.from(secret.slice("whsec_".length), "base64") : Buffer.from(secret, "utf8");
-}
-
-function hmac(secret: string | Buffer, id: string, timestamp: string, body: Buffer): Buffer {
-  return createHmac("sha256", keyOf(secret)).update(`${id}.${timestamp}.`).update(body).digest();
+/**
+ * The official `standardwebhooks` signer for a key: `whsec_` + base64 as Standard Webhooks issues
+ * keys, else a string's UTF-8 bytes, or the bytes given.
+ */
+function signer(secret: string | Buffer): Webhook {
+  if (typeof secret === "string" && secret.startsWith("whsec_")) return new Webhook(secret);
+  return new Webhook(new Uint8Array(typeof secret === "string" ? Buffer.from(secret, "utf8") : secret), { format: "raw" });
 }
 
 /** The Standard Webhooks headers that sign `body` as message `id`, at `now`. */
 export function signWebhook(secret: string | Buffer, id: string, body: Buffer, now = Date.now()): Record<string, string> {
-  const timestamp = String(Math.floor(now / 1000));
-  return { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${hmac(secret, id, timestamp, body).toString("base64")}` };
+  const timestamp = Math.floor(now / 1000);
+  return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signer(secret).sign(id, new Date(timestamp * 1000), body) };
 }
 
 /**
  * What is wrong with a request's Standard Webhooks signature, or undefined when it is good: any
- * `v1` signature in the (space-separated) list may match, so keys can be rotated.
+ * `v1` signature in the (space-separated) list may match, so keys can be rotated. The library's own
+ * `verify` reads the wall clock with a fixed 5-minute window; the window here is the transport's
+ * option, so the timestamp is checked here and the signature computed by the library's `sign`.
  */
 export function verifyWebhook(secret: string | Buffer, headers: IncomingHttpHeaders, body: Buffer, options: { replayWindowMs?: number; now?: number } = {}): string | undefined {
   const [id, timestamp, signatures] = ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => headers[name]);
@@ -255,11 +258,10 @@ export function verifyWebhook(secret: string | Buffer, headers: IncomingHttpHead
   if (!/^\d+$/.test(timestamp)) return "webhook-timestamp is not unix seconds";
   // Both ways: a timestamp from the future is as suspect as a stale one.
   if (Math.abs((options.now ?? Date.now()) - Number(timestamp) * 1000) > (options.replayWindowMs ?? 5 * 60_000)) return "webhook-timestamp is outside the replay window";
-  const expected = hmac(secret, id, timestamp, body);
+  const expected = Buffer.from(signer(secret).sign(id, new Date(Number(timestamp) * 1000), body));
   const matches = signatures.split(" ").some((entry) => {
-    const [version, value] = entry.split(",", 2);
-    const given = Buffer.from(value ?? "", "base64");
-    return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
+    const given = Buffer.from(entry);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   });
   return matches ? undefined : "webhook-signature does not match";
 }
