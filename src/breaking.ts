@@ -49,7 +49,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
     const unstable = settings.unstable ?? contract.unstable;
     for (const change of changes) {
       if (change.kind !== contract.kind || change.contract !== contract.id || isIgnored(config, change, today)) continue;
-      // Unstable contracts and elements are reported but not gated (DESIGN.md §3), unless asked.
+      // Unstable contracts and elements are reported but not gated (ARCHITECTURE.md, "The compatibility model"), unless asked.
       const gated = !(unstable || change.unstable) || config.breaking.gate_unstable === true;
       const severity = gated ? severityOf(change, mode, options.strict ?? false) : "info";
       const ungated = gated ? "" : ` Not gated: ${unstable ? change.contract : "the element"} is unstable.`;
@@ -60,7 +60,7 @@ export async function runBreaking(input: Snapshot, against: Snapshot, options: B
         category: "breaking",
         against: against.label,
         severity,
-        // A deletion whose parent is gone too can only point into the old version (DESIGN.md §1.5).
+        // A deletion whose parent is gone too can only point into the old version (ARCHITECTURE.md, "The compatibility model").
         location: change.location ? { ...change.location, file: joinPath(input.base, change.location.file) } : before,
         before,
         fingerprint: `${change.rule}:${change.contract}:${change.element}`,

@@ -6,7 +6,7 @@ import type { Snapshot } from "../registry/snapshot.js";
 export type GeneratedFiles = Map<string, string>;
 
 /**
- * One TypeScript package per contract (DESIGN.md §6), from the snapshot alone: nothing is read
+ * One TypeScript package per contract (README.md, "charter generate"), from the snapshot alone: nothing is read
  * from the file system. Each kind's generator is loaded only when the registry holds that kind.
  */
 export async function generateSdks(registry: Snapshot): Promise<GeneratedFiles> {

@@ -130,7 +130,7 @@ export function reporter(kind: ContractKind, previous: LocatableVersion, current
       backward,
       forward,
       message,
-      // When the parent is gone too, the finding can only point into the old version (DESIGN.md §1.5).
+      // When the parent is gone too, the finding can only point into the old version (ARCHITECTURE.md, "The compatibility model").
       location: at ? locateIn(current, at) : before && locateIn(previous, before),
       before: before && locateIn(previous, before),
       element,

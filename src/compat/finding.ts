@@ -22,7 +22,7 @@ export interface Change {
   message: string;
   location?: SourceLocation;
   before?: SourceLocation;
-  /** The stable semantic key of the element (DESIGN.md §5), without rule and contract. */
+  /** The stable semantic key of the element (ARCHITECTURE.md, "The compatibility model"), without rule and contract. */
   element: string;
   /** Set when the changed element is marked unstable (e.g. `x-stability-level: beta`): reported, not gated. */
   unstable?: boolean;

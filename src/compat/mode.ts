@@ -19,7 +19,7 @@ export function enforces(mode: Mode): { backward: boolean; forward: boolean } {
   return { backward: base === "BACKWARD" || base === "FULL", forward: base === "FORWARD" || base === "FULL" };
 }
 
-/** DESIGN.md §1: breaking in an enforced direction is an error, conditional a warning (an error when strict). */
+/** ARCHITECTURE.md, "The compatibility model": breaking in an enforced direction is an error, conditional a warning (an error when strict). */
 export function severityOf(verdicts: { backward: Verdict; forward: Verdict }, mode: Mode, strict: boolean): Severity {
   const on = enforces(mode);
   const seen = [on.backward ? verdicts.backward : "compatible", on.forward ? verdicts.forward : "compatible"];

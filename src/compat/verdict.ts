@@ -10,7 +10,7 @@ export function worst(...verdicts: Verdict[]): Verdict {
 }
 
 /**
- * The effect of a change on the wire, judged per flow of data (DESIGN.md §1):
+ * The effect of a change on the wire, judged per flow of data (ARCHITECTURE.md, "The compatibility model"):
  * `oldToNew`: a value written by the old version, read by the new one;
  * `newToOld`: a value written by the new version, read by the old one.
  * Which of the two is "backward" depends on who writes the element (see roles).

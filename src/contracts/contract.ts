@@ -20,7 +20,7 @@ export interface SchemaViolation {
 }
 
 interface ContractBase {
-  /** Identity as DESIGN.md §3 defines it per kind. */
+  /** Identity as ARCHITECTURE.md, "The compatibility model" defines it per kind. */
   id: string;
   /** Registry-relative path of (the first file of) the contract. */
   path: string;

@@ -26,7 +26,7 @@ export interface KindInfo {
   label: string;
   /** Claims a registry file from its path and text alone, without parsing it. */
   claims(path: string, text: string): boolean;
-  /** What to do instead of breaking a contract inside its major version (DESIGN.md §3). */
+  /** What to do instead of breaking a contract inside its major version (ARCHITECTURE.md, "The compatibility model"). */
   shipHint(id: string): string;
   /** Compares the kind's contracts of two versions; its machinery is imported on the first call. */
   check(against: Snapshot, input: Snapshot, options: CheckOptions): Promise<Comparison>;

@@ -67,7 +67,7 @@ function titleAndVersion(contract: Contract): { title: string; version?: string;
 }
 
 /**
- * The docs site of a registry (DESIGN.md §7) as files by site path: an index, a page per contract
+ * The docs site of a registry (README.md, "charter docs") as files by site path: an index, a page per contract
  * with its compatibility changelog over `history` (oldest first; the current snapshot is appended
  * as the newest version), a search index script, the stylesheet and script. Writes nothing (the
  * marker and manifest of the folder are workspace.ts's).

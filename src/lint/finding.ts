@@ -1,7 +1,7 @@
 import type { Finding } from "../compat/finding.js";
 
 /**
- * A lint finding carries no verdicts (DESIGN.md §5), but `Finding` extends the breaking `Change`,
+ * A lint finding carries no verdicts (ARCHITECTURE.md, "The compatibility model"), but `Finding` extends the breaking `Change`,
  * which requires them; the formatters print verdicts for `category: "breaking"` only.
  */
 export const lintFinding = (finding: Omit<Finding, "backward" | "forward">): Finding => finding as Finding;

@@ -82,7 +82,7 @@ export function readInput(input: string, cwd: string): Snapshot {
 }
 
 /**
- * Reads INPUT from disk, and AGAINST (DESIGN.md §4): a folder, a file, `git:REF`, or a bare word
+ * Reads INPUT from disk, and AGAINST (ARCHITECTURE.md, "The compatibility model"): a folder, a file, `git:REF`, or a bare word
  * that is a ref. A git ref is read for the same path as INPUT, in the repository that holds INPUT.
  */
 export function readInputs(input: string, against: string, cwd: string): { input: Snapshot; against: Snapshot } {

@@ -1,6 +1,6 @@
 import type { Report } from "./report.js";
 
-/** The report as JSON, keys in the order of DESIGN.md §5. */
+/** The report as JSON, keys in the order of ARCHITECTURE.md, "The compatibility model". */
 export function formatJson(report: Report): string {
   const findings = report.findings.map((f) => ({
     category: f.category,

@@ -1,6 +1,6 @@
 import type { ContractSummary, Finding } from "../compat/finding.js";
 
-/** The JSON report of DESIGN.md §5: a public interface, validated by schemas/report.schema.json. */
+/** The JSON report of ARCHITECTURE.md, "The compatibility model": a public interface, validated by schemas/report.schema.json. */
 export interface Report {
   version: 1;
   tool: { name: "charter"; version: string };

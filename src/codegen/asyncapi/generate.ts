@@ -32,7 +32,7 @@ const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3" };
 type Json = Record<string, unknown>;
 
 /**
- * A package of typed producers and consumers per AsyncAPI contract (DESIGN.md §6), in a folder
+ * A package of typed producers and consumers per AsyncAPI contract (README.md, "charter generate"), in a folder
  * named after the contract id: types.ts (payload types by openapi-typescript), validators.ts (ajv
  * standalone code), events.ts (templates/codegen/asyncapi), runtime.ts and transports/ (copied as
  * they are), index.ts and package.json. Paths are relative to the SDK output folder.

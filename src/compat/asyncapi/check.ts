@@ -14,7 +14,7 @@ export interface AsyncApiOptions {
   validate?: boolean;
 }
 
-/** Event contracts are data contracts (DESIGN.md §1, FULL by default): removing one breaks old consumers; a new one has none yet. */
+/** Event contracts are data contracts (ARCHITECTURE.md, "The compatibility model", FULL by default): removing one breaks old consumers; a new one has none yet. */
 const ASYNCAPI: DocumentKind<AsyncApiContract> = {
   kind: "asyncapi",
   api: false,

@@ -5,7 +5,7 @@ import { modelOf, type AsyncApiModel } from "./model.js";
 import type { AsyncApiVersion } from "./version.js";
 
 /**
- * Messages are data contracts (DESIGN.md §1): backward = new readers with old data (the flow
+ * Messages are data contracts (ARCHITECTURE.md, "The compatibility model"): backward = new readers with old data (the flow
  * old → new), forward = old readers with new data (new → old), whatever the operation's action.
  */
 export const dataVerdicts = (flow: Effect): { backward: Verdict; forward: Verdict } => ({ backward: flow.oldToNew, forward: flow.newToOld });

@@ -1,7 +1,7 @@
 import { channelName, type Channel, type Message, type Operation } from "./model.js";
 
 /**
- * Semantic keys of AsyncAPI elements (DESIGN.md §5), the part of a fingerprint that survives line
+ * Semantic keys of AsyncAPI elements (ARCHITECTURE.md, "The compatibility model"), the part of a fingerprint that survives line
  * moves, `$ref` refactors and renamed channel ids: `order.paid.v1 OrderPaid payload #/amount`.
  */
 export const channelElement = (channel: Channel) => channelName(channel);

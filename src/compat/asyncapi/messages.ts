@@ -102,7 +102,7 @@ export function compareMessages(ctx: CompareContext, channels: ChannelPair[], ad
       }
       ctx.report({
         rule: "message-removed",
-        // Like a removed field (DESIGN.md §1): retained old messages need readers that skip unknown ones; old consumers lose the message.
+        // Like a removed field (ARCHITECTURE.md, "The compatibility model"): retained old messages need readers that skip unknown ones; old consumers lose the message.
         backward: "conditional",
         forward: "breaking",
         message: `${capitalized(messageName(old, message))} was removed; its consumers lose it.`,

@@ -70,7 +70,7 @@ function changesOf(old: CloudEventSpec, now: CloudEventSpec): Problem[] {
   }
   const [oldExtensions, newExtensions] = [extensionsOf(old), extensionsOf(now)];
   for (const name of oldExtensions.filter((n) => !newExtensions.includes(n))) {
-    // Like a removed field (DESIGN.md §1): old readers that use the extension no longer get it.
+    // Like a removed field (ARCHITECTURE.md, "The compatibility model"): old readers that use the extension no longer get it.
     changes.push({ rule: "cloudevents-extension-removed", backward: "conditional", forward: "breaking", message: `extension attribute "${name}" was removed`, attribute: name });
   }
   for (const name of newExtensions.filter((n) => !oldExtensions.includes(n))) {

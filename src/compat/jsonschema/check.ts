@@ -10,7 +10,7 @@ export interface JsonSchemaOptions {
 }
 
 /**
- * JSON Schema contracts are data contracts (DESIGN.md §1): a new schema reads no old data and
+ * JSON Schema contracts are data contracts (ARCHITECTURE.md, "The compatibility model"): a new schema reads no old data and
  * breaks no old reader; a removed one strands the data already written (conditional: fine if none
  * is kept) and the readers still expecting it.
  */

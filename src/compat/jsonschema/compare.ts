@@ -23,7 +23,7 @@ const pathText = (path: string[]) => `#${path.map((step) => `/${step}`).join("")
 
 /**
  * Compares two versions of one JSON Schema contract from the root. The data is written by
- * producers and read by consumers (DESIGN.md §1), so backward (new readers, old data) is the flow
+ * producers and read by consumers (ARCHITECTURE.md, "The compatibility model"), so backward (new readers, old data) is the flow
  * old → new and forward (old readers, new data) is new → old.
  */
 export function compareJsonSchema(previous: JsonSchemaVersion, current: JsonSchemaVersion, strict: boolean): Change[] {

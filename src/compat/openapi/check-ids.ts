@@ -5,7 +5,7 @@ import {
 import type { SchemaChangeKind } from "../../rules/catalog/schema-kinds.js";
 
 /**
- * oasdiff's check IDs (DESIGN.md §4), in one place. Most IDs are a location prefix and what
+ * oasdiff's check IDs (ARCHITECTURE.md, "The compatibility model"), in one place. Most IDs are a location prefix and what
  * changed (`request-property-` + `max-length-decreased`); the tables below pick the prefix and
  * the IDs oasdiff spells differently, so a user porting an oasdiff config finds the same names.
  * Every id they can make is an entry of the rule catalog (src/rules/catalog/openapi-schema-breaking.ts).

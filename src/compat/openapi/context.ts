@@ -5,7 +5,7 @@ import type { Operation } from "./model.js";
 import type { OpenApiOptions, OpenApiVersion } from "./version.js";
 
 /**
- * Who writes a piece of data (DESIGN.md §1). The client writes requests and the server responses;
+ * Who writes a piece of data (ARCHITECTURE.md, "The compatibility model"). The client writes requests and the server responses;
  * webhooks turn that round (the server calls the subscriber).
  */
 export type Writer = "client" | "server";

@@ -1,7 +1,7 @@
 import { operationKey, type Operation, type Parameter } from "./model.js";
 
 /**
- * Semantic keys of OpenAPI elements (DESIGN.md §5), the part of a fingerprint that survives line
+ * Semantic keys of OpenAPI elements (ARCHITECTURE.md, "The compatibility model"), the part of a fingerprint that survives line
  * moves, `$ref` refactors and renamed path parameters: `POST /orders/{} 201 application/json #/amount`.
  */
 export const operationElement = (op: Operation) => operationKey(op.method, op.template);

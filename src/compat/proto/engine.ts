@@ -5,7 +5,7 @@ import { computeRoles, directions } from "./roles.js";
 import type { ProtoRule } from "./rule.js";
 import { underPath, type RuleSelection } from "./selection.js";
 
-/** The contract id of an element: its package (DESIGN.md §3), or its file when it has none. */
+/** The contract id of an element: its package (ARCHITECTURE.md, "The compatibility model"), or its file when it has none. */
 export function contractOf(image: ProtoImage, file: { proto: { package: string; name: string } }): string {
   if (file.proto.package) return file.proto.package;
   return image.fileLocation(image.files.get(file.proto.name)!).file;

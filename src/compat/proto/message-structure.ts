@@ -3,7 +3,7 @@ import { FieldDescriptorProto_Label as Label, FieldDescriptorProto_Type as Type 
 import type { ProtoImage } from "../../contracts/proto/image.js";
 import { messageNodes } from "./field-model.js";
 
-/** How alike two message types are, as the bytes each side writes show it (DESIGN.md §1). */
+/** How alike two message types are, as the bytes each side writes show it (ARCHITECTURE.md, "The compatibility model"). */
 export type Likeness = "same" | "wire" | "different";
 
 /** Well-known types have their own JSON mapping, so only the same name gives the same JSON. */

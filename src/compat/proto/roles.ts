@@ -3,7 +3,7 @@ import type { ProtoImage } from "../../contracts/proto/image.js";
 import { worst, type Effect, type Verdict } from "../verdict.js";
 
 /**
- * Who writes a message (DESIGN.md §1): clients write requests, servers write responses, and a
+ * Who writes a message (ARCHITECTURE.md, "The compatibility model"): clients write requests, servers write responses, and a
  * message no RPC reaches is data (producers write it). Types are named by full name.
  */
 export interface Roles {

@@ -2,7 +2,7 @@ import type { SchemaChangeKind } from "../../rules/catalog/schema-kinds.js";
 import type { SchemaPointer } from "./source.js";
 
 /**
- * What a change does to the set of values a schema accepts (DESIGN.md §1: writer ⊆ reader):
+ * What a change does to the set of values a schema accepts (ARCHITECTURE.md, "The compatibility model": writer ⊆ reader):
  * - `widened`: new ⊇ old: everything the old schema accepted is still accepted;
  * - `narrowed`: new ⊆ old: the new schema accepts no value the old one refused;
  * - `incomparable`: neither (a type change, a changed pattern);

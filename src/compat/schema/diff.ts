@@ -6,7 +6,7 @@ import { Walker } from "./walk.js";
 export interface DiffOptions {
   /**
    * Read open content models strictly: a writer may send properties its schema does not name, so
-   * adding or removing an optional property changes what readers accept (DESIGN.md §1).
+   * adding or removing an optional property changes what readers accept (ARCHITECTURE.md, "The compatibility model").
    */
   strict?: boolean;
 }

@@ -2,7 +2,7 @@ import { effect, type Effect, type Verdict } from "../verdict.js";
 import type { Relation, SchemaChange } from "./change.js";
 
 /**
- * What a schema change does to each flow of data (DESIGN.md §1, writer ⊆ reader). A widened schema
+ * What a schema change does to each flow of data (ARCHITECTURE.md, "The compatibility model", writer ⊆ reader). A widened schema
  * accepts every old value (old writer → new reader is fine) but may produce values the old reader
  * refuses; a narrowed one is the mirror image.
  */

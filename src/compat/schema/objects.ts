@@ -37,7 +37,7 @@ const flagsOf = (pair: Pair, side: "old" | "new", name: string, required: boolea
 };
 
 /**
- * A property the old schema did not name, now declared. Leniently (DESIGN.md §1) no old writer
+ * A property the old schema did not name, now declared. Leniently (ARCHITECTURE.md, "The compatibility model") no old writer
  * sent it, so only a required one matters; strictly, an open old schema let writers send it with
  * any value, which the new declaration may refuse.
  */

@@ -29,7 +29,7 @@ export interface PropertyFlags {
 export interface Pair {
   old: SchemaView;
   new: SchemaView;
-  /** The strict reading of open content models (DESIGN.md §1): undeclared properties may be sent. */
+  /** The strict reading of open content models (ARCHITECTURE.md, "The compatibility model"): undeclared properties may be sent. */
   strict: boolean;
   report(change: Report): void;
   /** A subschema of either side, resolved, for comparisons that must look inside before recursing. */

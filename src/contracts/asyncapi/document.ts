@@ -5,7 +5,7 @@ import type { YamlSource } from "../../registry/yaml-source.js";
 export interface AsyncApiDocument {
   /** Registry-relative path. */
   file: string;
-  /** Contract identity (DESIGN.md §3): the top-level `id`, else the path. */
+  /** Contract identity (ARCHITECTURE.md, "The compatibility model"): the top-level `id`, else the path. */
   id: string;
   /** The major version: 2.x documents key channels by address and describe publish/subscribe. */
   major: 2 | 3;

@@ -1,7 +1,7 @@
 import { child, type SchemaPointer } from "../../compat/schema/source.js";
 
 /**
- * What every `x-charter-*` reader shares (DESIGN.md §6):
+ * What every `x-charter-*` reader shares (README.md, "charter generate"):
  * an extension is read from the innermost scope that writes it (an operation before its path item
  * before the document), and a value that does not parse is a located problem, never a silent
  * default, so lint reports it at file:line:col while codegen falls back to the default.

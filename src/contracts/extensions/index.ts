@@ -9,7 +9,7 @@ import { parseSlo, SLO_KEY, type Slo } from "./slo.js";
 import { DEFAULT_TIMEOUT_MS, parseTimeout, TIMEOUT_KEY } from "./timeout.js";
 
 /**
- * Every `x-charter-*` extension of one element, read once into a typed value (DESIGN.md §6):
+ * Every `x-charter-*` extension of one element, read once into a typed value (README.md, "charter generate"):
  * lint reports its `problems`, codegen takes its values (defaults filled in), docs display them,
  * and compare.ts judges how they moved between two versions.
  */

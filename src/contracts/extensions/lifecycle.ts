@@ -9,7 +9,7 @@ export const STABILITY_KEY = "x-stability-level";
 
 export const STABILITY_LEVELS = ["draft", "alpha", "beta", "stable"] as const;
 export type Stability = (typeof STABILITY_LEVELS)[number];
-/** Levels whose elements are reported but not gated (DESIGN.md §3). */
+/** Levels whose elements are reported but not gated (ARCHITECTURE.md, "The compatibility model"). */
 export const UNSTABLE = new Set<string>(["draft", "alpha", "beta"]);
 
 /** The declared stability level; `invalid` when the value is not one of oasdiff's levels. */

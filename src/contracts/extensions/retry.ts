@@ -1,7 +1,7 @@
 import { isObject, type Parsed } from "./declared.js";
 
 /**
- * How clients (OpenAPI) and consumers (AsyncAPI `receive`) retry, DESIGN.md §6:
+ * How clients (OpenAPI) and consumers (AsyncAPI `receive`) retry, README.md, "charter generate":
  * `x-charter-retry: { attempts: 3, backoff: { initial-ms: 100, max-ms: 2000 }, budget: 0.2, max-deliver: 5 }`.
  * `budget` (the share of extra requests retries may add) is read at an OpenAPI document's root;
  * `max-deliver` (deliveries before a message is dead-lettered) on AsyncAPI receive operations.

@@ -5,7 +5,7 @@ import type { YamlSource } from "../../registry/yaml-source.js";
 export interface JsonSchemaDocument {
   /** Registry-relative path. */
   file: string;
-  /** Contract identity (DESIGN.md §3): `$id`, else the path. */
+  /** Contract identity (ARCHITECTURE.md, "The compatibility model"): `$id`, else the path. */
   id: string;
   /** The schema itself: an object, or `true`/`false`. */
   root: unknown;

@@ -5,7 +5,7 @@ import type { YamlSource } from "../../registry/yaml-source.js";
 export interface OpenApiDocument {
   /** Registry-relative path. */
   file: string;
-  /** Contract identity (DESIGN.md §3): `info.x-charter-id`, else the path. */
+  /** Contract identity (ARCHITECTURE.md, "The compatibility model"): `info.x-charter-id`, else the path. */
   id: string;
   version: "3.0" | "3.1";
   root: Record<string, unknown>;

@@ -5,7 +5,7 @@ import { idSentence, SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema
  * AsyncAPI breaking rules: channels, operations and messages, then every schema change of a
  * message's payload or headers (`message-payload-` or `message-header-` + the engine's kind).
  * Producers write, consumers read: backward is new consumers with old data, forward old consumers
- * with new data (DESIGN.md §1).
+ * with new data (ARCHITECTURE.md, "The compatibility model").
  */
 const entry = <const I extends string>(
   id: I, category: string, description: string, verdicts?: { backward: "compatible" | "conditional" | "breaking"; forward: "compatible" | "conditional" | "breaking" },

@@ -17,7 +17,7 @@ function categoryOf(kind: string): string {
  * JSON Schema breaking rules: a JSON Schema contract is nothing but a schema, so each kind of
  * change the engine reports is a rule under its own name (src/compat/jsonschema/rule.ts). The
  * data is written by producers and read by consumers: backward is old data read by the new
- * schema's readers, forward new data read by old readers (DESIGN.md §1).
+ * schema's readers, forward new data read by old readers (ARCHITECTURE.md, "The compatibility model").
  */
 export const JSONSCHEMA_BREAKING_RULES: readonly (RuleMeta & { id: SchemaChangeKind })[] = [...SCHEMA_CHANGE_KINDS].map(([kind, meaning]) => ({
   id: kind,

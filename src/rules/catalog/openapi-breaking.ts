@@ -1,7 +1,7 @@
 import type { RuleMeta } from "../rule-meta.js";
 
 /**
- * OpenAPI breaking rules under oasdiff's check IDs (DESIGN.md §4), so a user porting an oasdiff
+ * OpenAPI breaking rules under oasdiff's check IDs (ARCHITECTURE.md, "The compatibility model"), so a user porting an oasdiff
  * config finds the same names: the rules of paths, operations, parameters, bodies, responses,
  * security and lifecycle. Schema changes inside a body, parameter or header are named by location
  * and kind: those ids are enumerated in openapi-schema-breaking.ts.

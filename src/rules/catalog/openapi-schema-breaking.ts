@@ -8,7 +8,7 @@ import { idSentence, SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema
  * ids are data and `schemaCheckId` can return nothing else.
  */
 
-/** The location prefixes: what the id's prefix names, and who writes it (DESIGN.md §1). */
+/** The location prefixes: what the id's prefix names, and who writes it (ARCHITECTURE.md, "The compatibility model"). */
 const CLIENT_WRITES = "The client writes requests and the server reads them (a webhook's the other way round).";
 const SERVER_WRITES = "The server writes responses and the client reads them (a webhook's the other way round).";
 const PREFIXES = {
