@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadAsyncApi } from "../../../src/contracts/asyncapi/document.js";
-import { loadOpenApi } from "../../../src/contracts/openapi/document.js";
+import { asyncApiDocument } from "../../../src/contracts/asyncapi/document.js";
+import { openApiDocument } from "../../../src/contracts/openapi/document.js";
 import { createSchemaSource } from "../../../src/contracts/schema-source.js";
 import { compareAsyncApi } from "../../../src/compat/asyncapi/compare.js";
 import type { Change } from "../../../src/compat/finding.js";
@@ -13,8 +13,9 @@ const RULES = new Set<string>(EXTENSION_RULES.map((r) => r.id));
 /** The extension findings between two versions of one document, through the whole comparison of its kind. */
 function compare(kind: "openapi" | "asyncapi", before: string, after: string): Change[] {
   const load = (text: string) => {
-    const document = kind === "openapi" ? loadOpenApi("api.yaml", text) : loadAsyncApi("api.yaml", text);
-    return { document, schemas: createSchemaSource(new Map([["api.yaml", text]]), "", new Map([["api.yaml", document.source]])) };
+    const schemas = createSchemaSource(new Map([["api.yaml", text]]), "");
+    const source = schemas.source("api.yaml")!;
+    return { document: kind === "openapi" ? openApiDocument("api.yaml", source) : asyncApiDocument("api.yaml", text, source), schemas };
   };
   const changes = kind === "openapi"
     ? compareOpenApi(load(before) as never, load(after) as never, { today: new Date("2025-06-01T00:00:00Z") })
