@@ -9,6 +9,7 @@ import { ASYNCAPI_LINT_RULES } from "./catalog/asyncapi-lint.js";
 import { CLOUDEVENTS_BREAKING_RULES } from "./catalog/cloudevents-breaking.js";
 import { COMMON_LINT_RULES } from "./catalog/common-lint.js";
 import { CONTRACT_BREAKING_RULES } from "./catalog/contract-breaking.js";
+import { EXTENSION_RULES } from "./catalog/extensions.js";
 import { JSONSCHEMA_BREAKING_RULES } from "./catalog/jsonschema-breaking.js";
 import { OASDIFF_IDS } from "./catalog/oasdiff-ids.js";
 import { OPENAPI_BREAKING_RULES } from "./catalog/openapi-breaking.js";
@@ -26,6 +27,7 @@ const SOURCES = [
   CLOUDEVENTS_BREAKING_RULES,
   JSONSCHEMA_BREAKING_RULES,
   CONTRACT_BREAKING_RULES,
+  EXTENSION_RULES,
   PROTO_LINT_RULES,
   OPENAPI_LINT_RULES,
   ASYNCAPI_LINT_RULES,

@@ -1,6 +1,7 @@
 import type { DescEnum, DescEnumValue, DescField, DescMessage, DescMethod, DescOneof, DescService } from "@bufbuild/protobuf";
 import { getComments } from "@bufbuild/protoplugin";
 import type { ProtoContract } from "../../contracts/contract.js";
+import type { ProtoLintRuleId } from "../../rules/catalog.js";
 import { defineRule, type LintRule } from "../rule.js";
 
 type Commented = DescEnum | DescEnumValue | DescField | DescMessage | DescMethod | DescOneof | DescService;
@@ -11,17 +12,9 @@ function documented(desc: Commented): boolean {
 }
 
 /** One of buf's COMMENTS rules: every element of one kind has a leading comment. */
-export function commentRule(rule: { id: string; noun: string; bad: string; good: string; elements(contract: ProtoContract): Commented[] }): LintRule {
+export function commentRule(rule: { id: ProtoLintRuleId; noun: string; elements(contract: ProtoContract): Commented[] }): LintRule {
   return defineRule({
     id: rule.id,
-    kinds: ["proto"],
-    defaultSeverity: "error",
-    description:
-      `Every ${rule.noun.toLowerCase()} has a leading comment that documents it (a \`buf:lint:ignore\` line does not count), as ` +
-      `buf's rule of the same name requires. It is in buf's COMMENTS category, which buf.yaml must select.`,
-    exampleFiles: { "buf.yaml": "version: v2\nlint:\n  use: [COMMENTS]\n" },
-    bad: rule.bad,
-    good: rule.good,
     check({ contract, report }) {
       for (const desc of rule.elements(contract)) {
         if (documented(desc)) continue;

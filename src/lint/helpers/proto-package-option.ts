@@ -1,5 +1,6 @@
 import { isFieldSet, type DescFile } from "@bufbuild/protobuf";
 import { FileOptionsSchema } from "@bufbuild/protobuf/wkt";
+import type { ProtoLintRuleId } from "../../rules/catalog.js";
 import { defineRule, type LintRule } from "../rule.js";
 import { FILE_OPTIONS, wholeFile } from "./proto-walk.js";
 
@@ -12,19 +13,9 @@ function optionOf(file: DescFile, number: number): string | undefined {
 }
 
 /** One of buf's PACKAGE_SAME_* rules: every file of a package sets a file option alike (or none does). */
-export function packageSameOption(rule: { id: string; option: string; field: string; number: number }): LintRule {
-  const set = (value: string) => `syntax = "proto3";\npackage shop.catalog.v1;\noption ${rule.option} = ${rule.option === "java_multiple_files" ? value : JSON.stringify(value)};\n`;
-  const value = rule.option === "java_multiple_files" ? ["true", "false"] : ["Shop.Catalog", "Shop.Other"];
+export function packageSameOption(rule: { id: ProtoLintRuleId; option: string; number: number }): LintRule {
   return defineRule({
     id: rule.id,
-    kinds: ["proto"],
-    defaultSeverity: "error",
-    description:
-      `All files of a package set the file option \`${rule.option}\` to the same value, or none sets it, as buf's rule of ` +
-      `the same name requires: generated code for one package must land in one place.`,
-    exampleFiles: { "shop/catalog/v1/other.proto": set(value[0]) },
-    bad: set(value[1]),
-    good: set(value[0]),
     check({ contract, report }) {
       const values = new Set(contract.files.map((file) => optionOf(file, rule.number) ?? ""));
       if (values.size < 2) return;

@@ -207,4 +207,27 @@ channels:
 `,
     },
   },
+  {
+    id: "asyncapi-schema",
+    kinds: ["asyncapi"],
+    check: "lint",
+    category: "document",
+    severity: "error",
+    description:
+      "The document conforms to the AsyncAPI specification of its version, as @asyncapi/parser validates it " +
+      "(Spectral's AsyncAPI rule of the same name). charter still reads a document that breaks it: `breaking` " +
+      "compares it and reports the violation as a warning, `docs` shows it on the contract's page; `lint` holds " +
+      "the line.",
+    examples: {
+      bad: `asyncapi: 3.0.0
+info: { title: Orders, version: 1.0.0 }
+operations:
+  sendPaid: { action: send }
+`,
+      good: `asyncapi: 3.0.0
+info: { title: Orders, version: 1.0.0 }
+`,
+    },
+    peer: { tool: "Spectral", id: "asyncapi-schema" },
+  },
 ] as const satisfies readonly RuleMeta[];

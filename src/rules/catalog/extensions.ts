@@ -1,4 +1,4 @@
-import type { Verdict } from "../../compat/verdict.js";
+import type { RuleMeta } from "../rule-meta.js";
 
 /**
  * The breaking-change rules of charter's `x-charter-*` resilience extensions (DESIGN.md §6),
@@ -8,15 +8,6 @@ import type { Verdict } from "../../compat/verdict.js";
  * readers with new data. Only a changed or dropped declaration is a finding (a first declaration
  * binds no one who relied on the old contract), except an idempotency key added.
  */
-export interface ExtensionRuleEntry {
-  id: string;
-  kinds: readonly ("openapi" | "asyncapi")[];
-  check: "breaking";
-  category: "resilience";
-  verdicts: { backward: Verdict; forward: Verdict };
-  description: string;
-}
-
 export const EXTENSION_RULES = [
   // New clients give up sooner than the old server promised to answer within.
   {
@@ -208,6 +199,6 @@ export const EXTENSION_RULES = [
     description:
       "An enum of a message's payload maps unknown values to another `x-charter-enum-fallback`: old and new consumers read the same unknown value differently.",
   },
-] as const satisfies readonly ExtensionRuleEntry[];
+] as const satisfies readonly RuleMeta[];
 
 export type ExtensionRuleId = (typeof EXTENSION_RULES)[number]["id"];

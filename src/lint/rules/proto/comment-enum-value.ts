@@ -4,7 +4,5 @@ import { protoElements } from "../../helpers/proto.js";
 export default commentRule({
   id: "COMMENT_ENUM_VALUE",
   noun: "Enum value",
-  bad: `syntax = "proto3";\npackage shop.catalog.v1;\n// How big an item is.\nenum Size {\n  SIZE_UNSPECIFIED = 0;\n}\n`,
-  good: `syntax = "proto3";\npackage shop.catalog.v1;\n// How big an item is.\nenum Size {\n  // Not known.\n  SIZE_UNSPECIFIED = 0;\n}\n`,
   elements: (contract) => protoElements(contract).enums.flatMap((e) => e.values),
 });

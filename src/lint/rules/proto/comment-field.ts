@@ -5,8 +5,6 @@ import { protoFields } from "../../helpers/proto-walk.js";
 export default commentRule({
   id: "COMMENT_FIELD",
   noun: "Field",
-  bad: `syntax = "proto3";\npackage shop.catalog.v1;\n// An item.\nmessage Item {\n  string id = 1;\n}\n`,
-  good: `syntax = "proto3";\npackage shop.catalog.v1;\n// An item.\nmessage Item {\n  // The item's id.\n  string id = 1;\n}\n`,
   // A group's field shares its declaration (and comment) with the group's message, which COMMENT_MESSAGE covers.
   elements: (contract) => protoFields(contract).filter((f) => f.proto.type !== Type.GROUP),
 });

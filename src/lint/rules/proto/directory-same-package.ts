@@ -5,14 +5,6 @@ const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/"))
 
 export default defineRule({
   id: "DIRECTORY_SAME_PACKAGE",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "All files of one directory declare the same package, as buf's rule of the same name requires: many code " +
-    "generators emit one module per directory.",
-  exampleFiles: { "other.proto": `syntax = "proto3";\npackage example;\nmessage Other {}\n` },
-  bad: `syntax = "proto3";\npackage elsewhere;\nmessage Item {}\n`,
-  good: `syntax = "proto3";\npackage example;\nmessage Item {}\n`,
   check({ contract, report }) {
     for (const file of contract.files) {
       const dir = dirOf(pathOf(contract, file));

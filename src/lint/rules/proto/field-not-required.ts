@@ -8,13 +8,6 @@ const OPTIONS = [8];
 
 export default defineRule({
   id: "FIELD_NOT_REQUIRED",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "No field is `required` (proto2) or `LEGACY_REQUIRED` (editions), as buf's rule of the same name requires: a " +
-    "required field can never be removed, nor left out by a writer that no longer has it.",
-  bad: `syntax = "proto2";\npackage example;\nmessage Item {\n  required string id = 1;\n}\n`,
-  good: `syntax = "proto2";\npackage example;\nmessage Item {\n  optional string id = 1;\n}\n`,
   check({ contract, report }) {
     for (const field of protoFields(contract)) {
       // @bufbuild/protobuf resolves proto2 `required` and editions' LEGACY_REQUIRED to the same presence.

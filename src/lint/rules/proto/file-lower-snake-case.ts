@@ -4,14 +4,6 @@ import { pathOf, wholeFile } from "../../helpers/proto-walk.js";
 
 export default defineRule({
   id: "FILE_LOWER_SNAKE_CASE",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "File names are lower_snake_case (`item_status.proto`), as buf's rule of the same name requires: several code " +
-    "generators derive class or module names from them.",
-  exampleFiles: { "buf.yaml": "version: v2\nlint:\n  use: [FILE_LOWER_SNAKE_CASE]\n" },
-  bad: `// file: itemStatus.proto\nsyntax = "proto3";\npackage example;\nmessage Item {}\n`,
-  good: `// file: item_status.proto\nsyntax = "proto3";\npackage example;\nmessage Item {}\n`,
   check({ contract, report }) {
     for (const file of contract.files) {
       const path = pathOf(contract, file);

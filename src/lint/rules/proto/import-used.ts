@@ -62,14 +62,6 @@ function declared(file: DescFile): Set<string> {
 
 export default defineRule({
   id: "IMPORT_USED",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "Every import is used (a type, an extendee or a custom option comes from it), as buf's rule of the same name " +
-    "requires: unused imports slow builds and pull dependencies into generated code for nothing.",
-  exampleFiles: { "shop/common/v1/money.proto": `syntax = "proto3";\npackage shop.common.v1;\nmessage Money {}\n` },
-  bad: `syntax = "proto3";\npackage shop.catalog.v1;\nimport "shop/common/v1/money.proto";\nmessage Item {}\n`,
-  good: `syntax = "proto3";\npackage shop.catalog.v1;\nimport "shop/common/v1/money.proto";\nmessage Item {\n  shop.common.v1.Money price = 1;\n}\n`,
   check({ contract, report }) {
     for (const file of contract.files) {
       const uses = referenced(file);

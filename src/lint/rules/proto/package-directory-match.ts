@@ -4,13 +4,6 @@ import { pathOf } from "../../helpers/proto-walk.js";
 
 export default defineRule({
   id: "PACKAGE_DIRECTORY_MATCH",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "A file of package `shop.catalog.v1` lives in `shop/catalog/v1/` under its module's root, as buf's rule of the " +
-    "same name requires: the import path then tells the package, and generated code lands where it is looked for.",
-  bad: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Item {}\n`,
-  good: `syntax = "proto3";\nmessage Item {}\n`,
   check({ contract, report }) {
     for (const file of contract.files) {
       const pkg = file.proto.package;

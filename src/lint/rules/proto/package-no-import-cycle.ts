@@ -3,18 +3,6 @@ import { FILE_DEPENDENCY } from "../../helpers/proto-walk.js";
 
 export default defineRule({
   id: "PACKAGE_NO_IMPORT_CYCLE",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "Packages do not import each other in a cycle (files may not, and buf rejects those; packages may, through " +
-    "different files), as buf's rule of the same name requires: languages that generate one module per package " +
-    "cannot compile a cycle.",
-  exampleFiles: {
-    "a/a2.proto": `syntax = "proto3";\npackage a;\nimport "b/b.proto";\nmessage A2 { b.B b = 1; }\n`,
-    "b/b.proto": `syntax = "proto3";\npackage b;\nimport "example.proto";\nmessage B {}\n`,
-  },
-  bad: `syntax = "proto3";\npackage a;\nmessage A {}\n`,
-  good: `syntax = "proto3";\npackage c;\nmessage A {}\n`,
   check({ contract, report }) {
     // Package → packages its files import, over the whole registry.
     const edges = new Map<string, Set<string>>();

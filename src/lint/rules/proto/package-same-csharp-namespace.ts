@@ -1,3 +1,3 @@
 import { packageSameOption } from "../../helpers/proto-package-option.js";
 
-export default packageSameOption({ id: "PACKAGE_SAME_CSHARP_NAMESPACE", option: "csharp_namespace", field: "csharpNamespace", number: 37 });
+export default packageSameOption({ id: "PACKAGE_SAME_CSHARP_NAMESPACE", option: "csharp_namespace", number: 37 });

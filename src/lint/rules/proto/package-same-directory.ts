@@ -5,14 +5,6 @@ const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/"))
 
 export default defineRule({
   id: "PACKAGE_SAME_DIRECTORY",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "All files of one package are in one directory, as buf's rule of the same name requires: a package split over " +
-    "directories is generated into several modules.",
-  exampleFiles: { "one/other.proto": `syntax = "proto3";\npackage example;\nmessage Other {}\n` },
-  bad: `syntax = "proto3";\npackage example;\nmessage Item {}\n`,
-  good: `syntax = "proto3";\npackage elsewhere;\nmessage Item {}\n`,
   check({ contract, report }) {
     // Files without a package are each a contract of their own, but share the empty package for buf.
     const pkg = contract.files[0].proto.package;

@@ -1,3 +1,3 @@
 import { packageSameOption } from "../../helpers/proto-package-option.js";
 
-export default packageSameOption({ id: "PACKAGE_SAME_GO_PACKAGE", option: "go_package", field: "goPackage", number: 11 });
+export default packageSameOption({ id: "PACKAGE_SAME_GO_PACKAGE", option: "go_package", number: 11 });

@@ -1,3 +1,3 @@
 import { packageSameOption } from "../../helpers/proto-package-option.js";
 
-export default packageSameOption({ id: "PACKAGE_SAME_JAVA_MULTIPLE_FILES", option: "java_multiple_files", field: "javaMultipleFiles", number: 10 });
+export default packageSameOption({ id: "PACKAGE_SAME_JAVA_MULTIPLE_FILES", option: "java_multiple_files", number: 10 });

@@ -1,3 +1,3 @@
 import { packageSameOption } from "../../helpers/proto-package-option.js";
 
-export default packageSameOption({ id: "PACKAGE_SAME_PHP_NAMESPACE", option: "php_namespace", field: "phpNamespace", number: 41 });
+export default packageSameOption({ id: "PACKAGE_SAME_PHP_NAMESPACE", option: "php_namespace", number: 41 });

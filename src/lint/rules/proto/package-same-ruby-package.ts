@@ -1,3 +1,3 @@
 import { packageSameOption } from "../../helpers/proto-package-option.js";
 
-export default packageSameOption({ id: "PACKAGE_SAME_RUBY_PACKAGE", option: "ruby_package", field: "rubyPackage", number: 45 });
+export default packageSameOption({ id: "PACKAGE_SAME_RUBY_PACKAGE", option: "ruby_package", number: 45 });

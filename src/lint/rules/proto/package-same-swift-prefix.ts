@@ -1,3 +1,3 @@
 import { packageSameOption } from "../../helpers/proto-package-option.js";
 
-export default packageSameOption({ id: "PACKAGE_SAME_SWIFT_PREFIX", option: "swift_prefix", field: "swiftPrefix", number: 39 });
+export default packageSameOption({ id: "PACKAGE_SAME_SWIFT_PREFIX", option: "swift_prefix", number: 39 });

@@ -6,14 +6,6 @@ const EMPTY = "google.protobuf.Empty";
 
 export default defineRule({
   id: "RPC_REQUEST_RESPONSE_UNIQUE",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "Each message is the request or response of one RPC only, and no RPC uses one message both ways, as buf's rule " +
-    "of the same name requires: a shared message cannot grow a field for one RPC without changing the other. " +
-    "buf.yaml's `rpc_allow_same_request_response` and `rpc_allow_google_protobuf_empty_requests`/`_responses` relax it.",
-  bad: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Item {}\nservice CatalogService {\n  rpc GetItem(Item) returns (Item);\n}\n`,
-  good: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage GetItemRequest {}\nmessage GetItemResponse {}\nservice CatalogService {\n  rpc GetItem(GetItemRequest) returns (GetItemResponse);\n}\n`,
   check({ contract, report }) {
     // Uniqueness is over every RPC of the module, wherever its service is declared.
     const users = new Map<string, number>();

@@ -4,14 +4,6 @@ import { METHOD_OUTPUT, pathOf, protoMethods } from "../../helpers/proto-walk.js
 
 export default defineRule({
   id: "RPC_RESPONSE_STANDARD_NAME",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "An RPC's response message is named after it: `<Rpc>Response` or `<Service><Rpc>Response`, as buf's rule of the same " +
-    "name requires, so every RPC owns its response and can evolve it alone. `google.protobuf.Empty` passes when " +
-    "buf.yaml sets `rpc_allow_google_protobuf_empty_responses`.",
-  bad: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage Item {}\nmessage GetItemRequest {}\nmessage GetItemResponse {}\nservice CatalogService {\n  rpc GetItem(GetItemRequest) returns (Item);\n}\n`,
-  good: `syntax = "proto3";\npackage shop.catalog.v1;\nmessage GetItemRequest {}\nmessage GetItemResponse {}\nservice CatalogService {\n  rpc GetItem(GetItemRequest) returns (GetItemResponse);\n}\n`,
   check({ contract, report }) {
     for (const method of protoMethods(contract)) {
       const type = method.output;

@@ -6,13 +6,6 @@ const SYNTAX = 12;
 
 export default defineRule({
   id: "SYNTAX_SPECIFIED",
-  kinds: ["proto"],
-  defaultSeverity: "error",
-  description:
-    "Every file says its syntax or edition, as buf's rule of the same name requires: a file without one is proto2, " +
-    "which is rarely what its author meant.",
-  bad: `// file: example.proto\npackage example;\nmessage Item {}\n`,
-  good: `syntax = "proto3";\npackage example;\nmessage Item {}\n`,
   check({ contract, report }) {
     for (const file of contract.files) {
       // protoc leaves `syntax` empty for proto2 even when the file says so: the source tells.
