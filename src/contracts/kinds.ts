@@ -2,6 +2,7 @@ import type { Comparison } from "../compat/document-contracts.js";
 import type { ContractKind } from "../compat/finding.js";
 import { settingsFor, type CharterConfig } from "../registry/config.js";
 import type { Snapshot } from "../registry/snapshot.js";
+import { CLAIMS } from "./recognise.js";
 
 /** What every kind's comparison may need from the run. */
 export interface CheckOptions {
@@ -34,15 +35,6 @@ export interface KindInfo {
   generate(registry: Snapshot): Promise<Map<string, string>>;
 }
 
-const DOCUMENT = /\.(ya?ml|json)$/;
-/** JSON Schema contracts are recognised by name, since a schema has no keyword every schema carries. */
-export const JSON_SCHEMA_FILE = /\.schema\.(json|ya?ml)$/;
-
-/** A top-level key of a YAML document, or one near the start of a JSON one. */
-const topLevel = (key: string) => (text: string) => new RegExp(`^(${key})\\s*:`, "m").test(text) || new RegExp(`^\\s*\\{[\\s\\S]{0,200}?"(${key})"\\s*:`).test(text);
-export const looksLikeOpenApi = topLevel("openapi|swagger");
-export const looksLikeAsyncApi = topLevel("asyncapi");
-
 /** `shop.users.v1` → `shop.users.v2`; undefined when the id carries no major version. */
 function nextMajor(id: string): string | undefined {
   const match = /^(.*\bv)(\d+)((?:alpha|beta)\d*)?$/.exec(id);
@@ -54,7 +46,7 @@ export const KINDS: readonly KindInfo[] = [
   {
     kind: "proto",
     label: "Protobuf",
-    claims: (path) => path.endsWith(".proto"),
+    claims: CLAIMS.proto,
     shipHint: (id) => {
       const next = nextMajor(id);
       return next ? `To ship it, add package ${next} beside ${id}.` : "To ship it, add a new major version of the package (.v2) beside this one.";
@@ -65,7 +57,7 @@ export const KINDS: readonly KindInfo[] = [
   {
     kind: "openapi",
     label: "OpenAPI",
-    claims: (path, text) => DOCUMENT.test(path) && looksLikeOpenApi(text),
+    claims: CLAIMS.openapi,
     shipHint: () => "To ship it, add a /v2 path (or a v2 API) beside the old one and deprecate the old one with a sunset.",
     check: async (against, input, { today }) => (await import("../compat/openapi/check.js")).checkOpenApi(against, input, { today }),
     generate: async (registry) => (await import("../codegen/openapi/generate.js")).generateOpenApiClients(registry),
@@ -73,7 +65,7 @@ export const KINDS: readonly KindInfo[] = [
   {
     kind: "asyncapi",
     label: "AsyncAPI",
-    claims: (path, text) => DOCUMENT.test(path) && looksLikeAsyncApi(text),
+    claims: CLAIMS.asyncapi,
     shipHint: () => "To ship it, publish a new .v2 event type and channel beside the old ones.",
     check: async (against, input, { today, validate }) => (await import("../compat/asyncapi/check.js")).checkAsyncApi(against, input, { today, validate }),
     generate: async (registry) => (await import("../codegen/asyncapi/generate.js")).generateEventPackages(registry),
@@ -81,7 +73,7 @@ export const KINDS: readonly KindInfo[] = [
   {
     kind: "jsonschema",
     label: "JSON Schema",
-    claims: (path) => JSON_SCHEMA_FILE.test(path),
+    claims: CLAIMS.jsonschema,
     shipHint: () => "To ship it, publish a new major version of the schema (a new $id, .v2) beside the old one.",
     check: async (against, input, { config }) => (await import("../compat/jsonschema/check.js"))
       .checkJsonSchema(against, input, { strict: (id, path) => settingsFor(config, id, [path]).strict === true }),
@@ -95,6 +87,3 @@ export const kindInfo = (kind: ContractKind): KindInfo => KINDS.find((k) => k.ki
 /** The kinds a snapshot holds files of. */
 export const kindsIn = (...snapshots: Snapshot[]): KindInfo[] =>
   KINDS.filter((k) => snapshots.some((s) => [...s.files].some(([path, text]) => k.claims(path, text))));
-
-/** The kind that owns a registry file, if any. */
-export const kindOfFile = (path: string, text: string): ContractKind | undefined => KINDS.find((k) => k.claims(path, text))?.kind;

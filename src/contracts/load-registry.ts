@@ -5,7 +5,7 @@ import type { YamlSource } from "../registry/yaml-source.js";
 import { asyncApiDocument } from "./asyncapi/document.js";
 import type { Contract, DocumentContract, ProtoContract } from "./contract.js";
 import { jsonSchemaDocument } from "./jsonschema/document.js";
-import { kindOfFile } from "./kinds.js";
+import { kindOfFile } from "./recognise.js";
 import { openApiDocument } from "./openapi/document.js";
 import { validateOpenApi } from "./openapi/validate.js";
 import { createSchemaSource, type RegistrySchemas } from "./schema-source.js";

@@ -5,7 +5,8 @@ import { contractsOf, loadRegistry } from "../contracts/load-registry.js";
 import { InputError } from "../errors.js";
 import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
-import { parseYamlSource } from "../registry/yaml-source.js";
+import { parseConfigYaml } from "../registry/yaml-source.js";
+import { rulesOf } from "../rules/catalog.js";
 import { finaliseReport, type ContractEntry } from "../report/finalise.js";
 import type { Report } from "../report/report.js";
 import { lintFinding } from "./finding.js";
@@ -13,8 +14,8 @@ import { isBufLintRule } from "./helpers/proto-buf-config.js";
 import { bufReports } from "./helpers/proto-buf-gate.js";
 import { protoLocation } from "./helpers/proto-location.js";
 import { protoDirective, yamlSuppressed } from "./helpers/suppressions.js";
-import type { LintRule, Place, Problem } from "./rule.js";
-import { LINT_RULES } from "./rules/index.js";
+import type { Place, Problem } from "./rule.js";
+import { lintRulesFor } from "./rules/index.js";
 
 export interface LintOptions {
   /** Today, for sunset dates. */
@@ -26,11 +27,11 @@ const SEVERITIES: Record<string, Severity | "off"> = { error: "error", warn: "wa
 
 /** Each rule's severity under charter.yaml's `lint.rules`; a rule id charter does not know is a config error naming its line. */
 function severities(config: CharterConfig, input: Snapshot): Map<string, Severity | "off"> {
-  const result = new Map<string, Severity | "off">(LINT_RULES.map((rule) => [rule.id, rule.defaultSeverity as Severity | "off"]));
+  const result = new Map<string, Severity | "off">(rulesOf({ check: "lint" }).map((rule) => [rule.id, rule.severity ?? "error"]));
   for (const [id, word] of Object.entries(config.lint.rules)) {
     if (!result.has(id)) {
       const file = joinPath(input.base, CONFIG_FILE);
-      const { line, column } = parseYamlSource(file, input.files.get(CONFIG_FILE) ?? "").position(["lint", "rules", id], true);
+      const { line, column } = parseConfigYaml(file, input.files.get(CONFIG_FILE) ?? "").position(["lint", "rules", id], true);
       throw new InputError(`unknown lint rule "${id}" in lint.rules (charter lint --explain RULE describes one)`, file, line, column);
     }
     result.set(id, SEVERITIES[word]);
@@ -74,11 +75,12 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
   const today = options.today ?? new Date();
   const loaded = await contractsOf(await loadRegistry(input));
   if (!loaded.length) throw new InputError("no contracts found", input.label);
+  const rules = await lintRulesFor(new Set(loaded.map((c) => c.kind)));
   const findings: Finding[] = [];
   const contracts: ContractEntry[] = [];
   for (const contract of loaded) {
     const settings = settingsFor(config, contract.id, contractPaths(contract));
-    for (const rule of LINT_RULES as LintRule[]) {
+    for (const rule of rules) {
       const level = severity.get(rule.id)!;
       if (level === "off" || !rule.kinds.includes(contract.kind)) continue;
       const report = (problem: Problem): void => {

@@ -5,7 +5,7 @@ import { InputError } from "../errors.js";
 import { DEFAULT_MODES, type Mode } from "../compat/mode.js";
 import { readResourceJson } from "../resources.js";
 import { matchesGlob } from "./glob.js";
-import { parseYamlSource } from "./yaml-source.js";
+import { parseConfigYaml } from "./yaml-source.js";
 
 
 export interface ContractSettings {
@@ -58,18 +58,6 @@ const validate = (value: unknown): value is Partial<CharterConfig> => {
  * line in `displayPath`, the file as the user names it (the registry's place joined with charter.yaml).
  */
 export function loadConfig(files: Map<string, string>, displayPath: string): CharterConfig {
-  // Every command of a run reads the same registry's config: it is parsed once per version.
-  const key = `${displayPath}\0${files.get(CONFIG_FILE) ?? ""}`;
-  const known = configs.get(files)?.get(key);
-  if (known) return known;
-  const config = readConfig(files, displayPath);
-  configs.set(files, new Map([...(configs.get(files) ?? []), [key, config]]));
-  return config;
-}
-
-const configs = new WeakMap<Map<string, string>, Map<string, CharterConfig>>();
-
-function readConfig(files: Map<string, string>, displayPath: string): CharterConfig {
   const text = files.get(CONFIG_FILE);
   const raw: Partial<CharterConfig> = text === undefined ? {} : parseAndValidate(text, displayPath);
   return {
@@ -85,7 +73,7 @@ function readConfig(files: Map<string, string>, displayPath: string): CharterCon
 }
 
 function parseAndValidate(text: string, file: string): Partial<CharterConfig> {
-  const source = parseYamlSource(file, text);
+  const source = parseConfigYaml(file, text);
   const value = source.value ?? {};
   if (validate(value)) return value;
   const error = validator!.errors![0];

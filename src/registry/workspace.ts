@@ -3,7 +3,7 @@ import { basename, dirname, join, parse, posix, relative, resolve, sep } from "n
 import { InputError } from "../errors.js";
 import { CONFIG_FILE, loadConfig } from "./config.js";
 import { joinPath, type Snapshot } from "./snapshot.js";
-import { parseYamlSource } from "./yaml-source.js";
+import { parseConfigYaml } from "./yaml-source.js";
 
 /*
  * Where charter may read and where it may write.
@@ -47,7 +47,7 @@ export function chooseOutput(flag: string | undefined, registry: Snapshot, key: 
   const file = joinPath(registry.base, CONFIG_FILE);
   const configured = loadConfig(files, file)[key].out;
   if (configured === undefined) return { folder: fallback, origin: "the default output folder", fallback };
-  const { line, column } = parseYamlSource(file, files.get(CONFIG_FILE)!).position([key, "out"]);
+  const { line, column } = parseConfigYaml(file, files.get(CONFIG_FILE)!).position([key, "out"]);
   return { folder: configured, origin: `${key}.out`, fallback, file, line, column };
 }
 

@@ -294,3 +294,19 @@ function valueStart(text: string, entry: Entry): number {
   while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
   return offset;
 }
+
+const configs = new Map<string, YamlSource>();
+
+/**
+ * A small configuration file (charter.yaml, buf.yaml, buf.work.yaml) that several readers of one
+ * run consult (lint, the proto checker, the module layout): parsed once per name and content.
+ */
+export function parseConfigYaml(file: string, text: string): YamlSource {
+  const key = `${file}\0${text}`;
+  let source = configs.get(key);
+  if (!source) {
+    source = parseYamlSource(file, text);
+    configs.set(key, source);
+  }
+  return source;
+}

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { explainRule } from "../../src/lint/explain.js";
-import { LINT_RULES } from "../../src/lint/rules/index.js";
+import { allLintRules } from "../../src/lint/rules/index.js";
 import { fileFor, findingsOf } from "./helpers.js";
+
+const LINT_RULES = await allLintRules();
 
 // The examples `charter lint --explain` prints are tests too: a rule's bad example must make it
 // fire, its good example must not, so the docs never drift from what the rule does.

@@ -4,12 +4,14 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkProto } from "../../src/compat/proto/check.js";
 import { PROTO_RULES } from "../../src/compat/proto/rules/index.js";
-import { LINT_RULES } from "../../src/lint/rules/index.js";
+import { allLintRules } from "../../src/lint/rules/index.js";
 import { readPathSnapshot } from "../../src/registry/read-dir.js";
 import type { RuleMeta } from "../../src/rules/rule-meta.js";
 import { charter, ROOT } from "../helpers/cli.js";
 import { corpus } from "../helpers/corpus.js";
 import { scoreOasdiff } from "../corpus/oasdiff-score.js";
+
+const LINT_RULES = await allLintRules();
 
 // Runs the built CLI: `npm run build` first (test/run.sh does).
 const listed = (...args: string[]): RuleMeta[] => {

@@ -1,4 +1,4 @@
-import { parseYamlSource } from "../../registry/yaml-source.js";
+import { parseConfigYaml } from "../../registry/yaml-source.js";
 import type { Category, ProtoRule } from "./rule.js";
 
 /** Which proto rules run, and where their findings are dropped, from buf.yaml and charter.yaml. */
@@ -43,7 +43,7 @@ export function selectRules(
   /** Names buf.yaml in errors. */
   file = "buf.yaml",
 ): RuleSelection {
-  const config = (bufYaml ? parseYamlSource(file, bufYaml).value : undefined) as { version?: string; breaking?: BufBreaking; modules?: { breaking?: BufBreaking }[] } | undefined;
+  const config = (bufYaml ? parseConfigYaml(file, bufYaml).value : undefined) as { version?: string; breaking?: BufBreaking; modules?: { breaking?: BufBreaking }[] } | undefined;
   // buf reads a missing buf.yaml as v2, whose default set is a little larger than v1's.
   const version: Version = config?.version === "v1" || config?.version === "v1beta1" ? "v1" : "v2";
   const breaking: BufBreaking = config?.breaking ?? config?.modules?.find((m) => m.breaking)?.breaking ?? {};

@@ -1,4 +1,4 @@
-import { parseYamlSource } from "../../registry/yaml-source.js";
+import { parseConfigYaml } from "../../registry/yaml-source.js";
 
 /**
  * Where the proto import roots of a registry are, read from its `buf.yaml` (v1beta1 `build.roots`,
@@ -13,7 +13,7 @@ export interface ModuleLayout {
 
 /** `file` names buf.yaml in errors; a v1 workspace's `buf.work.yaml` lists its module folders. */
 export function moduleLayout(bufYaml: string | undefined, file = "buf.yaml", bufWork?: string): ModuleLayout {
-  const config = (bufYaml ? parseYamlSource(file, bufYaml).value : undefined) as
+  const config = (bufYaml ? parseConfigYaml(file, bufYaml).value : undefined) as
     | { version?: string; build?: { roots?: string[]; excludes?: string[] }; modules?: { path?: string; excludes?: string[] }[] }
     | undefined;
   if (config?.version === "v2" && config.modules?.length) {
@@ -22,7 +22,7 @@ export function moduleLayout(bufYaml: string | undefined, file = "buf.yaml", buf
       excludes: config.modules.flatMap((m) => m.excludes ?? []),
     };
   }
-  const work = bufWork ? (parseYamlSource(file.replace(/buf\.yaml$/, "buf.work.yaml"), bufWork).value as { directories?: string[] } | undefined) : undefined;
+  const work = bufWork ? (parseConfigYaml(file.replace(/buf\.yaml$/, "buf.work.yaml"), bufWork).value as { directories?: string[] } | undefined) : undefined;
   if (!config && work?.directories?.length) return { roots: work.directories, excludes: [] };
   return {
     roots: config?.version === "v1beta1" && config.build?.roots?.length ? config.build.roots : ["."],

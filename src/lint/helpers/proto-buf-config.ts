@@ -1,4 +1,4 @@
-import { parseYamlSource } from "../../registry/yaml-source.js";
+import { parseConfigYaml } from "../../registry/yaml-source.js";
 import { BUF_LINT_RULES, type BufConfigVersion } from "./proto-buf-rules.js";
 
 /** One buf module's `lint` section, resolved: the rules it runs and where they do not apply. */
@@ -89,7 +89,7 @@ function versionOf(config: BufYaml | undefined): BufConfigVersion {
 
 const read = (files: Map<string, string>, path: string, base: string): BufYaml | undefined => {
   const text = files.get(path);
-  return text === undefined ? undefined : (parseYamlSource(join(base, path), text).value as BufYaml | undefined);
+  return text === undefined ? undefined : (parseConfigYaml(join(base, path), text).value as BufYaml | undefined);
 };
 
 /**
