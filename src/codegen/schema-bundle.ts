@@ -1,4 +1,4 @@
-import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../compat/schema/source.js";
+import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
 import { InputError } from "../errors.js";
 import { isObject } from "../lint/helpers/yaml.js";
 import { pascalIdentifier } from "./openapi/names.js";

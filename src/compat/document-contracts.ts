@@ -3,7 +3,7 @@ import type { YamlSource } from "../registry/yaml-source.js";
 import type { CheckedContract } from "./contract.js";
 import type { RuleId } from "../rules/catalog.js";
 import type { Change, ContractKind, SourceLocation } from "./finding.js";
-import { segmentsOf, type SchemaPointer, type SchemaSource } from "./schema/source.js";
+import { segmentsOf, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
 import { canonical } from "./schema/view.js";
 import type { Verdict } from "./verdict.js";
 

@@ -1,5 +1,5 @@
 import type { AnyDesc, DescFile } from "@bufbuild/protobuf";
-import type { AsyncApiModel } from "../compat/asyncapi/model.js";
+import type { AsyncApiModel } from "./asyncapi/model.js";
 import type { BufLintConfig } from "../lint/helpers/proto-buf-config.js";
 import type { ContractKind, SourceLocation } from "../compat/finding.js";
 import type { AsyncApiDocument } from "./asyncapi/document.js";

@@ -1,4 +1,4 @@
-import { modelOf } from "../compat/asyncapi/model.js";
+import { modelOf } from "./asyncapi/model.js";
 import { InputError } from "../errors.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import type { YamlSource } from "../registry/yaml-source.js";

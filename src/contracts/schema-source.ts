@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { InputError } from "../errors.js";
 import { joinPath } from "../registry/snapshot.js";
 import { parseYamlSource, type YamlSource } from "../registry/yaml-source.js";
-import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../compat/schema/source.js";
+import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "./schema-pointer.js";
 
 /** Where the schemas of one registry version come from, and each of its YAML/JSON files parsed at most once. */
 export interface RegistrySchemas extends SchemaSource {

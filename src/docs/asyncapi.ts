@@ -1,4 +1,4 @@
-import { channelName, type Message } from "../compat/asyncapi/model.js";
+import { channelName, type Message } from "../contracts/asyncapi/model.js";
 import { channelExtensionsOf, messageExtensionsOf, operationExtensionsOf } from "../contracts/extensions/asyncapi.js";
 import { channelFacts, consumerFacts, messageFacts, type Fact } from "../contracts/extensions/display.js";
 import type { AsyncApiContract } from "../contracts/contract.js";

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer, type SchemaSource } from "../compat/schema/source.js";
+import { child, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
 
 /**
  * Example values synthesised from a schema, for messages that carry no example of their own. The

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer } from "../compat/schema/source.js";
+import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
 import { operationFacts, type Fact } from "../contracts/extensions/display.js";
 import { operationExtensions } from "../contracts/extensions/index.js";
 import type { OpenApiContract } from "../contracts/contract.js";

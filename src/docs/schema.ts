@@ -1,4 +1,4 @@
-import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../compat/schema/source.js";
+import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 

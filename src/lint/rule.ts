@@ -1,6 +1,6 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
 import type { ContractKind, Severity, SourceLocation } from "../compat/finding.js";
-import type { SchemaPointer } from "../compat/schema/source.js";
+import type { SchemaPointer } from "../contracts/schema-pointer.js";
 import type { Contract, ContractOf } from "../contracts/contract.js";
 import type { ContractSettings } from "../registry/config.js";
 import { lintMeta, type LintKindsOf, type LintRuleId } from "../rules/catalog.js";

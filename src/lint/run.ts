@@ -12,7 +12,7 @@ import type { Report } from "../report/report.js";
 import { lintFinding } from "./finding.js";
 import { isBufLintRule } from "./helpers/proto-buf-config.js";
 import { bufReports } from "./helpers/proto-buf-gate.js";
-import { protoLocation } from "./helpers/proto-location.js";
+import { protoLocation } from "../contracts/proto/location.js";
 import { protoDirective, yamlSuppressed } from "./helpers/suppressions.js";
 import type { Place, Problem } from "./rule.js";
 import { lintRulesFor } from "./rules/index.js";

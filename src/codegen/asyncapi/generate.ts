@@ -1,9 +1,9 @@
 import Handlebars from "handlebars";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { channelName, type Channel, type Message, type Operation } from "../../compat/asyncapi/model.js";
+import { channelName, type Channel, type Message, type Operation } from "../../contracts/asyncapi/model.js";
 import { cloudEventOf } from "../../compat/cloudevents/convention.js";
-import { child, type SchemaPointer } from "../../compat/schema/source.js";
+import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { InputError } from "../../errors.js";
 import { consumerPolicy } from "../../contracts/extensions/index.js";
 import { messageExtensionsOf, operationExtensionsOf } from "../../contracts/extensions/asyncapi.js";

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer } from "../../compat/schema/source.js";
+import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { isObject } from "../../lint/helpers/yaml.js";
 import type { OpenApiContract } from "../../contracts/contract.js";
 import { bundledRef, checkShape, failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";

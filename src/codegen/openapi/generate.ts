@@ -1,7 +1,7 @@
 import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { child } from "../../compat/schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import { InputError } from "../../errors.js";
 import { operationPolicy, retryBudgetOf } from "../../contracts/extensions/index.js";
 import { extensionsOf, operationsOf, parametersOf } from "../../lint/helpers/openapi.js";

@@ -1,4 +1,4 @@
-import { child } from "../../compat/schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import { parametersOf, type OperationNode } from "../../lint/helpers/openapi.js";
 import type { OpenApiContract } from "../../contracts/contract.js";
 

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { protoSources } from "../../compat/proto/check.js";
+import { protoSources } from "../../contracts/proto/sources.js";
 import { compileProto } from "../../contracts/proto/compile.js";
 import { fileOf, loadImage, sourcePath } from "../../contracts/proto/image.js";
 import type { Snapshot } from "../../registry/snapshot.js";

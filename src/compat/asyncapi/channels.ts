@@ -1,9 +1,9 @@
 import { channelExtensionsOf } from "../../contracts/extensions/asyncapi.js";
 import { compareChannelExtensions } from "../../contracts/extensions/compare.js";
-import { child } from "../schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import type { CompareContext } from "./context.js";
 import { channelElement } from "./element.js";
-import type { Channel } from "./model.js";
+import type { Channel } from "../../contracts/asyncapi/model.js";
 
 /** A channel of the old version and its counterpart in the new one. */
 export interface ChannelPair {

@@ -3,7 +3,7 @@ import { channelPairs, compareChannels } from "./channels.js";
 import { createContext, type CompareContext } from "./context.js";
 import { compareMessages } from "./messages.js";
 import { compareOperations } from "./operations.js";
-import type { AsyncApiVersion } from "./version.js";
+import type { AsyncApiVersion } from "../../contracts/asyncapi/version.js";
 
 /** Checks of the whole document, registered in one place: channels and their messages, then operations. */
 const DOCUMENT_CHECKS: ((ctx: CompareContext) => void)[] = [

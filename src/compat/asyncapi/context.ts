@@ -1,8 +1,8 @@
 import { reporter, type DocumentIssue } from "../document-contracts.js";
 import type { Change } from "../finding.js";
 import type { Effect, Verdict } from "../verdict.js";
-import { modelOf, type AsyncApiModel } from "./model.js";
-import type { AsyncApiVersion } from "./version.js";
+import { modelOf, type AsyncApiModel } from "../../contracts/asyncapi/model.js";
+import type { AsyncApiVersion } from "../../contracts/asyncapi/version.js";
 
 /**
  * Messages are data contracts (ARCHITECTURE.md, "The compatibility model"): backward = new readers with old data (the flow

@@ -1,4 +1,4 @@
-import { channelName, type Channel, type Message, type Operation } from "./model.js";
+import { channelName, type Channel, type Message, type Operation } from "../../contracts/asyncapi/model.js";
 
 /**
  * Semantic keys of AsyncAPI elements (ARCHITECTURE.md, "The compatibility model"), the part of a fingerprint that survives line

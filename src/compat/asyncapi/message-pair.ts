@@ -1,5 +1,5 @@
 import type { ChannelPair } from "./channels.js";
-import type { Message } from "./model.js";
+import type { Message } from "../../contracts/asyncapi/model.js";
 
 /** A message of a channel in both versions, matched by its key. */
 export interface MessagePair {

@@ -2,12 +2,12 @@ import { messageExtensionsOf } from "../../contracts/extensions/asyncapi.js";
 import { compareMessageExtensions } from "../../contracts/extensions/compare.js";
 import { checkNewCloudEvent, compareCloudEvents } from "../cloudevents/checks.js";
 import { diffSchemas } from "../schema/diff.js";
-import { child, type SchemaPointer } from "../schema/source.js";
+import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import type { ChannelPair } from "./channels.js";
 import type { CompareContext } from "./context.js";
 import { capitalized, messageElement, messageName } from "./element.js";
 import type { MessagePair } from "./message-pair.js";
-import type { Channel, Message } from "./model.js";
+import type { Channel, Message } from "../../contracts/asyncapi/model.js";
 import { compareMessageSchemas, type MessagePart } from "./schemas.js";
 
 type MessageCheck = (ctx: CompareContext, pair: MessagePair) => void;

@@ -1,10 +1,10 @@
 import { operationExtensionsOf } from "../../contracts/extensions/asyncapi.js";
 import { compareConsumerExtensions } from "../../contracts/extensions/compare.js";
-import { child } from "../schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import type { Verdict } from "../verdict.js";
 import type { CompareContext } from "./context.js";
 import { operationElement } from "./element.js";
-import { channelName, type Action, type AsyncApiModel, type Operation } from "./model.js";
+import { channelName, type Action, type AsyncApiModel, type Operation } from "../../contracts/asyncapi/model.js";
 
 /**
  * What removing an operation does to the application's partners. A `send` removed leaves old

@@ -1,7 +1,7 @@
 import type { MessageSchemaPrefix } from "../../rules/catalog/asyncapi-breaking.js";
 import { diffSchemas } from "../schema/diff.js";
 import { flows } from "../schema/flows.js";
-import type { SchemaPointer } from "../schema/source.js";
+import type { SchemaPointer } from "../../contracts/schema-pointer.js";
 import { dataVerdicts, type CompareContext } from "./context.js";
 import { capitalized, schemaElement } from "./element.js";
 

@@ -1,8 +1,8 @@
 import type { CompareContext } from "../asyncapi/context.js";
 import type { MessagePair } from "../asyncapi/message-pair.js";
-import type { Message } from "../asyncapi/model.js";
+import type { Message } from "../../contracts/asyncapi/model.js";
 import type { RuleId } from "../../rules/catalog.js";
-import type { SchemaPointer } from "../schema/source.js";
+import type { SchemaPointer } from "../../contracts/schema-pointer.js";
 import type { Verdict } from "../verdict.js";
 import { attributeProblems, RECOMMENDED_NAME_LENGTH } from "./attributes.js";
 import { attributeAt, cloudEventOf, extensionsOf, majorOf, type CloudEventSpec } from "./convention.js";

@@ -14,8 +14,8 @@
  * recommended. The message's payload is the event's `data`, compared by the schema engine like
  * any other payload. `id` and `time` vary per event, so they are not declared.
  */
-import { child, type SchemaPointer } from "../schema/source.js";
-import type { Message } from "../asyncapi/model.js";
+import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
+import type { Message } from "../../contracts/asyncapi/model.js";
 
 export const CLOUDEVENTS_KEY = "x-cloudevents";
 

@@ -2,7 +2,7 @@ import type { Change, SourceLocation } from "../finding.js";
 import type { SchemaChange } from "../schema/change.js";
 import { diffSchemas } from "../schema/diff.js";
 import { flows } from "../schema/flows.js";
-import { segmentsOf, type SchemaPointer } from "../schema/source.js";
+import { segmentsOf, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { ruleId } from "./rule.js";
 import type { JsonSchemaVersion } from "./version.js";
 

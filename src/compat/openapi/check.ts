@@ -3,7 +3,7 @@ import { loadDocuments } from "../../contracts/load-registry.js";
 import type { Snapshot } from "../../registry/snapshot.js";
 import { compareDocuments, documentsOfKind, unstableInfo, type Comparison, type DocumentKind } from "../document-contracts.js";
 import { compareOpenApi } from "./compare.js";
-import type { OpenApiOptions } from "./version.js";
+import type { OpenApiOptions } from "./options.js";
 
 /** OpenAPI documents are API contracts: removing one breaks old clients; adding one, only new clients of old servers. */
 const OPENAPI = (options: OpenApiOptions): DocumentKind<OpenApiContract> => ({

@@ -6,7 +6,8 @@ import { requestBody } from "./request-body.js";
 import { responses } from "./responses.js";
 import { globalSecurity, operationSecurity, securitySchemes } from "./security.js";
 import { servers } from "./servers.js";
-import type { OpenApiOptions, OpenApiVersion } from "./version.js";
+import type { OpenApiVersion } from "../../contracts/openapi/version.js";
+import type { OpenApiOptions } from "./options.js";
 
 /** Checks of a pair of operations matched by method and path template, registered in one place. */
 const OPERATION_CHECKS: OperationCheck[] = [...OPERATION_METADATA_CHECKS, parameters, requestBody, responses, operationSecurity];

@@ -1,8 +1,8 @@
-import { child } from "../schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import { effect } from "../verdict.js";
 import { verdictsOf, type CompareContext, type Writer } from "./context.js";
 import type { Stability } from "./lifecycle.js";
-import { entries, type Located } from "./model.js";
+import { entries, type Located } from "../../contracts/openapi/model.js";
 import { compareSchemas } from "./schemas.js";
 
 /** The body side being compared, which decides IDs, messages and who writes. */

@@ -1,8 +1,9 @@
 import { reporter, type DocumentIssue } from "../document-contracts.js";
 import type { Change } from "../finding.js";
 import type { Effect, Verdict } from "../verdict.js";
-import type { Operation } from "./model.js";
-import type { OpenApiOptions, OpenApiVersion } from "./version.js";
+import type { Operation } from "../../contracts/openapi/model.js";
+import type { OpenApiVersion } from "../../contracts/openapi/version.js";
+import type { OpenApiOptions } from "./options.js";
 
 /**
  * Who writes a piece of data (ARCHITECTURE.md, "The compatibility model"). The client writes requests and the server responses;

@@ -1,4 +1,4 @@
-import { operationKey, type Operation, type Parameter } from "./model.js";
+import { operationKey, type Operation, type Parameter } from "../../contracts/openapi/model.js";
 
 /**
  * Semantic keys of OpenAPI elements (ARCHITECTURE.md, "The compatibility model"), the part of a fingerprint that survives line

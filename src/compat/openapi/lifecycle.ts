@@ -1,9 +1,9 @@
 import type { RuleId } from "../../rules/catalog.js";
-import { child, type SchemaPointer } from "../schema/source.js";
+import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import type { LifecycleIds, RemovalIds } from "./check-ids.js";
 import type { CompareContext } from "./context.js";
 import { stabilityOf, sunsetOf, type Stability } from "../../contracts/extensions/lifecycle.js";
-import type { Json } from "./model.js";
+import type { Json } from "../../contracts/openapi/model.js";
 
 /**
  * Deprecation, sunset and stability of an element (operation, parameter, property), read from

@@ -1,12 +1,12 @@
 import { compareOperationExtensions } from "../../contracts/extensions/compare.js";
 import { operationExtensions } from "../../contracts/extensions/index.js";
-import { child } from "../schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import { LIFECYCLE_IDS, REMOVAL_IDS } from "./check-ids.js";
 import type { CompareContext } from "./context.js";
 import { operationElement, operationName } from "./element.js";
 import { checkLifecycle, removal, STABILITY_LEVELS, stabilityOf, UNSTABLE } from "./lifecycle.js";
-import { entries, operationsOf, parametersOf, rootOf, templateOf, templatesOf, type Operation } from "./model.js";
-import type { OpenApiVersion } from "./version.js";
+import { entries, operationsOf, parametersOf, rootOf, templateOf, templatesOf, type Operation } from "../../contracts/openapi/model.js";
+import type { OpenApiVersion } from "../../contracts/openapi/version.js";
 
 /** An operation present in both versions, matched by method and path template. */
 export interface OperationPair {

@@ -1,10 +1,10 @@
 import type { RuleId } from "../../rules/catalog.js";
-import { child, type SchemaPointer } from "../schema/source.js";
+import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { LIFECYCLE_IDS, REMOVAL_IDS } from "./check-ids.js";
 import { requestWriter, type CompareContext } from "./context.js";
 import { operationName, parameterElement } from "./element.js";
 import { checkLifecycle, removal, stabilityOf } from "./lifecycle.js";
-import { isObject, isRequired, parametersOf, type Operation, type Parameter } from "./model.js";
+import { isObject, isRequired, parametersOf, type Operation, type Parameter } from "../../contracts/openapi/model.js";
 import { stabilityNote, type OperationCheck } from "./operations.js";
 import { compareSchemas } from "./schemas.js";
 

@@ -1,10 +1,10 @@
-import { child } from "../schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import { effect } from "../verdict.js";
 import { requestWriter, verdictsOf } from "./context.js";
 import { compareContent } from "./content.js";
 import { operationName, requestElement } from "./element.js";
 import { stabilityOf } from "./lifecycle.js";
-import { member } from "./model.js";
+import { member } from "../../contracts/openapi/model.js";
 import { stabilityNote, type OperationCheck } from "./operations.js";
 
 /**

@@ -1,10 +1,10 @@
-import { child } from "../schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import { effect } from "../verdict.js";
 import { responseWriter, verdictsOf, type CompareContext } from "./context.js";
 import { compareContent } from "./content.js";
 import { headerElement, operationName, responseElement } from "./element.js";
 import { stabilityOf } from "./lifecycle.js";
-import { entries, isRequired, member, type Located, type Operation } from "./model.js";
+import { entries, isRequired, member, type Located, type Operation } from "../../contracts/openapi/model.js";
 import { stabilityNote, type OperationCheck } from "./operations.js";
 import { compareSchemas } from "./schemas.js";
 

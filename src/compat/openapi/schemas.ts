@@ -1,13 +1,13 @@
 import type { SchemaChange } from "../schema/change.js";
 import { diffSchemas } from "../schema/diff.js";
 import { flows } from "../schema/flows.js";
-import type { SchemaPointer } from "../schema/source.js";
+import type { SchemaPointer } from "../../contracts/schema-pointer.js";
 import { LIFECYCLE_IDS, schemaCheckId, type SchemaPlace } from "./check-ids.js";
 import { verdictsOf, type CompareContext, type Writer } from "./context.js";
 import { schemaElement } from "./element.js";
 import { checkLifecycle, type Stability } from "./lifecycle.js";
-import { resolveObject } from "./model.js";
-import type { OpenApiVersion } from "./version.js";
+import { resolveObject } from "../../contracts/openapi/model.js";
+import type { OpenApiVersion } from "../../contracts/openapi/version.js";
 
 /**
  * The one place where OpenAPI checks meet the schema engine: a schema of a parameter, body or

@@ -1,9 +1,9 @@
 import type { RuleId } from "../../rules/catalog.js";
-import { child, type SchemaPointer } from "../schema/source.js";
+import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import type { Verdict } from "../verdict.js";
 import type { CompareContext } from "./context.js";
 import { operationElement, operationName } from "./element.js";
-import { entries, isObject, member, rootOf, type Json } from "./model.js";
+import { entries, isObject, member, rootOf, type Json } from "../../contracts/openapi/model.js";
 import type { OperationCheck } from "./operations.js";
 
 /**

@@ -1,6 +1,6 @@
-import { child } from "../schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import type { CompareContext } from "./context.js";
-import { isObject, rootOf, type Located } from "./model.js";
+import { isObject, rootOf, type Located } from "../../contracts/openapi/model.js";
 
 /** Server URLs of the document, with a trailing slash dropped (`/v1/` is `/v1`). */
 function serversOf(root: Located): Map<string, Located> {

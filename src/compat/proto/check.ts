@@ -1,7 +1,7 @@
-import { compileProto, type ProtoSources } from "../../contracts/proto/compile.js";
+import { compileProto } from "../../contracts/proto/compile.js";
+import { protoSources } from "../../contracts/proto/sources.js";
 import { loadImage, type ProtoImage } from "../../contracts/proto/image.js";
 import { changeSet, outlineSources, type OutlinedSources } from "../../contracts/proto/change-set.js";
-import { moduleLayout } from "../../contracts/proto/module-layout.js";
 import { vouchForUnchanged } from "../../contracts/proto/vouch.js";
 import { isUnstablePackage } from "../../contracts/proto/stability.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
@@ -15,22 +15,6 @@ import { selectRules } from "./selection.js";
 export interface ProtoComparison {
   contracts: CheckedContract[];
   changes: Change[];
-}
-
-/** The proto files of a snapshot; for a single contract file, that file and what it imports. */
-export function protoSources(snapshot: Snapshot): ProtoSources {
-  const files = new Map([...snapshot.files].filter(([path]) => path.endsWith(".proto")));
-  const sources = { files, layout: moduleLayout(snapshot.files.get("buf.yaml"), joinPath(snapshot.base, "buf.yaml"), snapshot.files.get("buf.work.yaml")), base: snapshot.base };
-  if (snapshot.contract === undefined) return sources;
-  const { imports } = outlineSources(sources);
-  const keep = new Set<string>();
-  const visit = (path: string): void => {
-    if (keep.has(path) || !files.has(path)) return;
-    keep.add(path);
-    imports.get(path)?.forEach(visit);
-  };
-  visit(snapshot.contract);
-  return { ...sources, files: new Map([...files].filter(([path]) => keep.has(path))) };
 }
 
 /** A single file compared against a single file is one contract, whatever the two files are named. */

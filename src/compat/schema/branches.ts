@@ -1,6 +1,6 @@
 import type { BranchStem } from "../../rules/catalog/schema-kinds.js";
 import type { Relation } from "./change.js";
-import { segmentsOf, type SchemaPointer } from "./source.js";
+import { segmentsOf, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { typeList } from "./type-branches.js";
 import { typeInfo } from "./types.js";
 import { canonical, type Schema, type SchemaView } from "./view.js";

@@ -1,5 +1,5 @@
 import type { SchemaChangeKind } from "../../rules/catalog/schema-kinds.js";
-import type { SchemaPointer } from "./source.js";
+import type { SchemaPointer } from "../../contracts/schema-pointer.js";
 
 /**
  * What a change does to the set of values a schema accepts (ARCHITECTURE.md, "The compatibility model": writer ⊆ reader):

@@ -1,6 +1,6 @@
 import type { SchemaChange } from "./change.js";
 import { comparisons } from "./keywords.js";
-import type { SchemaPointer, SchemaSource } from "./source.js";
+import type { SchemaPointer, SchemaSource } from "../../contracts/schema-pointer.js";
 import { Walker } from "./walk.js";
 
 export interface DiffOptions {

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer, type SchemaSource } from "./source.js";
+import { child, type SchemaPointer, type SchemaSource } from "../../contracts/schema-pointer.js";
 import { nullWrapped } from "./type-branches.js";
 
 export type Schema = Record<string, unknown>;

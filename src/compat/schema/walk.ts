@@ -1,5 +1,5 @@
 import type { Relation, SchemaChange } from "./change.js";
-import type { SchemaPointer, SchemaSource } from "./source.js";
+import type { SchemaPointer, SchemaSource } from "../../contracts/schema-pointer.js";
 import { viewOf, type SchemaView } from "./view.js";
 
 /**

@@ -1,5 +1,5 @@
-import { channelName, type AsyncApiModel, type Channel, type Message, type Operation } from "../../compat/asyncapi/model.js";
-import type { SchemaSource } from "../../compat/schema/source.js";
+import { channelName, type AsyncApiModel, type Channel, type Message, type Operation } from "../asyncapi/model.js";
+import type { SchemaSource } from "../schema-pointer.js";
 import type { Json, Scope } from "./declared.js";
 import { channelExtensions, eventOperationExtensions, messageExtensions, type ChannelExtensions, type EventOperationExtensions, type MessageExtensions } from "./index.js";
 

@@ -1,4 +1,4 @@
-import type { SchemaPointer } from "../../compat/schema/source.js";
+import type { SchemaPointer } from "../schema-pointer.js";
 import type { Verdict } from "../../compat/verdict.js";
 import { EXTENSION_RULES, type ExtensionRuleId } from "../../rules/catalog/extensions.js";
 import type { Declared } from "./declared.js";

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer } from "../../compat/schema/source.js";
+import { child, type SchemaPointer } from "../schema-pointer.js";
 
 /**
  * What every `x-charter-*` reader shares (README.md, "charter generate"):

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer, type SchemaSource } from "../../compat/schema/source.js";
+import { child, type SchemaPointer, type SchemaSource } from "../schema-pointer.js";
 import { isObject, type Declared, type Json, type Parsed } from "./declared.js";
 
 /**

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer, type SchemaSource } from "../../compat/schema/source.js";
+import { child, type SchemaPointer, type SchemaSource } from "../schema-pointer.js";
 import { BUSINESS_KEY, parseBusinessKey } from "./business-key.js";
 import { deadLetterAddress, DEAD_LETTER_KEY, defaultDeadLetter, parseDeadLetter, type ChannelName } from "./dead-letter.js";
 import { isObject, readDeclared, type Declared, type ExtensionProblem, type Scope } from "./declared.js";

@@ -1,8 +1,8 @@
 import type { DescFile } from "@bufbuild/protobuf";
-import { protoSources } from "../../compat/proto/check.js";
+import { protoSources } from "./sources.js";
 import { bufLintConfigs } from "../../lint/helpers/proto-buf-config.js";
-import { commentsAt } from "../../lint/helpers/proto-comments.js";
-import { protoLocation } from "../../lint/helpers/proto-location.js";
+import { commentsAt } from "./comments.js";
+import { protoLocation } from "./location.js";
 import type { Snapshot } from "../../registry/snapshot.js";
 import type { ProtoContract } from "../contract.js";
 import { compileProto } from "./compile.js";

@@ -1,4 +1,4 @@
-import { channelName, type Channel, type Message } from "../../compat/asyncapi/model.js";
+import { channelName, type Channel, type Message } from "../../contracts/asyncapi/model.js";
 import type { AsyncApiContract } from "../../contracts/contract.js";
 
 export interface ChannelMessage {

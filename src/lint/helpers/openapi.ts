@@ -1,4 +1,4 @@
-import { child } from "../../compat/schema/source.js";
+import { child } from "../../contracts/schema-pointer.js";
 import { operationExtensions, type OperationExtensions } from "../../contracts/extensions/index.js";
 import type { OpenApiContract } from "../../contracts/contract.js";
 import { member, resolveNode, type Node } from "./yaml.js";

@@ -3,7 +3,7 @@ import type { SourceLocation } from "../../compat/finding.js";
 import type { ProtoContract } from "../../contracts/contract.js";
 import type { Place } from "../rule.js";
 import { bufLintApplying, isBufLintRule } from "./proto-buf-config.js";
-import { commentsAt } from "./proto-comments.js";
+import { commentsAt } from "../../contracts/proto/comments.js";
 
 /** buf's comment ignore, honoured as the module's buf.yaml says; charter's own, always. */
 const IGNORE = /^(buf:lint:ignore|charter:ignore)\s+([A-Z0-9_]+)/;

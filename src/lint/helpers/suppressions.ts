@@ -1,4 +1,4 @@
-import { segmentsOf, type SchemaPointer } from "../../compat/schema/source.js";
+import { segmentsOf, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { isObject } from "./yaml.js";
 
 /**

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer, type SchemaSource } from "../../compat/schema/source.js";
+import { child, type SchemaPointer, type SchemaSource } from "../../contracts/schema-pointer.js";
 
 export type Json = Record<string, unknown>;
 

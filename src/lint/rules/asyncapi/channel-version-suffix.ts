@@ -1,5 +1,5 @@
-import { child } from "../../../compat/schema/source.js";
-import { channelName } from "../../../compat/asyncapi/model.js";
+import { child } from "../../../contracts/schema-pointer.js";
+import { channelName } from "../../../contracts/asyncapi/model.js";
 import { defineRule } from "../../rule.js";
 import { VERSION_SUFFIX } from "../../helpers/asyncapi.js";
 

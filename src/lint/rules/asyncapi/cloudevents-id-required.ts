@@ -1,5 +1,5 @@
 import { attributeAt, cloudEventOf } from "../../../compat/cloudevents/convention.js";
-import { child } from "../../../compat/schema/source.js";
+import { child } from "../../../contracts/schema-pointer.js";
 import { defineRule } from "../../rule.js";
 import { messagesOf } from "../../helpers/asyncapi.js";
 import { isObject } from "../../helpers/yaml.js";

@@ -1,7 +1,7 @@
-import { child } from "../../../compat/schema/source.js";
+import { child } from "../../../contracts/schema-pointer.js";
 import { defineRule } from "../../rule.js";
 import { ownerOf } from "../../../contracts/extensions/owner.js";
-import { lineComments } from "../../helpers/proto-comments.js";
+import { lineComments } from "../../../contracts/proto/comments.js";
 import { isObject } from "../../helpers/yaml.js";
 
 /** A proto file names its owner in a comment: `// charter:owner team-catalog`. */

@@ -1,4 +1,4 @@
-import { channelName } from "../../../compat/asyncapi/model.js";
+import { channelName } from "../../../contracts/asyncapi/model.js";
 import { channelExtensionsOf } from "../../../contracts/extensions/asyncapi.js";
 import { parseSlo, SLO_KEY, sloFromComments } from "../../../contracts/extensions/slo.js";
 import { defineRule } from "../../rule.js";

@@ -1,5 +1,5 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
-import { child } from "../../../compat/schema/source.js";
+import { child } from "../../../contracts/schema-pointer.js";
 import { SUNSET_KEY, sunsetOf } from "../../../contracts/extensions/lifecycle.js";
 import type { ProtoContract } from "../../../contracts/contract.js";
 import { defineRule } from "../../rule.js";

@@ -1,6 +1,6 @@
-import { child } from "../../../compat/schema/source.js";
+import { child } from "../../../contracts/schema-pointer.js";
 import { defineRule } from "../../rule.js";
-import { lineComments } from "../../helpers/proto-comments.js";
+import { lineComments } from "../../../contracts/proto/comments.js";
 import { IGNORE_KEY, protoDirective } from "../../helpers/suppressions.js";
 import { eachObject, isObject } from "../../helpers/yaml.js";
 

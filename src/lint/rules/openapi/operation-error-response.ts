@@ -1,4 +1,4 @@
-import { child } from "../../../compat/schema/source.js";
+import { child } from "../../../contracts/schema-pointer.js";
 import { defineRule } from "../../rule.js";
 import { member } from "../../helpers/yaml.js";
 import { operationsOf } from "../../helpers/openapi.js";

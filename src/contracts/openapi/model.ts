@@ -1,4 +1,4 @@
-import { child, type SchemaPointer } from "../schema/source.js";
+import { child, type SchemaPointer } from "../schema-pointer.js";
 import type { OpenApiVersion } from "./version.js";
 
 /** A JSON object of the document, as parsed. */

@@ -1,4 +1,4 @@
-import { child, type SchemaPointer } from "../schema/source.js";
+import { child, type SchemaPointer } from "../schema-pointer.js";
 import type { AsyncApiVersion } from "./version.js";
 
 /**

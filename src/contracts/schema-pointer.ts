@@ -1,4 +1,4 @@
-import type { SourceLocation } from "../finding.js";
+import type { SourceLocation } from "../compat/finding.js";
 
 /** A place in a parsed document: its registry-relative file and a JSON pointer (`/components/schemas/Order`). */
 export interface SchemaPointer {

@@ -1,6 +1,6 @@
 import type { AnyDesc } from "@bufbuild/protobuf";
 import type { SourceLocation } from "../../compat/finding.js";
-import type { ProtoImage } from "../../contracts/proto/image.js";
+import type { ProtoImage } from "./image.js";
 
 /** FileDescriptorProto's `package` field: a file's findings point at its package statement, as buf's do. */
 const PACKAGE_FIELD = 2;
