@@ -1,6 +1,6 @@
-import type { AnyDesc, DescEnum, DescExtension, DescMessage, DescService } from "@bufbuild/protobuf";
 import type { Finding, Severity, SourceLocation } from "../compat/finding.js";
 import { contractPaths, type Contract } from "../contracts/contract.js";
+import { enclosing } from "../contracts/proto/enclosing.js";
 import { contractsOf, loadRegistry } from "../contracts/load-registry.js";
 import { InputError } from "../errors.js";
 import { CONFIG_FILE, loadConfig, settingsFor, type CharterConfig } from "../registry/config.js";
@@ -40,21 +40,11 @@ function severities(config: CharterConfig, input: Snapshot): Map<string, Severit
 }
 
 
-/** A proto element and the elements around it, innermost first: a suppression on a message covers its fields. */
-function protoAncestors(desc: AnyDesc): AnyDesc[] {
-  const chain: AnyDesc[] = [desc];
-  for (let at: AnyDesc = desc; at.kind !== "file"; ) {
-    // Only top-level messages, enums, extensions and services lack a parent; all of them have a file.
-    at = "parent" in at && at.parent ? at.parent : (at as DescMessage | DescEnum | DescExtension | DescService).file;
-    chain.push(at);
-  }
-  return chain;
-}
 
 /** The rules suppressed at a place, by inline directives (helpers/suppressions.ts). */
 function suppressedAt(contract: Contract, place: Place): Set<string> {
   if ("desc" in place && contract.kind === "proto") {
-    const directives = protoAncestors(place.desc).flatMap((desc) => contract.comments(desc)).map(protoDirective);
+    const directives = enclosing(place.desc).flatMap((desc) => contract.comments(desc)).map(protoDirective);
     return new Set(directives.flatMap((d) => (d ? [d.rule] : [])));
   }
   if ("at" in place && contract.kind !== "proto") return yamlSuppressed(contract.schemas.resolve({ file: place.at.file, pointer: "" }).value, place.at);

@@ -1,6 +1,6 @@
-import type { AnyDesc, DescEnum, DescExtension, DescMessage, DescService } from "@bufbuild/protobuf";
 import type { SourceLocation } from "../../compat/finding.js";
 import type { ProtoContract } from "../../contracts/contract.js";
+import { enclosing } from "../../contracts/proto/enclosing.js";
 import type { Place } from "../rule.js";
 import { bufLintApplying, isBufLintRule } from "./proto-buf-config.js";
 import { commentsAt } from "../../contracts/proto/comments.js";
@@ -8,15 +8,6 @@ import { commentsAt } from "../../contracts/proto/comments.js";
 /** buf's comment ignore, honoured as the module's buf.yaml says; charter's own, always. */
 const IGNORE = /^(buf:lint:ignore|charter:ignore)\s+([A-Z0-9_]+)/;
 
-/** The element and those enclosing it: a buf comment ignore on a message covers what it declares. */
-function enclosing(desc: AnyDesc): AnyDesc[] {
-  const chain: AnyDesc[] = [desc];
-  for (let at: AnyDesc = desc; at.kind !== "file"; ) {
-    at = "parent" in at && at.parent ? at.parent : (at as DescMessage | DescEnum | DescExtension | DescService).file;
-    chain.push(at);
-  }
-  return chain;
-}
 
 /**
  * Whether buf would report `rule` at this place: a buf rule must be selected by the buf.yaml of the
