@@ -71,7 +71,8 @@ export function compareDocuments<V extends DocumentVersion>(
     const modified = before && after && (found.length > 0 || canonical(before.document.root) !== canonical(after.document.root));
     const change = !before ? "added" : !after ? "removed" : modified ? "modified" : "unchanged";
     contracts.push({ id, kind: kind.kind, path: version.document.file, api: kind.api, unstable: kind.unstable(version), change });
-    changes.push(...found);
+    // One push per change: a Stripe-size pair has more changes than a call has arguments.
+    for (const change of found) changes.push(change);
     if (!before || !after) {
       const presence = after ? kind.added : kind.removed;
       const where = { file: version.document.file, line: 1, column: 1 };

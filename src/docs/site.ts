@@ -116,15 +116,15 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     if (contract.kind === "proto") {
       const built = protoView(contract, (typeName) => protoTypes.get(typeName), page);
       view.proto = built.view;
-      search.push(...built.search);
+      for (const entry of built.search) search.push(entry);
     } else if (contract.kind === "openapi") {
       const built = openApiView(contract, page);
       view.openapi = built.view;
-      search.push(...built.search);
+      for (const entry of built.search) search.push(entry);
     } else if (contract.kind === "asyncapi") {
       const built = asyncApiView(contract, page, (id) => schemaContracts.get(id), peers);
       view.asyncapi = built.view;
-      search.push(...built.search);
+      for (const entry of built.search) search.push(entry);
     } else {
       const root = explore(explorerFor(contract, contract.document.file), { file: contract.document.file, pointer: "" }, [], title);
       view.jsonschema = root;
