@@ -40,7 +40,7 @@ describe("charter breaking on the example registry", () => {
     assert.equal(run.status, 1, "the removed phone field breaks old consumers of a FULL data contract");
   });
 
-  it("writes the JSON report of DESIGN.md §5, valid against its schema", () => {
+  it("writes the JSON report the README describes, valid against its schema", () => {
     const run = charter(["breaking", "contracts", "--against", "examples/shop-v1.0", "--format", "json"]);
     const report = parseReport(run.stdout);
     assertGolden("example-breaking.json", run.stdout);

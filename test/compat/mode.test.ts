@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { severityOf, type Mode } from "../../src/compat/mode.js";
 import type { Verdict } from "../../src/compat/verdict.js";
 
-/** DESIGN.md §1: severity of a finding under its contract's mode. */
+/** The compatibility model (ARCHITECTURE.md): severity of a finding under its contract's mode. */
 const rows: [Mode, Verdict, Verdict, boolean, string][] = [
   ["BACKWARD", "breaking", "compatible", false, "error"],
   ["BACKWARD", "compatible", "breaking", false, "info"],

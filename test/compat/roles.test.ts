@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { compare } from "../helpers/proto.js";
 
 /**
- * DESIGN.md §1: the same change gets its directions from who writes the message. int32 → int64:
+ * The compatibility model (ARCHITECTURE.md): the same change gets its directions from who writes the message. int32 → int64:
  * old data read by new code is fine, new data read by old code truncates.
  */
 const service = "service S { rpc Call(Req) returns (Res); }";

@@ -6,7 +6,7 @@ import { STACK_FRAME } from "./protocol.js";
 import { parse } from "./tree.js";
 
 /**
- * charter's promise on any input (DESIGN.md §4, issue 12): exit 0 or 1, or exit 2 with exactly one
+ * charter's promise on any input (README, "Report options"): exit 0 or 1, or exit 2 with exactly one
  * stderr line naming a file (with line:col when that file parses), within the time and memory
  * limits, and never a stack trace. Each way of breaking it is a class of the tally.
  */

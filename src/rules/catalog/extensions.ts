@@ -1,10 +1,10 @@
 import type { RuleMeta } from "../rule-meta.js";
 
 /**
- * The breaking-change rules of charter's `x-charter-*` resilience extensions (DESIGN.md §6),
+ * The breaking-change rules of charter's `x-charter-*` resilience extensions (see ARCHITECTURE.md),
  * as plain catalog entries: src/contracts/extensions/compare.ts emits exactly these ids. Each
- * verdict pair follows DESIGN.md §1: for OpenAPI backward = new server with old clients, forward =
- * old server with new clients; for AsyncAPI backward = new readers with old data, forward = old
+ * verdict pair follows the compatibility model of ARCHITECTURE.md: for OpenAPI backward = new
+ * server with old clients, forward = old server with new clients; for AsyncAPI backward = new readers with old data, forward = old
  * readers with new data. Only a changed or dropped declaration is a finding (a first declaration
  * binds no one who relied on the old contract), except an idempotency key added.
  */

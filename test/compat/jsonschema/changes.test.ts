@@ -7,7 +7,7 @@ import type { Snapshot } from "../../../src/registry/snapshot.js";
 
 /**
  * One row per kind of payload change, after Confluent Schema Registry's JSON Schema difference
- * types. A JSON Schema contract is a data contract (DESIGN.md §1): backward = new readers with old
+ * types. A JSON Schema contract is a data contract (ARCHITECTURE.md): backward = new readers with old
  * data (old ⊆ new), forward = old readers with new data (new ⊆ old). Each row gives the verdicts of
  * the whole contract (the worst over its findings) and the rule that must be among them.
  */
