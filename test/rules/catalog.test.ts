@@ -34,8 +34,9 @@ describe("charter rules", () => {
     assert.deepEqual(rules.filter((rule) => !rule.description.trim()).map((rule) => rule.id), []);
   });
 
-  it("gives every rule one id", () => {
+  it("gives every rule one id, and names each of its kinds once (one meaning per kind)", () => {
     assert.equal(ids.size, rules.length);
+    assert.deepEqual(rules.filter((rule) => new Set(rule.kinds).size !== rule.kinds.length).map((rule) => rule.id), []);
   });
 
   it("gives breaking rules verdicts or none, and lint rules a severity and examples", () => {

@@ -1,4 +1,5 @@
 import type { RuleMeta } from "../rule-meta.js";
+import { OPENAPI_BREAKING_RULES } from "./openapi-breaking.js";
 import { idSentence, SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
 
 /**
@@ -103,9 +104,11 @@ const LIFECYCLE: readonly Entry<`${"request" | "response"}-property-${PropertyLi
   })),
 );
 
-const named = new Set<string>([...SPECIAL, ...READ_ONLY, ...LIFECYCLE].map((e) => e.id));
+// The operation-level rules own a few of these names (`request-body-became-optional` is about the
+// body's `required` flag): a combination never takes a name that already means something else.
+const named = new Set<string>([...SPECIAL, ...READ_ONLY, ...LIFECYCLE, ...OPENAPI_BREAKING_RULES].map((e) => e.id));
 
-/** Every prefix with every kind, but for the ids a special name above already holds. */
+/** Every prefix with every kind, but for the ids a special name above or an operation-level rule already holds. */
 const COMBINATIONS: readonly Entry<`${SchemaPrefix}-${SchemaChangeKind}`>[] = Object.entries(PREFIXES).flatMap(([prefix, [place, writer]]) =>
   [...SCHEMA_CHANGE_KINDS].map(([kind, meaning]) => ({
     ...entry(`${prefix as SchemaPrefix}-${kind}` as const, prefix.startsWith("response") ? "response" : prefix.startsWith("request-parameter") ? "parameters" : "request", ""),
