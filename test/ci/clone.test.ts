@@ -38,6 +38,9 @@ it("runs the README's two set-up commands in a fresh clone with nothing beside i
   // charter's own cache starts empty; the npm cache stays (the registry is the only network).
   const env: NodeJS.ProcessEnv = { ...process.env, CHARTER_IN_CLONE: "1", CHARTER_CACHE_DIR: join(clone, "..", "cache") };
   delete env.CHARTER_CLONE_TEST;
+  // A newcomer's shell: outside CI, tests whose corpus or tool is missing skip with their reason
+  // (with CI=true they fail, as CI's own run must when ../shared is missing).
+  delete env.CI;
   // Set by the test runner for its child processes: a `node --test` that sees it reports to a
   // parent runner instead of printing its results.
   delete env.NODE_TEST_CONTEXT;
@@ -54,6 +57,7 @@ it("runs the README's two set-up commands in a fresh clone with nothing beside i
   const tests = run(commands[1]);
   const summary = tests.stdout.split("\n").filter((line) => /^# (tests|pass|fail|cancelled|skipped|todo) /.test(line));
   for (const line of summary) t.diagnostic(`in the clone: ${line.slice(2)}`);
-  assert.equal(tests.status, 0, `npm test failed in the clone:\n${tests.stdout.slice(-20_000)}\n${tests.stderr.slice(-5_000)}`);
+  const failed = tests.stdout.split("\n").filter((line) => /^\s*not ok /.test(line) && !/# TODO/.test(line));
+  assert.equal(tests.status, 0, `npm test failed in the clone:\n${failed.join("\n")}\n${tests.stdout.slice(-20_000)}\n${tests.stderr.slice(-5_000)}`);
   assert.ok(summary.includes("# fail 0") && summary.some((line) => /^# pass [1-9]/.test(line)), summary.join("\n"));
 });
