@@ -38,6 +38,8 @@ export interface ContractView {
   openapi?: OpenApiView;
   asyncapi?: AsyncApiView;
   jsonschema?: SchemaNode;
+  /** The page's schema section: every schema its explorers link to, and an OpenAPI document's components, each once. */
+  schemas: SchemaNode[];
 }
 
 export interface SiteOptions {
@@ -110,6 +112,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       lastChange: entries.find((e) => e.version !== "current") ?? entries[0],
       changelog: entries,
       violations: contract.violations.map(({ location, message }) => `${joinPath(current.base, location.file)}:${location.line}:${location.column}: ${message}`),
+      schemas: [],
     };
     for (const violation of view.violations) options.warn?.(violation);
     search.push({ title, kind: "contract", contract: contract.id, href: page });
@@ -129,6 +132,14 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       const root = explore(explorerFor(contract, contract.document.file), { file: contract.document.file, pointer: "" }, [], title);
       view.jsonschema = root;
       for (const field of fieldsOf(root)) search.push({ title: `${title}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
+    }
+    if (contract.kind !== "proto") {
+      // Rendered after the kind's view: the schema section holds what its explorers linked to.
+      view.schemas = explorerFor(contract, contract.document.file).section();
+      for (const node of view.schemas) {
+        search.push({ title: node.name!, kind: "schema", contract: contract.id, href: `${page}#${node.id}` });
+        for (const field of fieldsOf(node)) search.push({ title: `${node.name}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
+      }
     }
     return view;
   });

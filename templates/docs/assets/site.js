@@ -92,6 +92,33 @@
   var versions = document.getElementById("version-switcher");
   if (versions) versions.addEventListener("change", function () { location.hash = versions.value; });
 
+  // Schema explorer: a `$ref` is rendered once, in the page's schema section; opening a reference
+  // copies that rendering in place, without its ids (they stay the section's). The copy's own
+  // references expand the same way when opened, so a recursive schema costs one level per click.
+  function expand(ref) {
+    if (ref.getAttribute("data-expanded")) return;
+    ref.setAttribute("data-expanded", "true");
+    var target = document.getElementById(ref.getAttribute("data-ref").slice(1));
+    if (!target) return;
+    var parts = [];
+    var head = target.querySelector(":scope > details > summary, :scope > .schema-leaf");
+    if (head) parts = Array.prototype.slice.call(head.querySelectorAll(":scope > .constraint, :scope > .desc"));
+    var children = target.querySelector(":scope > details > .schema-children");
+    if (children) parts.push(children);
+    for (var i = 0; i < parts.length; i++) {
+      var copy = parts[i].cloneNode(true);
+      copy.removeAttribute("id");
+      var named = copy.querySelectorAll("[id]");
+      for (var j = 0; j < named.length; j++) named[j].removeAttribute("id");
+      ref.appendChild(copy);
+    }
+  }
+  // `toggle` does not bubble: listen while it descends.
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (details.open && details.classList && details.classList.contains("schema-ref")) expand(details);
+  }, true);
+
   // A deep link into a collapsed schema opens the <details> around its target.
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
