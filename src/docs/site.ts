@@ -11,6 +11,7 @@ import { contractPage } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import { openApiView, explorerFor, type OpenApiView } from "./openapi.js";
 import { protoTypeId, protoView, type ProtoView } from "./proto.js";
+import { readableContracts, type Unreadable } from "./readable.js";
 import { createRenderer } from "./render.js";
 import { explore, fieldsOf, type SchemaNode } from "./schema.js";
 import { searchScript, type SearchEntry } from "./search.js";
@@ -19,7 +20,8 @@ import { searchScript, type SearchEntry } from "./search.js";
 
 /** Everything a contract page and its index row show. */
 export interface ContractView {
-  kind: ContractKind;
+  /** A contract's kind; `file` for an unreadable file no kind claims (a shared schema its contracts `$ref`). */
+  kind: ContractKind | "file";
   kindLabel: string;
   id: string;
   title: string;
@@ -38,6 +40,8 @@ export interface ContractView {
   openapi?: OpenApiView;
   asyncapi?: AsyncApiView;
   jsonschema?: SchemaNode;
+  /** Set when the contract cannot be read: its page shows why and where, instead of the contract. */
+  unreadable?: Unreadable;
   /** The page's schema section: every schema its explorers link to, and an OpenAPI document's components, each once. */
   schemas: SchemaNode[];
 }
@@ -45,8 +49,10 @@ export interface ContractView {
 export interface SiteOptions {
   /** Folder of the handlebars templates and assets; charter's own `templates/docs` by default. */
   templates?: string;
-  /** Told each schema violation of a contract, as `file:line:col: message` (the CLI writes them to stderr). */
+  /** Told each schema violation of a contract and each contract that cannot be read, as `file:line:col: message` (the CLI writes them to stderr). */
   warn?(message: string): void;
+  /** Refuse (throw the InputError) a contract that cannot be read, rather than give it a page saying why. */
+  strict?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -76,8 +82,10 @@ function titleAndVersion(contract: Contract): { title: string; version?: string;
  */
 export async function buildSite(current: Snapshot, history: Version[], options: SiteOptions = {}): Promise<Map<string, string>> {
   const config = loadConfig(current.contract === undefined ? current.files : new Map(), joinPath(current.base, CONFIG_FILE));
-  const contracts = await contractsOf(await loadRegistry(current));
-  const changelog = await buildChangelog([...history, { label: "current", snapshot: current }]);
+  const read = options.strict ? { snapshot: current, contracts: await contractsOf(await loadRegistry(current)), unreadable: [] } : await readableContracts(current);
+  const { contracts, unreadable } = read;
+  // The current version's step compares what could be read.
+  const changelog = await buildChangelog([...history, { label: "current", snapshot: read.snapshot }]);
   const render = createRenderer(options.templates);
   const pages = new Map(contracts.map((c) => [c, contractPage(c.kind, c.id)]));
 
@@ -143,6 +151,24 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     }
     return view;
   });
+  for (const file of unreadable) {
+    options.warn?.(`${file.error} (the docs site shows this on the contract's page and builds the rest)`);
+    const kind = file.kind ?? "file";
+    views.push({
+      kind,
+      kindLabel: file.kind ? kindInfo(file.kind).label : "file",
+      id: file.path,
+      title: file.path,
+      page: contractPage(kind, file.path),
+      path: file.path,
+      owner: settingsFor(config, file.path, [file.path]).owner,
+      mode: "—",
+      changelog: [],
+      violations: [],
+      unreadable: file,
+      schemas: [],
+    });
+  }
   views.sort((a, b) => a.title.localeCompare(b.title) || a.kind.localeCompare(b.kind));
 
   const site = new Map<string, string>();
@@ -151,7 +177,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     root: "",
     title: "Contracts",
     contracts: views,
-    kinds: sorted(views.map((v) => v.kind)).map((kind) => ({ kind, label: kindInfo(kind as ContractKind).label })),
+    kinds: sorted(views.map((v) => v.kind)).map((kind) => ({ kind, label: views.find((v) => v.kind === kind)!.kindLabel })),
     owners: sorted(views.map((v) => v.owner)),
     problems: changelog.problems,
   }));
