@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { ARTIFACTS, browserSkip, launch } from "../helpers/browser.js";
+import { charter } from "../helpers/cli.js";
+import { corpus } from "../helpers/corpus.js";
+
+const WIDTHS = [390, 768, 1280];
+
+/** A page that records console errors and page errors. */
+async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: WIDTHS[0], height: 800 } });
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  return { page, problems };
+}
+
+function buildSite(registry: string, cwd: string): string {
+  const out = join(mkdtempSync(join(tmpdir(), "charter-site-")), "site");
+  const run = charter(["docs", registry, "--out", out], cwd);
+  assert.equal(run.status, 0, run.stderr);
+  return out;
+}
+
+/** Every page of a site, the index first. */
+const pagesOf = (site: string): string[] => ["index.html", ...readdirSync(join(site, "contracts")).map((f) => `contracts/${f}`)];
+
+/** At each width: the document is no wider than the viewport (wide tables scroll inside their own box). */
+async function assertNoOverflow(page: Page, name: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${name} at ${width} px is ${scrollWidth} px wide`);
+    await page.screenshot({ path: join(ARTIFACTS, `docs-layout-${name.replace(/\W+/g, "-")}-${width}.png`) });
+  }
+}
+
+const stripe = corpus("real-world/stripe");
+
+describe("the docs site's layout in headless Chromium", { skip: browserSkip() }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("does not overflow at 390, 768 and 1280 px on the example registry", async () => {
+    const site = buildSite("contracts", process.cwd());
+    for (const file of pagesOf(site)) {
+      const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
+      await assertNoOverflow(page, file);
+      assert.deepEqual(problems, [], file);
+      await page.close();
+    }
+  });
+
+  it("does not overflow on a registry made from a Stripe spec, and expands a reference in place", { skip: stripe.skip, timeout: 600_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "charter-stripe-"));
+    mkdirSync(join(dir, "contracts"));
+    copyFileSync(join(stripe.dir!, "551", "revision.yaml"), join(dir, "contracts", "stripe.openapi.yaml"));
+    const site = buildSite("contracts", dir);
+    for (const file of pagesOf(site)) {
+      const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
+      await assertNoOverflow(page, `stripe-${file}`);
+      if (file.startsWith("contracts/")) {
+        // A `$ref` is rendered once, in the schema section, and copied in place when opened.
+        const ref = page.locator('details.schema-ref[data-ref="#schema-customer"]').first();
+        // Opened as a reader's click would (a click waits for a 9 MB page to hold still).
+        await ref.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+        await ref.locator(".schema-children").first().waitFor();
+        assert.ok(await ref.locator(".schema-children .prop", { hasText: /^email$/ }).count() > 0, "the customer's properties appear in place");
+        assert.equal(await ref.locator("[id]").count(), 0, "the copy carries no ids of its own");
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await ref.evaluate((details) => details.scrollIntoView());
+        await page.screenshot({ path: join(ARTIFACTS, "docs-layout-stripe-expanded-ref.png") });
+      }
+      assert.deepEqual(problems, [], file);
+      await page.close();
+    }
+  });
+});
