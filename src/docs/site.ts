@@ -15,6 +15,7 @@ import { readableContracts, type Unreadable } from "./readable.js";
 import { createRenderer } from "./render.js";
 import { explore, fieldsOf, type SchemaNode } from "./schema.js";
 import { searchScript, type SearchEntry } from "./search.js";
+import { sidebarOf, type SidebarGroup } from "./sidebar.js";
 
 
 
@@ -44,6 +45,8 @@ export interface ContractView {
   unreadable?: Unreadable;
   /** The page's schema section: every schema its explorers link to, and an OpenAPI document's components, each once. */
   schemas: SchemaNode[];
+  /** Links to every element of the page, by group. */
+  sidebar: SidebarGroup[];
 }
 
 export interface SiteOptions {
@@ -121,6 +124,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       changelog: entries,
       violations: contract.violations.map(({ location, message }) => `${joinPath(current.base, location.file)}:${location.line}:${location.column}: ${message}`),
       schemas: [],
+      sidebar: [],
     };
     for (const violation of view.violations) options.warn?.(violation);
     search.push({ title, kind: "contract", contract: contract.id, href: page });
@@ -149,6 +153,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
         for (const field of fieldsOf(node)) search.push({ title: `${node.name}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
       }
     }
+    view.sidebar = sidebarOf(view);
     return view;
   });
   for (const file of unreadable) {
@@ -167,6 +172,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       violations: [],
       unreadable: file,
       schemas: [],
+      sidebar: [],
     });
   }
   views.sort((a, b) => a.title.localeCompare(b.title) || a.kind.localeCompare(b.kind));

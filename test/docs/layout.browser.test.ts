@@ -43,6 +43,22 @@ async function assertNoOverflow(page: Page, name: string): Promise<void> {
 
 const stripe = corpus("real-world/stripe");
 
+/** A site of a registry holding one Stripe spec (the corpus' newest revision), built once. */
+let stripeSite: string | undefined;
+function stripeRegistrySite(): string {
+  if (!stripeSite) {
+    const dir = mkdtempSync(join(tmpdir(), "charter-stripe-"));
+    mkdirSync(join(dir, "contracts"));
+    copyFileSync(join(stripe.dir!, "551", "revision.yaml"), join(dir, "contracts", "stripe.openapi.yaml"));
+    stripeSite = buildSite("contracts", dir);
+  }
+  return stripeSite;
+}
+
+/** The sidebar's links whose target is not on the page. */
+const deadSidebarLinks = (page: Page): Promise<string[]> =>
+  page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>("nav.sidebar a")).map((a) => a.getAttribute("href")!).filter((href) => !document.getElementById(href.slice(1))));
+
 describe("the docs site's layout in headless Chromium", { skip: browserSkip() }, () => {
   let browser: Browser;
   before(async () => {
@@ -57,16 +73,17 @@ describe("the docs site's layout in headless Chromium", { skip: browserSkip() },
     for (const file of pagesOf(site)) {
       const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
       await assertNoOverflow(page, file);
+      if (file.startsWith("contracts/")) {
+        assert.ok((await page.locator("nav.sidebar a").count()) > 1, `${file} has a sidebar`);
+        assert.deepEqual(await deadSidebarLinks(page), [], file);
+      }
       assert.deepEqual(problems, [], file);
       await page.close();
     }
   });
 
   it("does not overflow on a registry made from a Stripe spec, and expands a reference in place", { skip: stripe.skip, timeout: 600_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "charter-stripe-"));
-    mkdirSync(join(dir, "contracts"));
-    copyFileSync(join(stripe.dir!, "551", "revision.yaml"), join(dir, "contracts", "stripe.openapi.yaml"));
-    const site = buildSite("contracts", dir);
+    const site = stripeRegistrySite();
     for (const file of pagesOf(site)) {
       const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
       await assertNoOverflow(page, `stripe-${file}`);
@@ -85,5 +102,28 @@ describe("the docs site's layout in headless Chromium", { skip: browserSkip() },
       assert.deepEqual(problems, [], file);
       await page.close();
     }
+  });
+
+  it("has a sidebar on the Stripe page that reaches every operation", { skip: stripe.skip, timeout: 600_000 }, async () => {
+    const site = stripeRegistrySite();
+    const { page, problems } = await open(browser, pathToFileURL(join(site, "contracts", "openapi-stripe-openapi-yaml.html")).href);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const operations = await page.evaluate(() => Array.from(document.querySelectorAll("article.operation")).map((op) => op.id));
+    const linked = new Set(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>("nav.sidebar a")).map((a) => a.getAttribute("href"))));
+    assert.ok(operations.length > 400, `${operations.length} operations`);
+    assert.deepEqual(operations.filter((id) => !linked.has(`#${id}`)), [], "operations the sidebar does not reach");
+    assert.deepEqual(await deadSidebarLinks(page), []);
+    // Following the sidebar's last operation link scrolls that operation into view.
+    const last = operations[operations.length - 1];
+    assert.ok(await page.evaluate(() => (document.getElementById("sidebar") as HTMLDetailsElement).open), "open beside the page at 1280 px");
+    await page.locator(`nav.sidebar a[href="#${last}"]`).evaluate((a) => (a as HTMLAnchorElement).click());
+    await page.waitForFunction((id) => location.hash === `#${id}`, last);
+    const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, last);
+    assert.ok(top >= 0 && top < 800, `the operation is in view (top ${top})`);
+    await page.screenshot({ path: join(ARTIFACTS, "docs-layout-stripe-sidebar-1280.png") });
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.screenshot({ path: join(ARTIFACTS, "docs-layout-stripe-sidebar-390.png") });
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });

@@ -119,6 +119,17 @@
     if (details.open && details.classList && details.classList.contains("schema-ref")) expand(details);
   }, true);
 
+  // The sidebar starts open where it has room beside the page; on a phone it folds away once a link is taken.
+  var sidebar = document.getElementById("sidebar");
+  var wide = window.matchMedia("(min-width: 1000px)");
+  if (sidebar) {
+    sidebar.open = wide.matches;
+    wide.addEventListener("change", function () { sidebar.open = wide.matches; });
+    sidebar.addEventListener("click", function (event) {
+      if (event.target.tagName === "A" && !wide.matches) sidebar.open = false;
+    });
+  }
+
   // A deep link into a collapsed schema opens the <details> around its target.
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
