@@ -77,7 +77,8 @@ function walk(ctx: ExplorerContext, at: SchemaPointer, path: string[], name: str
   const { value, at: where } = ctx.schemas.resolve(at);
   const node: SchemaNode = { name, type: typeOf(value), constraints: [], children: [], open: depth < OPEN_DEPTH };
   // A `$ref` is a link: its target is rendered once, in the page's schema section.
-  if (where.file !== at.file || where.pointer !== at.pointer) return { ...node, open: false, ref: ctx.linkFor(where) };
+  // At the root (a payload, a body), the reader sees it opened, once it scrolls into view (site.js).
+  if (where.file !== at.file || where.pointer !== at.pointer) return { ...node, open: depth === 0, ref: ctx.linkFor(where) };
   if (!isObject(value)) return node;
   node.description = renderMarkdown(value.description) ?? (typeof value.title === "string" ? renderMarkdown(value.title) : undefined);
   for (const keyword of CONSTRAINTS) if (keyword in value) node.constraints.push(`${keyword}: ${Array.isArray(value[keyword]) ? (value[keyword] as unknown[]).map(show).join(", ") : show(value[keyword])}`);

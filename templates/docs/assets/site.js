@@ -130,6 +130,21 @@
     });
   }
 
+  // References at the root of an explorer (a payload, a body) open by themselves, as each comes
+  // near the screen: a page of a thousand operations copies only what is read.
+  var opening = document.querySelectorAll("details.schema-ref[data-open]");
+  if (opening.length && window.IntersectionObserver) {
+    var observer = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (!entries[i].isIntersecting) continue;
+        observer.unobserve(entries[i].target);
+        expand(entries[i].target);
+        entries[i].target.open = true;
+      }
+    }, { rootMargin: "400px" });
+    for (var k = 0; k < opening.length; k++) observer.observe(opening[k]);
+  }
+
   // A deep link into a collapsed schema opens the <details> around its target.
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
