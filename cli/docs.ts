@@ -14,6 +14,7 @@ interface DocsArgs {
   out?: string;
   serve: boolean;
   port: number;
+  strict: boolean;
 }
 
 /** How many versions the changelog goes back: each step is a full comparison. */
@@ -31,7 +32,7 @@ async function build(args: DocsArgs, out: string): Promise<number> {
   progress("reading history…");
   const history = readHistory(args.registry, cwd, loadConfig(input.files, joinPath(input.base, CONFIG_FILE)).releases, HISTORY_LIMIT);
   progress(`comparing ${history.length} versions and rendering…`);
-  const site = await buildSite(input, history, { warn: (message) => process.stderr.write(`charter: warning: ${message}\n`) });
+  const site = await buildSite(input, history, { strict: args.strict, warn: (message) => process.stderr.write(`charter: warning: ${message}\n`) });
   writeOutput(out, site, SITE_OUTPUT);
   progressDone();
   return [...site.keys()].filter((p) => p.endsWith(".html")).length;
@@ -104,7 +105,8 @@ export const docsCommand = {
       .positional("registry", { type: "string", default: "contracts", describe: "Registry folder" })
       .option("out", { type: "string", describe: "Folder for the site; default: charter.yaml's docs.out, else ./site" })
       .option("serve", { type: "boolean", default: false, describe: "Serve the site on 127.0.0.1 and rebuild it when a contract changes" })
-      .option("port", { type: "number", default: 4000, describe: "Port for --serve" }),
+      .option("port", { type: "number", default: 4000, describe: "Port for --serve" })
+      .option("strict", { type: "boolean", default: false, describe: "Fail (exit 2) on a contract that cannot be read, instead of giving it a page that shows the error" }),
   handler: async (args: DocsArgs): Promise<void> => {
     const cwd = process.cwd();
     const input = readInput(args.registry, cwd);

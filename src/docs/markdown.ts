@@ -31,8 +31,15 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+/** Large APIs repeat descriptions (Stripe's `expand` parameter has the same one in every operation). */
+const rendered = new Map<string, string>();
+
 /** A description as safe HTML; undefined for no text, so templates can leave the block out. */
 export function renderMarkdown(text: unknown): string | undefined {
   if (typeof text !== "string" || text.trim() === "") return undefined;
-  return markdown.render(text);
+  // `docs --serve` rebuilds in one process: keep the cache from growing edit after edit.
+  if (rendered.size > 50_000) rendered.clear();
+  let html = rendered.get(text);
+  if (html === undefined) rendered.set(text, (html = markdown.render(text)));
+  return html;
 }

@@ -4,14 +4,14 @@ import { operationExtensions } from "../contracts/extensions/index.js";
 import type { OpenApiContract } from "../contracts/contract.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
-import { definitionName, explore, fieldsOf, type ExplorerContext, type SchemaNode } from "./schema.js";
+import { pageSchemas, type PageSchemas } from "./page-schemas.js";
+import { explore, type SchemaNode } from "./schema.js";
 import type { SearchEntry } from "./search.js";
 
-/** What an OpenAPI contract's page shows: operations with parameters, bodies and responses, then its schemas. */
+/** What an OpenAPI contract's page shows: operations with parameters, bodies and responses (its schemas are the page's schema section). */
 export interface OpenApiView {
   servers: string[];
   operations: OperationView[];
-  schemas: SchemaNode[];
 }
 
 interface Body {
@@ -40,15 +40,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
-/** The explorer context of a YAML/JSON contract: named schemas of its own file link to their section. */
-export function explorerFor(contract: { schemas: ExplorerContext["schemas"] }, file: string): ExplorerContext {
-  return {
-    schemas: contract.schemas,
-    linkFor: (at: SchemaPointer) => {
-      const name = definitionName(at);
-      return name !== undefined && at.file === file ? { label: name, href: `#${anchor("schema", name)}` } : undefined;
-    },
-  };
+/** The explorer context of a YAML/JSON contract: its page's schema section (page-schemas.ts). */
+export function explorerFor(contract: { schemas: PageSchemas["schemas"] }, file: string): PageSchemas {
+  return pageSchemas(contract, file);
 }
 
 export function openApiView(contract: OpenApiContract, page: string): { view: OpenApiView; search: SearchEntry[] } {
@@ -122,12 +116,9 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
       search.push({ title: `${method.toUpperCase()} ${path}${operationId ? ` (${operationId})` : ""}`, kind: "operation", contract: contract.id, href: `${page}#${id}` });
     }
   }
+  // Every component is listed, used or not, in the order the document declares them.
   const components = isObject(document.root.components) && isObject(document.root.components.schemas) ? Object.keys(document.root.components.schemas) : [];
-  const schemaNodes = components.map((name) => explore(ctx, child(root, "components", "schemas", name), [name], name));
-  for (const node of schemaNodes) {
-    search.push({ title: node.name!, kind: "schema", contract: contract.id, href: `${page}#${node.id}` });
-    for (const field of fieldsOf(node)) search.push({ title: `${node.name}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
-  }
+  for (const name of components) ctx.add(child(root, "components", "schemas", name), name);
   const servers = Array.isArray(document.root.servers) ? document.root.servers.flatMap((s) => (isObject(s) && typeof s.url === "string" ? [s.url] : [])) : [];
-  return { view: { servers, operations, schemas: schemaNodes }, search };
+  return { view: { servers, operations }, search };
 }

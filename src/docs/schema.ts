@@ -3,9 +3,9 @@ import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 
 /**
- * The schema explorer's model: a schema as a tree of nodes, `$ref`s followed and expanded in
- * place (a reader should not have to chase references), each named schema linked to where it is
- * defined, and a recursive schema stopped where it reaches itself again, with a link back.
+ * The schema explorer's model: a schema as a tree of nodes. A `$ref` is not expanded where it is
+ * used: it becomes a node linking to where its target is rendered (page-schemas.ts), which the
+ * browser expands on demand, so each schema is rendered once however often it is used.
  */
 export interface SchemaNode {
   /** Property name, or what the child is to its parent (`items`, `one of #2`). */
@@ -18,10 +18,8 @@ export interface SchemaNode {
   /** Markdown description as safe HTML. */
   description?: string;
   constraints: string[];
-  /** The named schema this one is, when it came through a `$ref`. */
+  /** The schema this one is, rendered elsewhere on the page: set on the nodes of `$ref`s, which have no children of their own. */
   ref?: Link;
-  /** Set when the schema is one of its own ancestors: the node stops here. */
-  recursive?: Link;
   children: SchemaNode[];
   /** Expanded by default: the first levels, so a page is readable without clicking. */
   open: boolean;
@@ -34,10 +32,13 @@ export interface Link {
 
 export interface ExplorerContext {
   schemas: SchemaSource;
-  /** Where a named schema (a `$ref` target) is documented, if anywhere. */
-  linkFor(at: SchemaPointer): Link | undefined;
+  /** Where the schema at `at` (a `$ref`'s target) is rendered on the page. */
+  linkFor(at: SchemaPointer): Link;
+  /** Where an explorer of the place `at` was rendered before on the page; if nowhere, records `link` as its place. */
+  placedAt(at: SchemaPointer, link: Link): Link | undefined;
 }
 
+/** Inline schemas nest as deep as their document does; past this the node is summarised. */
 const MAX_DEPTH = 12;
 const OPEN_DEPTH = 2;
 
@@ -52,37 +53,38 @@ const CONSTRAINTS = [
 
 const show = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
-function typeOf(schema: Record<string, unknown>): string {
+function typeOf(schema: unknown): string {
+  if (typeof schema === "boolean") return schema ? "any" : "nothing (false)";
+  if (!isObject(schema)) return "any";
   const declared = Array.isArray(schema.type) ? schema.type.join(" | ") : typeof schema.type === "string" ? schema.type : undefined;
   const type = declared ?? (isObject(schema.properties) ? "object" : "items" in schema ? "array" : ["allOf", "oneOf", "anyOf"].find((k) => k in schema) ?? "any");
   return typeof schema.format === "string" ? `${type} (${schema.format})` : type;
 }
 
-/** The explorer tree of the schema at `at`; `path` names it for the ids of its properties. */
-export function explore(ctx: ExplorerContext, at: SchemaPointer, path: string[], name?: string): SchemaNode {
+/**
+ * The explorer tree of the schema at `at`; `path` names it for the ids of its properties. A place
+ * explored before on the page (a shared response's schema) links to its first rendering, unless
+ * this is the rendering of the page's schema section itself (`definition`).
+ */
+export function explore(ctx: ExplorerContext, at: SchemaPointer, path: string[], name?: string, definition = false): SchemaNode {
   const id = anchor("schema", ...path);
-  return { ...walk(ctx, at, path, name, [], 0, `#${id}`), id };
+  const before = definition ? undefined : ctx.placedAt(at, { label: path.join(" "), href: `#${id}` });
+  if (before) return { name, id, type: typeOf(ctx.schemas.resolve(at).value), constraints: [], children: [], open: false, ref: before };
+  return { ...walk(ctx, at, path, name, 0), id };
 }
 
-function walk(ctx: ExplorerContext, at: SchemaPointer, path: string[], name: string | undefined, ancestors: string[], depth: number, rootHref: string): SchemaNode {
+function walk(ctx: ExplorerContext, at: SchemaPointer, path: string[], name: string | undefined, depth: number): SchemaNode {
   const { value, at: where } = ctx.schemas.resolve(at);
-  const followed = where.file !== at.file || where.pointer !== at.pointer;
-  const ref = followed ? ctx.linkFor(where) : undefined;
-  const node: SchemaNode = { name, type: "any", constraints: [], children: [], open: depth < OPEN_DEPTH, ref };
-  if (typeof value === "boolean") return { ...node, type: value ? "any" : "nothing (false)" };
+  const node: SchemaNode = { name, type: typeOf(value), constraints: [], children: [], open: depth < OPEN_DEPTH };
+  // A `$ref` is a link: its target is rendered once, in the page's schema section.
+  // At the root (a payload, a body), the reader sees it opened, once it scrolls into view (site.js).
+  if (where.file !== at.file || where.pointer !== at.pointer) return { ...node, open: depth === 0, ref: ctx.linkFor(where) };
   if (!isObject(value)) return node;
-  node.type = typeOf(value);
   node.description = renderMarkdown(value.description) ?? (typeof value.title === "string" ? renderMarkdown(value.title) : undefined);
   for (const keyword of CONSTRAINTS) if (keyword in value) node.constraints.push(`${keyword}: ${Array.isArray(value[keyword]) ? (value[keyword] as unknown[]).map(show).join(", ") : show(value[keyword])}`);
-  const key = `${where.file}#${where.pointer}`;
-  if (ancestors.includes(key)) {
-    // Expanding again would never end: point at the enclosing definition instead.
-    return { ...node, constraints: [], description: undefined, recursive: ref ?? { label: "the enclosing schema", href: rootHref } };
-  }
   if (depth >= MAX_DEPTH) return node;
-  const inner = [...ancestors, key];
   const sub = (segments: (string | number)[], label: string, childPath: string[]): SchemaNode =>
-    walk(ctx, child(where, ...segments), childPath, label, inner, depth + 1, rootHref);
+    walk(ctx, child(where, ...segments), childPath, label, depth + 1);
   if (isObject(value.properties)) {
     const required = new Set(Array.isArray(value.required) ? value.required.map(String) : []);
     for (const prop of Object.keys(value.properties)) {

@@ -11,15 +11,18 @@ import { contractPage } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import { openApiView, explorerFor, type OpenApiView } from "./openapi.js";
 import { protoTypeId, protoView, type ProtoView } from "./proto.js";
+import { readableContracts, type Unreadable } from "./readable.js";
 import { createRenderer } from "./render.js";
 import { explore, fieldsOf, type SchemaNode } from "./schema.js";
 import { searchScript, type SearchEntry } from "./search.js";
+import { sidebarOf, type SidebarGroup } from "./sidebar.js";
 
 
 
 /** Everything a contract page and its index row show. */
 export interface ContractView {
-  kind: ContractKind;
+  /** A contract's kind; `file` for an unreadable file no kind claims (a shared schema its contracts `$ref`). */
+  kind: ContractKind | "file";
   kindLabel: string;
   id: string;
   title: string;
@@ -38,13 +41,21 @@ export interface ContractView {
   openapi?: OpenApiView;
   asyncapi?: AsyncApiView;
   jsonschema?: SchemaNode;
+  /** Set when the contract cannot be read: its page shows why and where, instead of the contract. */
+  unreadable?: Unreadable;
+  /** The page's schema section: every schema its explorers link to, and an OpenAPI document's components, each once. */
+  schemas: SchemaNode[];
+  /** Links to every element of the page, by group. */
+  sidebar: SidebarGroup[];
 }
 
 export interface SiteOptions {
   /** Folder of the handlebars templates and assets; charter's own `templates/docs` by default. */
   templates?: string;
-  /** Told each schema violation of a contract, as `file:line:col: message` (the CLI writes them to stderr). */
+  /** Told each schema violation of a contract and each contract that cannot be read, as `file:line:col: message` (the CLI writes them to stderr). */
   warn?(message: string): void;
+  /** Refuse (throw the InputError) a contract that cannot be read, rather than give it a page saying why. */
+  strict?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -74,8 +85,10 @@ function titleAndVersion(contract: Contract): { title: string; version?: string;
  */
 export async function buildSite(current: Snapshot, history: Version[], options: SiteOptions = {}): Promise<Map<string, string>> {
   const config = loadConfig(current.contract === undefined ? current.files : new Map(), joinPath(current.base, CONFIG_FILE));
-  const contracts = await contractsOf(await loadRegistry(current));
-  const changelog = await buildChangelog([...history, { label: "current", snapshot: current }]);
+  const read = options.strict ? { snapshot: current, contracts: await contractsOf(await loadRegistry(current)), unreadable: [] } : await readableContracts(current);
+  const { contracts, unreadable } = read;
+  // The current version's step compares what could be read.
+  const changelog = await buildChangelog([...history, { label: "current", snapshot: read.snapshot }]);
   const render = createRenderer(options.templates);
   const pages = new Map(contracts.map((c) => [c, contractPage(c.kind, c.id)]));
 
@@ -110,6 +123,8 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       lastChange: entries.find((e) => e.version !== "current") ?? entries[0],
       changelog: entries,
       violations: contract.violations.map(({ location, message }) => `${joinPath(current.base, location.file)}:${location.line}:${location.column}: ${message}`),
+      schemas: [],
+      sidebar: [],
     };
     for (const violation of view.violations) options.warn?.(violation);
     search.push({ title, kind: "contract", contract: contract.id, href: page });
@@ -130,8 +145,36 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       view.jsonschema = root;
       for (const field of fieldsOf(root)) search.push({ title: `${title}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
     }
+    if (contract.kind !== "proto") {
+      // Rendered after the kind's view: the schema section holds what its explorers linked to.
+      view.schemas = explorerFor(contract, contract.document.file).section();
+      for (const node of view.schemas) {
+        search.push({ title: node.name!, kind: "schema", contract: contract.id, href: `${page}#${node.id}` });
+        for (const field of fieldsOf(node)) search.push({ title: `${node.name}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
+      }
+    }
+    view.sidebar = sidebarOf(view);
     return view;
   });
+  for (const file of unreadable) {
+    options.warn?.(`${file.error} (the docs site shows this on the contract's page and builds the rest)`);
+    const kind = file.kind ?? "file";
+    views.push({
+      kind,
+      kindLabel: file.kind ? kindInfo(file.kind).label : "file",
+      id: file.path,
+      title: file.path,
+      page: contractPage(kind, file.path),
+      path: file.path,
+      owner: settingsFor(config, file.path, [file.path]).owner,
+      mode: "—",
+      changelog: [],
+      violations: [],
+      unreadable: file,
+      schemas: [],
+      sidebar: [],
+    });
+  }
   views.sort((a, b) => a.title.localeCompare(b.title) || a.kind.localeCompare(b.kind));
 
   const site = new Map<string, string>();
@@ -140,7 +183,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     root: "",
     title: "Contracts",
     contracts: views,
-    kinds: sorted(views.map((v) => v.kind)).map((kind) => ({ kind, label: kindInfo(kind as ContractKind).label })),
+    kinds: sorted(views.map((v) => v.kind)).map((kind) => ({ kind, label: views.find((v) => v.kind === kind)!.kindLabel })),
     owners: sorted(views.map((v) => v.owner)),
     problems: changelog.problems,
   }));

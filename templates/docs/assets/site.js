@@ -92,6 +92,59 @@
   var versions = document.getElementById("version-switcher");
   if (versions) versions.addEventListener("change", function () { location.hash = versions.value; });
 
+  // Schema explorer: a `$ref` is rendered once, in the page's schema section; opening a reference
+  // copies that rendering in place, without its ids (they stay the section's). The copy's own
+  // references expand the same way when opened, so a recursive schema costs one level per click.
+  function expand(ref) {
+    if (ref.getAttribute("data-expanded")) return;
+    ref.setAttribute("data-expanded", "true");
+    var target = document.getElementById(ref.getAttribute("data-ref").slice(1));
+    if (!target) return;
+    var parts = [];
+    var head = target.querySelector(":scope > details > summary, :scope > .schema-leaf");
+    if (head) parts = Array.prototype.slice.call(head.querySelectorAll(":scope > .constraint, :scope > .desc"));
+    var children = target.querySelector(":scope > details > .schema-children");
+    if (children) parts.push(children);
+    for (var i = 0; i < parts.length; i++) {
+      var copy = parts[i].cloneNode(true);
+      copy.removeAttribute("id");
+      var named = copy.querySelectorAll("[id]");
+      for (var j = 0; j < named.length; j++) named[j].removeAttribute("id");
+      ref.appendChild(copy);
+    }
+  }
+  // `toggle` does not bubble: listen while it descends.
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (details.open && details.classList && details.classList.contains("schema-ref")) expand(details);
+  }, true);
+
+  // The sidebar starts open where it has room beside the page; on a phone it folds away once a link is taken.
+  var sidebar = document.getElementById("sidebar");
+  var wide = window.matchMedia("(min-width: 1000px)");
+  if (sidebar) {
+    sidebar.open = wide.matches;
+    wide.addEventListener("change", function () { sidebar.open = wide.matches; });
+    sidebar.addEventListener("click", function (event) {
+      if (event.target.tagName === "A" && !wide.matches) sidebar.open = false;
+    });
+  }
+
+  // References at the root of an explorer (a payload, a body) open by themselves, as each comes
+  // near the screen: a page of a thousand operations copies only what is read.
+  var opening = document.querySelectorAll("details.schema-ref[data-open]");
+  if (opening.length && window.IntersectionObserver) {
+    var observer = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (!entries[i].isIntersecting) continue;
+        observer.unobserve(entries[i].target);
+        expand(entries[i].target);
+        entries[i].target.open = true;
+      }
+    }, { rootMargin: "400px" });
+    for (var k = 0; k < opening.length; k++) observer.observe(opening[k]);
+  }
+
   // A deep link into a collapsed schema opens the <details> around its target.
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));

@@ -1,0 +1,135 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { ARTIFACTS, browserSkip, launch } from "../helpers/browser.js";
+import { charter } from "../helpers/cli.js";
+import { corpus } from "../helpers/corpus.js";
+
+const WIDTHS = [390, 768, 1280];
+
+/** A page that records console errors and page errors. */
+async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: WIDTHS[0], height: 800 } });
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  return { page, problems };
+}
+
+function buildSite(registry: string, cwd: string): string {
+  const out = join(mkdtempSync(join(tmpdir(), "charter-site-")), "site");
+  const run = charter(["docs", registry, "--out", out], cwd);
+  assert.equal(run.status, 0, run.stderr);
+  return out;
+}
+
+/** Every page of a site, the index first. */
+const pagesOf = (site: string): string[] => ["index.html", ...readdirSync(join(site, "contracts")).map((f) => `contracts/${f}`)];
+
+/** At each width: the document is no wider than the viewport (wide tables scroll inside their own box). */
+async function assertNoOverflow(page: Page, name: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${name} at ${width} px is ${scrollWidth} px wide`);
+    await page.screenshot({ path: join(ARTIFACTS, `docs-layout-${name.replace(/\W+/g, "-")}-${width}.png`) });
+  }
+}
+
+const stripe = corpus("real-world/stripe");
+
+/** A site of a registry holding one Stripe spec (the corpus' newest revision), built once. */
+let stripeSite: string | undefined;
+function stripeRegistrySite(): string {
+  if (!stripeSite) {
+    const dir = mkdtempSync(join(tmpdir(), "charter-stripe-"));
+    mkdirSync(join(dir, "contracts"));
+    copyFileSync(join(stripe.dir!, "551", "revision.yaml"), join(dir, "contracts", "stripe.openapi.yaml"));
+    stripeSite = buildSite("contracts", dir);
+  }
+  return stripeSite;
+}
+
+/** The sidebar's links whose target is not on the page. */
+const deadSidebarLinks = (page: Page): Promise<string[]> =>
+  page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>("nav.sidebar a")).map((a) => a.getAttribute("href")!).filter((href) => !document.getElementById(href.slice(1))));
+
+describe("the docs site's layout in headless Chromium", { skip: browserSkip() }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("does not overflow at 390, 768 and 1280 px on the example registry", async () => {
+    const site = buildSite("contracts", process.cwd());
+    for (const file of pagesOf(site)) {
+      const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
+      await assertNoOverflow(page, file);
+      if (file.startsWith("contracts/asyncapi-urn-shop-orders-events")) {
+        // The payload is a `$ref`: rendered once in the schema section, opened in place when in view.
+        const payload = page.locator('.message details.schema-ref[data-ref="#schema-OrderPaid"]');
+        await payload.locator(".schema-children .prop", { hasText: /^orderId$/ }).waitFor();
+        assert.ok(await payload.evaluate((details) => (details as HTMLDetailsElement).open));
+      }
+      if (file.startsWith("contracts/")) {
+        assert.ok((await page.locator("nav.sidebar a").count()) > 1, `${file} has a sidebar`);
+        assert.deepEqual(await deadSidebarLinks(page), [], file);
+      }
+      assert.deepEqual(problems, [], file);
+      await page.close();
+    }
+  });
+
+  it("does not overflow on a registry made from a Stripe spec, and expands a reference in place", { skip: stripe.skip, timeout: 600_000 }, async () => {
+    const site = stripeRegistrySite();
+    for (const file of pagesOf(site)) {
+      const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
+      await assertNoOverflow(page, `stripe-${file}`);
+      if (file.startsWith("contracts/")) {
+        // A `$ref` is rendered once, in the schema section, and copied in place when opened.
+        const ref = page.locator('details.schema-ref[data-ref="#schema-customer"]').first();
+        // Opened as a reader's click would (a click waits for a 9 MB page to hold still).
+        await ref.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+        await ref.locator(".schema-children").first().waitFor();
+        assert.ok(await ref.locator(".schema-children .prop", { hasText: /^email$/ }).count() > 0, "the customer's properties appear in place");
+        assert.equal(await ref.locator("[id]").count(), 0, "the copy carries no ids of its own");
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await ref.evaluate((details) => details.scrollIntoView());
+        await page.screenshot({ path: join(ARTIFACTS, "docs-layout-stripe-expanded-ref.png") });
+      }
+      assert.deepEqual(problems, [], file);
+      await page.close();
+    }
+  });
+
+  it("has a sidebar on the Stripe page that reaches every operation", { skip: stripe.skip, timeout: 600_000 }, async () => {
+    const site = stripeRegistrySite();
+    const { page, problems } = await open(browser, pathToFileURL(join(site, "contracts", "openapi-stripe-openapi-yaml.html")).href);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const operations = await page.evaluate(() => Array.from(document.querySelectorAll("article.operation")).map((op) => op.id));
+    const linked = new Set(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>("nav.sidebar a")).map((a) => a.getAttribute("href"))));
+    assert.ok(operations.length > 400, `${operations.length} operations`);
+    assert.deepEqual(operations.filter((id) => !linked.has(`#${id}`)), [], "operations the sidebar does not reach");
+    assert.deepEqual(await deadSidebarLinks(page), []);
+    // Following the sidebar's last operation link scrolls that operation into view.
+    const last = operations[operations.length - 1];
+    assert.ok(await page.evaluate(() => (document.getElementById("sidebar") as HTMLDetailsElement).open), "open beside the page at 1280 px");
+    await page.locator(`nav.sidebar a[href="#${last}"]`).evaluate((a) => (a as HTMLAnchorElement).click());
+    await page.waitForFunction((id) => location.hash === `#${id}`, last);
+    const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, last);
+    assert.ok(top >= 0 && top < 800, `the operation is in view (top ${top})`);
+    await page.screenshot({ path: join(ARTIFACTS, "docs-layout-stripe-sidebar-1280.png") });
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.screenshot({ path: join(ARTIFACTS, "docs-layout-stripe-sidebar-390.png") });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
