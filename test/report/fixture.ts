@@ -105,7 +105,7 @@ const findings: Finding[] = [
 ];
 
 export const REPORT: Report = {
-  version: 1,
+  version: 2,
   tool: { name: "charter", version: "0.1.0" },
   input: "contracts",
   against: ["git:main"],
