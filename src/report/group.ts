@@ -35,8 +35,7 @@ const SHOWN_OPERATIONS = 3;
  * `in 623 operations: GET /v1/charges, GET /v1/refunds, POST /v1/charges and 620 more`, for a
  * finding that affects operations (a change to a schema many of them use); "" otherwise.
  */
-export function affectsText(finding: Finding): string {
-  const affects = finding.affects;
+export function affectsText({ affects }: { affects?: string[] }): string {
   if (!affects?.length) return "";
   const shown = affects.slice(0, SHOWN_OPERATIONS).join(", ");
   const more = affects.length - SHOWN_OPERATIONS;
