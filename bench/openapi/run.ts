@@ -1,7 +1,7 @@
 /**
  * bench/openapi: charter breaking vs optic diff --check (@useoptic/optic, installed into this folder
  * only for the bench), whole process, on generated specs of 500 and 5,000 operations with a handful
- * of changes, and on a 500-deep $ref chain. Prints medians, ratios and charter's peak memory.
+ * of changes, on a 500-deep $ref chain, and on a 500-operation ring of resources that reach each other. Prints medians, ratios and charter's peak memory.
  * Usage: npm run bench:openapi [-- --runs N]
  */
 import { spawnSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateRefChain, generateSpec } from "./generate.js";
+import { generateRefChain, generateRing, generateSpec } from "./generate.js";
 
 const HERE = resolve(fileURLToPath(import.meta.url), "..");
 const ROOT = resolve(HERE, "../..");
@@ -67,3 +67,4 @@ function bench(name: string, before: string, after: string): void {
 bench("500 operations, a handful of changes", generateSpec(500, false), generateSpec(500, true));
 bench("5,000 operations, a handful of changes", generateSpec(5000, false), generateSpec(5000, true));
 bench("a 500-deep $ref chain", generateRefChain(500, false), generateRefChain(500, true));
+bench("a 500-operation ring (every operation reaches every schema)", generateRing(false), generateRing(true));

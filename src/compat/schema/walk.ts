@@ -75,6 +75,8 @@ interface PairNode {
   named: boolean;
   /** The pair that first descended into this one and how, for the home of an inline schema. */
   from?: { parent: PairNode; steps: string[] };
+  /** Per reach state (stateOf), the last walk that went through it. */
+  walked: number[];
 }
 
 /** Path steps as a shared linked list: a deep walk extends it per step without copying. */
@@ -89,7 +91,23 @@ function flat(list: Steps | undefined): string[] {
   return parts.reverse().flat();
 }
 
-const flagsKey = (p?: PropertyFlags) => (p ? `${+p.required}${+p.readOnly}${+p.writeOnly}` : "-");
+const NESTINGS: Nesting[] = ["same", "inverted", "opaque"];
+
+/**
+ * A reach state as a small number: the nesting, and either the property flags it arrived with
+ * (0–7, 8 for none) or 9 for "the pair as a whole".
+ */
+function stateOf(nesting: Nesting, property?: PropertyFlags | null): number {
+  const flags = property === undefined ? 9 : property === null ? 8 : +property.required | (+property.readOnly << 1) | (+property.writeOnly << 2);
+  return NESTINGS.indexOf(nesting) * 10 + flags;
+}
+
+/** Marks a reach state of a node as walked in walk `walk`; false if it already was. */
+function mark(node: PairNode, walk: number, state: number): boolean {
+  if (node.walked[state] === walk) return false;
+  node.walked[state] = walk;
+  return true;
+}
 
 const samePlace = (a: SchemaPointer, b: SchemaPointer) => a.file === b.file && a.pointer === b.pointer;
 
@@ -102,6 +120,7 @@ const samePlace = (a: SchemaPointer, b: SchemaPointer) => a.file === b.file && a
  */
 export class Walker {
   private readonly nodes = new Map<string, PairNode>();
+  private walks = 0;
 
   constructor(
     private readonly previous: SchemaSource,
@@ -113,15 +132,15 @@ export class Walker {
   compare(oldAt: SchemaPointer, newAt: SchemaPointer): SchemaChange[] {
     const root = this.node(oldAt, newAt);
     const out: SchemaChange[] = [];
-    const seen = new Set<string>();
+    // Reach states already walked from this root, marked on the nodes by walk number: no set to build per root.
+    const walk = ++this.walks;
     const visit = (node: PairNode, prefix: Steps | undefined, nesting: Nesting, property?: PropertyFlags): void => {
       if (!node.dirty) return;
       // A property's flags only bear on the changes of its own schema (path []): met again under
       // other flags, a pair reports those again and nothing else.
-      const whole = !seen.has(`${node.id} ${nesting}`);
-      const flagged = !seen.has(`${node.id} ${nesting} ${flagsKey(property)}`);
+      const whole = mark(node, walk, stateOf(nesting));
+      const flagged = mark(node, walk, stateOf(nesting, property ?? null));
       if (!whole && !flagged) return;
-      seen.add(`${node.id} ${nesting}`).add(`${node.id} ${nesting} ${flagsKey(property)}`);
       for (const item of node.items) {
         if ("to" in item) {
           if (whole) visit(item.to, { steps: item.steps, up: prefix }, composed(nesting, item.nesting), item.property);
@@ -153,7 +172,7 @@ export class Walker {
       known.named ||= named;
       return known;
     }
-    const node: PairNode = { id: this.nodes.size, items: [], dirty: false, parents: [], at: current.at, named, from };
+    const node: PairNode = { id: this.nodes.size, items: [], dirty: false, parents: [], at: current.at, named, from, walked: [] };
     this.nodes.set(key, node);
     const pair: Pair = {
       old,
