@@ -63,7 +63,6 @@ interface Edge {
  * relative to it) and the pairs it descends into, in the order its comparisons met them.
  */
 interface PairNode {
-  id: number;
   items: (SchemaChange | Edge)[];
   /** Some change is reachable from here; clean pairs are never walked again. */
   dirty: boolean;
@@ -85,6 +84,7 @@ interface Steps {
   up?: Steps;
 }
 
+/** The steps of a linked list, root first. */
 function flat(list: Steps | undefined): string[] {
   const parts: string[][] = [];
   for (let at = list; at; at = at.up) parts.push(at.steps);
@@ -172,7 +172,7 @@ export class Walker {
       known.named ||= named;
       return known;
     }
-    const node: PairNode = { id: this.nodes.size, items: [], dirty: false, parents: [], at: current.at, named, from, walked: [] };
+    const node: PairNode = { items: [], dirty: false, parents: [], at: current.at, named, from, walked: [] };
     this.nodes.set(key, node);
     const pair: Pair = {
       old,

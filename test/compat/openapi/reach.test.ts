@@ -51,6 +51,28 @@ describe("the 500-operation ring: every resource reaches every other through par
   });
 });
 
+describe("severity of a change many operations share", () => {
+  /** A schema used by a beta operation and, when `stable`, by a stable one too; the revision narrows it. */
+  const spec = (max: number, stable: boolean) => stringify({
+    openapi: "3.0.3",
+    info: { title: "Shared", version: "1" },
+    paths: {
+      "/beta": { get: { "x-stability-level": "beta", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Note" } } } } } } },
+      ...(stable ? { "/stable": { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Note" } } } }, responses: { "204": { description: "ok" } } } } } : {}),
+      "/beta-write": { post: { "x-stability-level": "beta", requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Note" } } } }, responses: { "204": { description: "ok" } } } },
+    },
+    components: { schemas: { Note: { type: "object", properties: { text: { type: "string", maxLength: max } } } } },
+  });
+  const finding = (stable: boolean) => breaking(spec(100, stable), spec(50, stable)).findings.find((f) => f.rule === "request-property-max-length-decreased")!;
+
+  it("is gated when one stable operation is affected, whatever the unstable ones", () => {
+    assert.deepEqual([finding(true).severity, finding(true).affects], ["error", ["POST /stable", "POST /beta-write"]]);
+  });
+  it("is reported, not gated, when every operation it affects is unstable", () => {
+    assert.deepEqual([finding(false).severity, finding(false).affects], ["info", ["POST /beta-write"]]);
+  });
+});
+
 describe("fingerprints", () => {
   /** The ring with `extra` operations, on both sides: changes nobody made to the schemas. */
   const withUnrelated = (text: string, extra: Record<string, unknown>, drop: string[]) => {
