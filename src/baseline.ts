@@ -59,13 +59,35 @@ export function parseBaseline(text: string, file: string, options: { draft?: boo
   return baseline as Baseline;
 }
 
-/** Today's errors and warnings as a baseline; entries already in `previous` keep their reason and expiry. */
+/**
+ * The fingerprints charter 1 gave a finding, one per operation it affects (rule + contract + the
+ * operation's element), before one finding per change carried them all: baselines written then
+ * keep accepting it.
+ */
+const legacyFingerprints = (f: Finding): string[] => (f.legacy ?? []).map((element) => `${f.rule}:${f.contract}:${element}`);
+
+/** The entry of `entries` that accepts a finding: by its fingerprint, else by any of its legacy ones. */
+function entryFor<T>(entries: Map<string, T>, f: Finding): T | undefined {
+  const direct = entries.get(f.fingerprint);
+  if (direct || !f.legacy) return direct;
+  for (const fingerprint of legacyFingerprints(f)) {
+    const entry = entries.get(fingerprint);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * Today's errors and warnings as a baseline; entries already in `previous` keep their reason and
+ * expiry, also when they were written under a finding's legacy fingerprint (the entry is rewritten
+ * under the new one).
+ */
 export function baselineOf(report: Report, previous?: Baseline): Baseline {
   const kept = new Map(previous?.entries.map((e) => [e.fingerprint, e]));
   const entries = new Map<string, BaselineEntry>();
   for (const f of report.findings) {
     if (f.severity === "info" || entries.has(f.fingerprint)) continue;
-    const old = kept.get(f.fingerprint);
+    const old = entryFor(kept, f);
     entries.set(f.fingerprint, { fingerprint: f.fingerprint, rule: f.rule, kind: f.kind, contract: f.contract, reason: old?.reason ?? "", ...(old?.expires ? { expires: old.expires } : {}) });
   }
   return { version: 1, entries: [...entries.values()] };
@@ -90,6 +112,7 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
       element: e.fingerprint,
       fingerprint: `baseline-entry-expired:${e.fingerprint}`,
     }));
-  const findings = [...report.findings.filter((f) => !accepted.has(f.fingerprint)), ...expired];
+  // A finding one of whose per-operation fingerprints was accepted is accepted: the entry accepted this change.
+  const findings = [...report.findings.filter((f) => !entryFor(accepted, f)), ...expired];
   return finaliseReport({ input: report.input, against: report.against, contracts: report.contracts, findings });
 }

@@ -23,7 +23,9 @@ export interface BreakingOptions {
 function isIgnored(config: CharterConfig, change: Change, today: Date): boolean {
   return config.breaking.ignore.some((entry) =>
     entry.rule === change.rule &&
-    (entry.element === undefined || change.element === entry.element || change.element.startsWith(`${entry.element}.`) || change.contract === entry.element) &&
+    (entry.element === undefined || change.contract === entry.element ||
+      // An element of charter 1's per-operation keys still names the change it was written for.
+      [change.element, ...(change.legacy ?? [])].some((element) => element === entry.element || element.startsWith(`${entry.element}.`))) &&
     (entry.path === undefined || (change.location ?? change.before)?.file.startsWith(entry.path) === true) &&
     (entry.until === undefined || new Date(`${entry.until}T23:59:59Z`) >= today));
 }

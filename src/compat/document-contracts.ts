@@ -5,7 +5,7 @@ import type { RuleId } from "../rules/catalog.js";
 import type { Change, ContractKind, SourceLocation } from "./finding.js";
 import { segmentsOf, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
 import { canonical } from "./schema/view.js";
-import type { Verdict } from "./verdict.js";
+import { worst, type Verdict } from "./verdict.js";
 
 /** A version of a document contract that findings can point into. */
 type LocatableVersion = { document: { file: string; id: string; source: YamlSource }; schemas: SchemaSource };
@@ -118,13 +118,42 @@ export interface DocumentIssue {
   element: string;
   /** The element is marked alpha, beta or draft: reported, not gated. */
   unstable?: boolean;
+  /** The operations this change affects: issues of one rule and element merge into one change affecting them all. */
+  affects?: string[];
+  /** Per-operation elements of earlier reports (Change.legacy). */
+  legacy?: string[];
 }
 
-/** A report function that turns issues between two versions of a contract into changes. */
+/** Appends the values not yet seen, in order: a list that keeps its first-seen order without repeats. */
+function addNew(seen: Set<string>, list: string[], values: string[]): void {
+  for (const value of values) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    list.push(value);
+  }
+}
+
+/**
+ * A report function that turns issues between two versions of a contract into changes. Issues
+ * that name the operations they affect merge by rule and element: a change to a schema is one
+ * change however many operations reach it, with the worst verdicts over them, gated unless every
+ * one of them is unstable.
+ */
 export function reporter(kind: ContractKind, previous: LocatableVersion, current: LocatableVersion, out: Change[]): (issue: DocumentIssue) => void {
   const contract = current.document.id;
-  return ({ rule, backward, forward, message, at, before, element, unstable }) => {
-    out.push({
+  const merged = new Map<string, { change: Change; affects: Set<string>; legacy: Set<string> }>();
+  return ({ rule, backward, forward, message, at, before, element, unstable, affects, legacy }) => {
+    const key = `${rule}\u0000${element}`;
+    const known = affects && merged.get(key);
+    if (known) {
+      known.change.backward = worst(known.change.backward, backward);
+      known.change.forward = worst(known.change.forward, forward);
+      if (!unstable) delete known.change.unstable;
+      addNew(known.affects, known.change.affects!, affects);
+      addNew(known.legacy, known.change.legacy!, legacy ?? []);
+      return;
+    }
+    const change: Change = {
       rule,
       kind,
       contract,
@@ -136,6 +165,10 @@ export function reporter(kind: ContractKind, previous: LocatableVersion, current
       before: before && locateIn(previous, before),
       element,
       ...(unstable ? { unstable } : {}),
-    });
+      ...(affects ? { affects: [...affects] } : {}),
+      ...(affects ? { legacy: [...(legacy ?? [])] } : {}),
+    };
+    if (affects) merged.set(key, { change, affects: new Set(affects), legacy: new Set(legacy) });
+    out.push(change);
   };
 }

@@ -26,6 +26,13 @@ export interface Change {
   element: string;
   /** Set when the changed element is marked unstable (e.g. `x-stability-level: beta`): reported, not gated. */
   unstable?: boolean;
+  /**
+   * The operations a change written once reaches (`GET /v1/charges`), for a change to a schema that
+   * many of them use: one finding per change, not per operation (DESIGN §5).
+   */
+  affects?: string[];
+  /** The per-operation elements charter 1 keyed this change by, so baselines written then still match. */
+  legacy?: string[];
 }
 
 export interface Finding extends Change {

@@ -1,10 +1,13 @@
 import type { Severity } from "../compat/finding.js";
 import type { Changelog, ChangelogEntry } from "./changelog.js";
-import { plural } from "./group.js";
+import { affectsText, plural } from "./group.js";
 import { cell, code } from "./markdown.js";
 
 // Under the contract's mode: an info may still break one direction the mode does not guard.
 const LABELS: Record<Severity, string> = { error: "breaking", warning: "needs care", info: "non-breaking" };
+
+/** ` (in 2 operations: POST /orders, GET /orders/{orderId})` for a change to a shared schema. */
+const reach = (e: ChangelogEntry) => (e.affects ? ` (${affectsText(e)})` : "");
 
 const where = (e: ChangelogEntry) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}` : "");
 
@@ -17,7 +20,7 @@ export function changelogText(log: Changelog): string {
   for (const c of log.contracts) {
     lines.push("", `${c.id} (${c.kind}, ${c.change}${c.mode ? `, ${c.mode}` : ""})`);
     for (const e of c.entries) {
-      lines.push(`  ${LABELS[e.severity]}: ${e.message} [backward ${e.backward}, forward ${e.forward}]${e.location ? ` ${where(e)}` : ""}`);
+      lines.push(`  ${LABELS[e.severity]}: ${e.message}${reach(e)} [backward ${e.backward}, forward ${e.forward}]${e.location ? ` ${where(e)}` : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;
@@ -29,7 +32,7 @@ export function changelogMarkdown(log: Changelog): string {
   for (const c of log.contracts) {
     lines.push("", `### ${code(c.id)}`, "", `${c.kind}, ${c.change}${c.mode ? `, mode ${c.mode}` : ""}`, "");
     for (const e of c.entries) {
-      lines.push(`- **${LABELS[e.severity]}**: ${cell(e.message)} (backward ${e.backward}, forward ${e.forward})${e.location ? ` ${code(where(e))}` : ""}`);
+      lines.push(`- **${LABELS[e.severity]}**: ${cell(`${e.message}${reach(e)}`)} (backward ${e.backward}, forward ${e.forward})${e.location ? ` ${code(where(e))}` : ""}`);
     }
   }
   return `${lines.join("\n")}\n`;

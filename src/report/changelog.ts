@@ -12,6 +12,8 @@ export interface ChangelogEntry {
   forward: Verdict;
   message: string;
   location?: SourceLocation;
+  /** The operations a change to a shared schema reaches. */
+  affects?: string[];
 }
 
 export interface ChangelogContract {
@@ -40,6 +42,7 @@ const entryOf = (f: Finding): ChangelogEntry => ({
   forward: f.forward,
   message: f.message,
   ...((f.location ?? f.before) ? { location: f.location ?? f.before } : {}),
+  ...(f.affects ? { affects: f.affects } : {}),
 });
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -28,7 +28,7 @@ export function finaliseReport(parts: { input: string; against: string[]; contra
     const forward = breaking.reduce<Verdict>((v, f) => worst(v, f.forward), "compatible");
     return { id, kind, path, change, mode, backward, forward, passed: true };
   });
-  const report: Report = { version: 1, tool: { name: "charter", version: VERSION }, input: parts.input, against: parts.against, contracts, findings: parts.findings, summary: summarize(contracts, parts.findings) };
+  const report: Report = { version: 2, tool: { name: "charter", version: VERSION }, input: parts.input, against: parts.against, contracts, findings: parts.findings, summary: summarize(contracts, parts.findings) };
   // A contract passes as the whole report does: by the default gate, errors fail (gate.ts).
   return applyGate(report, "error");
 }

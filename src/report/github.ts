@@ -1,5 +1,6 @@
 import type { Severity } from "../compat/finding.js";
 import { kindInfo } from "../contracts/kinds.js";
+import { affectsText } from "./group.js";
 import type { Report } from "./report.js";
 
 const COMMANDS: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice" };
@@ -23,7 +24,8 @@ export function formatGithub(report: Report): string {
       // An annotation is read alone, on its line of the diff: a breaking error says what to do instead.
       const hint = f.category === "breaking" && f.severity === "error" ? ` ${kindInfo(f.kind).shipHint(f.contract)}` : "";
       const release = f.against && f.against !== report.against[report.against.length - 1] ? ` (against ${f.against})` : "";
-      return `::${COMMANDS[f.severity]} ${properties.join(",")}::${escapeData(`${f.message}${release}${verdicts}${hint}`)}\n`;
+      const affects = affectsText(f);
+      return `::${COMMANDS[f.severity]} ${properties.join(",")}::${escapeData(`${f.message}${affects ? ` (${affects})` : ""}${release}${verdicts}${hint}`)}\n`;
     })
     .join("");
 }

@@ -28,6 +28,20 @@ export function place(finding: Finding): string | undefined {
   return loc && `${loc.file}:${loc.line}:${loc.column}`;
 }
 
+/** How many operations a report names before it says how many more there are. */
+const SHOWN_OPERATIONS = 3;
+
+/**
+ * `in 623 operations: GET /v1/charges, GET /v1/refunds, POST /v1/charges and 620 more`, for a
+ * finding that affects operations (a change to a schema many of them use); "" otherwise.
+ */
+export function affectsText({ affects }: { affects?: string[] }): string {
+  if (!affects?.length) return "";
+  const shown = affects.slice(0, SHOWN_OPERATIONS).join(", ");
+  const more = affects.length - SHOWN_OPERATIONS;
+  return `in ${plural(affects.length, "operation")}: ${shown}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** `4 errors, 2 warnings, 9 infos`: the counts every format's verdict line shows. */

@@ -13,6 +13,7 @@ export function formatJson(report: Report): string {
     message: f.message,
     ...(f.location ? { location: f.location } : {}),
     ...(f.before ? { before: f.before } : {}),
+    ...(f.affects ? { affects: f.affects } : {}),
     fingerprint: f.fingerprint,
   }));
   return `${JSON.stringify({ ...report, findings }, null, 2)}\n`;

@@ -1,5 +1,5 @@
 import type { Finding } from "../compat/finding.js";
-import { groupByContract, place } from "./group.js";
+import { affectsText, groupByContract, place } from "./group.js";
 import type { Report } from "./report.js";
 
 /** Characters XML 1.0 forbids even as references: shown as U+FFFD rather than making the file unreadable. */
@@ -20,7 +20,8 @@ const attributes = (attrs: Record<string, string | number | undefined>) =>
 /** The finding as the body of a failure or the output of a passing test case. */
 function details(f: Finding): string {
   const verdicts = f.category === "breaking" ? `\nbackward ${f.backward}, forward ${f.forward}` : "";
-  return `${place(f) ?? f.contract}\n${f.message}${verdicts}`;
+  const affects = affectsText(f);
+  return `${place(f) ?? f.contract}\n${f.message}${affects ? ` (${affects})` : ""}${verdicts}`;
 }
 
 function testcase(contract: string, f: Finding): string {

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../compat/finding.js";
 import { kindInfo } from "../contracts/kinds.js";
-import { counts, groupByContract, place, plural } from "./group.js";
+import { affectsText, counts, groupByContract, place, plural } from "./group.js";
 import type { Report } from "./report.js";
 import { describeRule } from "./rules.js";
 
@@ -31,7 +31,8 @@ function findingRow(f: Finding, main: string | undefined): string[] {
   const verdicts = f.category === "breaking" ? ` (backward ${f.backward}, forward ${f.forward})` : "";
   const release = f.against && f.against !== main ? ` (against ${f.against})` : "";
   const where = place(f);
-  return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${release}${verdicts}`)];
+  const affects = affectsText(f);
+  return [ICONS[f.severity], code(f.rule), where ? code(where) : "", cell(`${f.message}${affects ? ` (${affects})` : ""}${release}${verdicts}`)];
 }
 
 /** The rules the findings carry, each with its sentence from the rule catalog, folded: what an unfamiliar id means. */

@@ -2,7 +2,8 @@ import type { ContractSummary, Finding } from "../compat/finding.js";
 
 /** The JSON report of ARCHITECTURE.md, "The compatibility model": a public interface, validated by schemas/report.schema.json. */
 export interface Report {
-  version: 1;
+  /** 2 since findings carry `affects` (one finding per change, not per operation). */
+  version: 2;
   tool: { name: "charter"; version: string };
   input: string;
   against: string[];

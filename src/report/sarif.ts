@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Location, Log, ReportingDescriptor, Result } from "sarif";
 import type { Finding, Severity, SourceLocation } from "../compat/finding.js";
+import { affectsText } from "./group.js";
 import type { Report } from "./report.js";
 import { describeRule } from "./rules.js";
 
@@ -58,7 +59,7 @@ export function formatSarif(report: Report): string {
     ruleId: f.rule,
     ruleIndex: ruleIds.indexOf(f.rule),
     level: LEVELS[f.severity],
-    message: { text: f.message },
+    message: { text: f.affects ? `${f.message} (${affectsText(f)})` : f.message },
     ...locations(f),
     partialFingerprints: { "charter/v1": createHash("sha256").update(f.fingerprint).digest("hex") },
     properties: {
@@ -67,6 +68,7 @@ export function formatSarif(report: Report): string {
       contract: f.contract,
       ...(f.against ? { against: f.against } : {}),
       ...(f.category === "breaking" ? { backward: f.backward, forward: f.forward } : {}),
+      ...(f.affects ? { affects: f.affects } : {}),
     },
   }));
   const log: Log = {

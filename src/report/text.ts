@@ -1,5 +1,5 @@
 import { kindInfo } from "../contracts/kinds.js";
-import { counts, groupByContract, place, plural } from "./group.js";
+import { affectsText, counts, groupByContract, place, plural } from "./group.js";
 import type { Report } from "./report.js";
 
 /** `passed: 6 contracts, 0 errors, 2 warnings, 10 infos (against git:main)`: the verdict alone. */
@@ -21,7 +21,8 @@ export function formatText(report: Report): string {
   const lines = report.findings.map((f) => {
     const verdicts = f.category === "breaking" ? ` [backward ${f.backward}, forward ${f.forward}]` : "";
     const release = f.against && f.against !== main ? ` (against ${f.against})` : "";
-    return `${place(f) ?? f.contract} ${f.severity} ${f.rule} ${f.message}${release}${verdicts}`;
+    const affects = affectsText(f);
+    return `${place(f) ?? f.contract} ${f.severity} ${f.rule} ${f.message}${affects ? ` (${affects})` : ""}${release}${verdicts}`;
   });
   for (const group of groupByContract(report)) {
     const broken = group.findings.find((f) => f.category === "breaking" && f.severity === "error");

@@ -4,7 +4,7 @@ import { summarize, type Report } from "../../src/report/report.js";
 /**
  * One fixed set of findings that every format's golden file is made from: contracts of each
  * kind, every severity, a lint finding, a deletion with a `before`, a removed contract that only
- * has a place in the old version, and messages holding the characters each format must escape
+ * has a place in the old version, a change to a shared schema affecting several operations, and messages holding the characters each format must escape
  * (`%`, `,`, `:`, a line break, `|`, `<`, `&`, quotes).
  */
 const contracts: ContractSummary[] = [
@@ -83,10 +83,13 @@ const findings: Finding[] = [
     severity: "error",
     backward: "breaking",
     forward: "compatible",
-    message: 'Response 200 of GET /orders/{orderId} (application/json), property status: enum value "paid|refunded" added; old clients that switch on <Status> & have no default fail.',
+    message: 'Schema Order, property status: enum value "paid|refunded" added; old clients that switch on <Status> & have no default fail.',
     location: { file: "contracts/orders/orders.openapi.yaml", line: 96, column: 45 },
-    element: "GET /orders/{orderId} 200 application/json #/status",
-    fingerprint: "response-property-enum-value-added:orders:GET /orders/{orderId} 200 application/json #/status",
+    element: "schema Order #/status",
+    // One change to a shared schema: one finding, every operation it reaches listed.
+    affects: ["GET /orders/{orderId}", "GET /orders", "POST /orders", "PUT /orders/{orderId}", "GET /customers/{id}/orders"],
+    legacy: ["GET /orders/{orderId} 200 application/json #/status", "GET /orders 200 application/json #/[]/status"],
+    fingerprint: "response-property-enum-value-added:orders:schema Order #/status",
   },
   {
     category: "breaking",
@@ -105,7 +108,7 @@ const findings: Finding[] = [
 ];
 
 export const REPORT: Report = {
-  version: 1,
+  version: 2,
   tool: { name: "charter", version: "0.1.0" },
   input: "contracts",
   against: ["git:main"],

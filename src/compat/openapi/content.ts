@@ -2,7 +2,7 @@ import { child } from "../../contracts/schema-pointer.js";
 import { effect } from "../verdict.js";
 import { verdictsOf, type CompareContext, type Writer } from "./context.js";
 import type { Stability } from "./lifecycle.js";
-import { entries, type Located } from "../../contracts/openapi/model.js";
+import { entries, type Located, type Operation } from "../../contracts/openapi/model.js";
 import { compareSchemas } from "./schemas.js";
 
 /** The body side being compared, which decides IDs, messages and who writes. */
@@ -17,6 +17,8 @@ export interface BodySide {
   parent: Located;
   /** The operation's stability, for the deprecation policy of properties. */
   stability?: Stability | "invalid";
+  /** The operation the body belongs to. */
+  operation: Operation;
 }
 
 const MEDIA_TYPE_IDS = {
@@ -73,6 +75,7 @@ function compareMediaType(ctx: CompareContext, mediaType: string, old: Located, 
       element: body.element(mediaType),
       name,
       stability: body.stability,
+      operation: body.operation,
     });
     return;
   }

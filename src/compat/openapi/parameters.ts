@@ -90,6 +90,7 @@ function compareParameter(ctx: CompareContext, op: Operation, old: Parameter, no
       stability: stabilityOf(op.operation.value),
       element,
       name: `the ${describe(now)} ${of(op)}`,
+      operation: op,
     });
   }
 }

@@ -48,5 +48,5 @@ export const requestBody: OperationCheck = (ctx, { previous, current }) => {
       at: "required" in now.value ? child(now.at, "required") : now.at, before: old.at, element,
     });
   }
-  compareContent(ctx, old, now, { side: "request", writer, name, parent: now, stability: stabilityOf(current.operation.value), element: (mediaType) => requestElement(current, mediaType) });
+  compareContent(ctx, old, now, { side: "request", writer, name, parent: now, operation: current, stability: stabilityOf(current.operation.value), element: (mediaType) => requestElement(current, mediaType) });
 };

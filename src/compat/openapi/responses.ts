@@ -55,7 +55,7 @@ export const responses: OperationCheck = (ctx, { previous, current }) => {
 function compareResponse(ctx: CompareContext, op: Operation, status: string, old: Located, now: Located): void {
   const writer = responseWriter(op);
   compareContent(ctx, old, now, {
-    side: "response", writer, parent: now, stability: stabilityOf(op.operation.value),
+    side: "response", writer, parent: now, operation: op, stability: stabilityOf(op.operation.value),
     name: `response ${status} of ${operationName(op)}`,
     element: (mediaType) => responseElement(op, status, mediaType),
   });
@@ -94,7 +94,7 @@ function compareHeaders(ctx: CompareContext, op: Operation, status: string, old:
       });
     }
     if ("schema" in oldHeader.value && "schema" in match.value.value) {
-      compareSchemas(ctx, child(oldHeader.at, "schema"), child(match.value.at, "schema"), { place: "response-header", writer, element, name: `the ${name(header)}` });
+      compareSchemas(ctx, child(oldHeader.at, "schema"), child(match.value.at, "schema"), { place: "response-header", writer, element, name: `the ${name(header)}`, operation: op });
     }
   }
   for (const { name: header, value } of after.values()) {

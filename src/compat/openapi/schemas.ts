@@ -1,12 +1,12 @@
 import type { SchemaChange } from "../schema/change.js";
 import { diffSchemas } from "../schema/diff.js";
 import { flows } from "../schema/flows.js";
-import type { SchemaPointer } from "../../contracts/schema-pointer.js";
+import { segmentsOf, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { LIFECYCLE_IDS, schemaCheckId, type SchemaPlace } from "./check-ids.js";
 import { verdictsOf, type CompareContext, type Writer } from "./context.js";
-import { schemaElement } from "./element.js";
+import { operationName, schemaElement } from "./element.js";
 import { checkLifecycle, type Stability } from "./lifecycle.js";
-import { resolveObject } from "../../contracts/openapi/model.js";
+import { resolveObject, type Operation } from "../../contracts/openapi/model.js";
 import type { OpenApiVersion } from "../../contracts/openapi/version.js";
 
 /**
@@ -23,6 +23,8 @@ export interface SchemaSite {
   name: string;
   /** The enclosing operation's stability, for the deprecation policy of its properties. */
   stability?: Stability | "invalid";
+  /** The operation whose request or response holds the schema: the change affects it. */
+  operation: Operation;
 }
 
 /** Engine kinds that are about a property's lifecycle rather than the values it accepts. */
@@ -43,9 +45,26 @@ export function compareSchemas(ctx: CompareContext, previous: SchemaPointer, cur
   for (const change of changes) report(ctx, change, previous, current, site);
 }
 
+/**
+ * Where a change is written, as a semantic key and as messages name it: a named schema
+ * (`schema Charge #/refunds/amount`), else the element holding the inline schema. Every operation
+ * that reaches a named schema reports its change under this one key, so the findings merge.
+ */
+function homeOf(ctx: CompareContext, change: SchemaChange, site: SchemaSite): { element: string; name: string } {
+  const home = change.home ?? { path: change.path };
+  if (!home.at) {
+    return { element: schemaElement(site.element, home.path), name: home.path.length ? `${site.name}, property ${home.path.join(".")}` : site.name };
+  }
+  const component = home.at.file === ctx.current.document.file && /^\/components\/schemas\/[^/]+$/.test(home.at.pointer);
+  const schema = component ? `schema ${segmentsOf(home.at.pointer)[2]}` : `schema ${home.at.file === ctx.current.document.file ? "" : home.at.file}#${home.at.pointer}`;
+  return { element: schemaElement(schema, home.path), name: home.path.length ? `${schema}, property ${home.path.join(".")}` : schema };
+}
+
 function report(ctx: CompareContext, change: SchemaChange, previous: SchemaPointer, current: SchemaPointer, site: SchemaSite): void {
-  const element = schemaElement(site.element, change.path);
-  const where = change.path.length ? `${site.name}, property ${change.path.join(".")}` : site.name;
+  const { element, name: where } = homeOf(ctx, change, site);
+  // What charter 1 keyed this finding by, per operation: baselines written then still match it.
+  const legacy = [schemaElement(site.element, change.path)];
+  const affects = [operationName(site.operation)];
   const at = change.after ?? current;
   const before = change.before ?? previous;
   const lifecycle = LIFECYCLE_KINDS[change.kind];
@@ -54,7 +73,8 @@ function report(ctx: CompareContext, change: SchemaChange, previous: SchemaPoint
     const old = valueAt(ctx.previous, holder(change.before));
     const now = valueAt(ctx.current, holder(change.after));
     const property = holder(change.after);
-    if (old && now && property) checkLifecycle(ctx, { ids, name: where, element, previous: old, current: now, at: property, before: holder(before), inherited: site.stability });
+    const merging: CompareContext = { ...ctx, report: (issue) => ctx.report({ ...issue, affects, legacy }) };
+    if (old && now && property) checkLifecycle(merging, { ids, name: where, element, previous: old, current: now, at: property, before: holder(before), inherited: site.stability });
     return;
   }
   const facts = {
@@ -70,5 +90,7 @@ function report(ctx: CompareContext, change: SchemaChange, previous: SchemaPoint
     at,
     before,
     element,
+    affects,
+    legacy,
   });
 }

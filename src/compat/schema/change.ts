@@ -41,4 +41,11 @@ export interface SchemaChange {
   message: string;
   before?: SchemaPointer;
   after?: SchemaPointer;
+  /**
+   * Where the change is written, whichever path reached it: the named schema holding it (a `$ref`
+   * target, e.g. `/components/schemas/Charge`; absent when it is the compared schema itself, written
+   * inline) and the semantic path below it. A change to a shared component has one home however many
+   * places use it.
+   */
+  home?: { at?: SchemaPointer; path: string[] };
 }

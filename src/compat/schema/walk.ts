@@ -10,7 +10,7 @@ import { viewOf, type SchemaView } from "./view.js";
 export type Nesting = "same" | "inverted" | "opaque";
 
 /** A change as a comparison reports it: the path is relative to the pair being compared. */
-export interface Report extends Omit<SchemaChange, "path" | "before" | "after"> {
+export interface Report extends Omit<SchemaChange, "path" | "before" | "after" | "home"> {
   path?: string[];
   /** The keyword the change is about; `before`/`after` default to its place on each side. */
   keyword?: string;
@@ -46,15 +46,81 @@ const nested: Record<Nesting, (r: Relation) => Relation> = {
   opaque: (r) => (r === "annotation" ? r : "incomparable"),
 };
 
+/** `inner` nesting seen through `outer`: opaque absorbs, two inversions cancel. */
+const composed = (outer: Nesting, inner: Nesting): Nesting =>
+  outer === "opaque" || inner === "opaque" ? "opaque" : (outer === "inverted") !== (inner === "inverted") ? "inverted" : "same";
+
+/** A comparison of one pair descending into another. */
+interface Edge {
+  steps: string[];
+  nesting: Nesting;
+  property?: PropertyFlags;
+  to: PairNode;
+}
+
+/**
+ * One (old, new) pair of resolved places, compared once: the changes it reports itself (paths
+ * relative to it) and the pairs it descends into, in the order its comparisons met them.
+ */
+interface PairNode {
+  items: (SchemaChange | Edge)[];
+  /** Some change is reachable from here; clean pairs are never walked again. */
+  dirty: boolean;
+  /** Pairs that descend into this one, to mark them dirty when a change turns up below. */
+  parents: PairNode[];
+  /** The new side's place. */
+  at: SchemaPointer;
+  /** Reached through a `$ref`: a named schema, home of the changes written in it (see SchemaChange.home). */
+  named: boolean;
+  /** The pair that first descended into this one and how, for the home of an inline schema. */
+  from?: { parent: PairNode; steps: string[] };
+  /** Per reach state (stateOf), the last walk that went through it. */
+  walked: number[];
+}
+
+/** Path steps as a shared linked list: a deep walk extends it per step without copying. */
+interface Steps {
+  steps: string[];
+  up?: Steps;
+}
+
+/** The steps of a linked list, root first. */
+function flat(list: Steps | undefined): string[] {
+  const parts: string[][] = [];
+  for (let at = list; at; at = at.up) parts.push(at.steps);
+  return parts.reverse().flat();
+}
+
+const NESTINGS: Nesting[] = ["same", "inverted", "opaque"];
+
+/**
+ * A reach state as a small number: the nesting, and either the property flags it arrived with
+ * (0–7, 8 for none) or 9 for "the pair as a whole".
+ */
+function stateOf(nesting: Nesting, property?: PropertyFlags | null): number {
+  const flags = property === undefined ? 9 : property === null ? 8 : +property.required | (+property.readOnly << 1) | (+property.writeOnly << 2);
+  return NESTINGS.indexOf(nesting) * 10 + flags;
+}
+
+/** Marks a reach state of a node as walked in walk `walk`; false if it already was. */
+function mark(node: PairNode, walk: number, state: number): boolean {
+  if (node.walked[state] === walk) return false;
+  node.walked[state] = walk;
+  return true;
+}
+
+const samePlace = (a: SchemaPointer, b: SchemaPointer) => a.file === b.file && a.pointer === b.pointer;
+
 /**
  * Walks two versions of a schema pair by pair. Each (old, new) pair of resolved places is compared
- * once and its changes are kept relative to it, so a shared component costs one comparison however
- * often it is used, and a pair met again while it is still being compared (a recursive schema) is
- * taken as unchanged there: its changes are reported where the recursion started.
+ * once into a graph of pairs, so a shared component costs one comparison however often it is
+ * used. A compared root then collects every change reachable from it, each reach state (pair,
+ * nesting, property flags) once, so a cycle ends where it meets a pair already walked and no
+ * root's changes depend on which roots were compared before it.
  */
 export class Walker {
-  private readonly done = new Map<string, SchemaChange[]>();
-  private readonly open = new Set<string>();
+  private readonly nodes = new Map<string, PairNode>();
+  private walks = 0;
 
   constructor(
     private readonly previous: SchemaSource,
@@ -64,36 +130,95 @@ export class Walker {
   ) {}
 
   compare(oldAt: SchemaPointer, newAt: SchemaPointer): SchemaChange[] {
+    const root = this.node(oldAt, newAt);
+    const out: SchemaChange[] = [];
+    // Reach states already walked from this root, marked on the nodes by walk number: no set to build per root.
+    const walk = ++this.walks;
+    const visit = (node: PairNode, prefix: Steps | undefined, nesting: Nesting, property?: PropertyFlags): void => {
+      if (!node.dirty) return;
+      // A property's flags only bear on the changes of its own schema (path []): met again under
+      // other flags, a pair reports those again and nothing else.
+      const whole = mark(node, walk, stateOf(nesting));
+      const flagged = mark(node, walk, stateOf(nesting, property ?? null));
+      if (!whole && !flagged) return;
+      for (const item of node.items) {
+        if ("to" in item) {
+          if (whole) visit(item.to, { steps: item.steps, up: prefix }, composed(nesting, item.nesting), item.property);
+          continue;
+        }
+        if (!(item.path.length === 0 ? flagged : whole)) continue;
+        const flags = property && item.path.length === 0 ? property : {};
+        out.push({
+          ...flags,
+          ...item,
+          path: [...flat(prefix), ...item.path],
+          relation: nested[nesting](item.relation),
+          home: homeOf(node, item.path),
+        });
+      }
+    };
+    visit(root, undefined, "same");
+    return out;
+  }
+
+  /** The node of a pair, compared on first sight; `from` is the pair descending into it and how. */
+  private node(oldAt: SchemaPointer, newAt: SchemaPointer, from?: { parent: PairNode; steps: string[] }): PairNode {
     const old = viewOf(this.previous, oldAt);
     const current = viewOf(this.current, newAt);
     const key = `${old.at.file}#${old.at.pointer}\u0000${current.at.file}#${current.at.pointer}`;
-    const known = this.done.get(key);
-    if (known) return known;
-    if (this.open.has(key)) return [];
-    this.open.add(key);
-    const changes: SchemaChange[] = [];
+    const named = !samePlace(current.at, newAt);
+    const known = this.nodes.get(key);
+    if (known) {
+      known.named ||= named;
+      return known;
+    }
+    const node: PairNode = { items: [], dirty: false, parents: [], at: current.at, named, from, walked: [] };
+    this.nodes.set(key, node);
     const pair: Pair = {
       old,
       new: current,
       strict: this.strict,
-      report: ({ keyword, path = [], before, after, ...rest }) =>
-        changes.push({
+      report: ({ keyword, path = [], before, after, ...rest }) => {
+        node.items.push({
           ...rest,
           path,
           before: before ?? (keyword ? old.pointer(keyword) : old.at),
           after: after ?? (keyword ? current.pointer(keyword) : current.at),
-        }),
+        });
+        markDirty(node);
+      },
       look: (side, at) => viewOf(side === "old" ? this.previous : this.current, at),
       descend: (steps, o, n, { nesting = "same", property } = {}) => {
-        for (const change of this.compare(o, n)) {
-          const flags = property && change.path.length === 0 ? property : {};
-          changes.push({ ...flags, ...change, path: [...steps, ...change.path], relation: nested[nesting](change.relation) });
-        }
+        const to = this.node(o, n, { parent: node, steps });
+        node.items.push({ steps, nesting, property, to });
+        to.parents.push(node);
+        if (to.dirty) markDirty(node);
       },
     };
     for (const comparison of this.comparisons) comparison(pair);
-    this.open.delete(key);
-    this.done.set(key, changes);
-    return changes;
+    return node;
+  }
+}
+
+/** Where a change `path` below a pair is written: the nearest named schema holding it, else the compared root. */
+function homeOf(node: PairNode, path: string[]): { at?: SchemaPointer; path: string[] } {
+  const steps = [path];
+  let at: PairNode | undefined = node;
+  while (at && !at.named && at.from) {
+    steps.push(at.from.steps);
+    at = at.from.parent;
+  }
+  const below = steps.reverse().flat();
+  return at?.named ? { at: at.at, path: below } : { path: below };
+}
+
+/** Marks a pair and every pair that reaches it as leading to a change. */
+function markDirty(start: PairNode): void {
+  const stack = [start];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.dirty) continue;
+    node.dirty = true;
+    for (const parent of node.parents) stack.push(parent);
   }
 }

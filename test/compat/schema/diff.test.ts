@@ -318,10 +318,30 @@ describe("property flags and places", () => {
     assert.deepEqual(change.before, { file: "a.yaml", pointer: "/C/A/maxLength" });
     assert.deepEqual(change.after, { file: "a.yaml", pointer: "/S/maxLength" });
   });
-  it("reports a change in a shared component at every place that uses it", () => {
+  it("reports a change in a shared component once, at home where it is written, however many places use it", () => {
     const components = (max: number) => ({ Name: { type: "string", maxLength: max } });
     const schema = { type: "object", properties: { first: { $ref: "#/C/Name" }, last: { $ref: "#/C/Name" } } };
-    assert.deepEqual(brief(diff(s(schema, components(5)), s(schema, components(3)))).map(([path]) => path), ["first", "last"]);
+    const changes = diff(s(schema, components(5)), s(schema, components(3)));
+    assert.deepEqual(brief(changes), [["first", "max-length-decreased", "narrowed"]]);
+    assert.deepEqual(changes[0].home, { at: { file: "a.yaml", pointer: "/C/Name" }, path: [] });
+  });
+  it("homes a change to an inline schema at the compared schema, by its path there", () => {
+    const [change] = diff(obj({ a: { type: "object", properties: { b: { maxLength: 5 } } } }), obj({ a: { type: "object", properties: { b: { maxLength: 3 } } } }));
+    assert.deepEqual(change.home, { path: ["a", "b"] });
+  });
+  it("homes a change below a component at the component, by its path there", () => {
+    const doc = (max: number) => s({ properties: { x: { $ref: "#/C/A" } } }, { A: { properties: { b: { maxLength: max } } } });
+    const [change] = diff(doc(5), doc(3));
+    assert.deepEqual(change.home, { at: { file: "a.yaml", pointer: "/C/A" }, path: ["b"] });
+  });
+  it("gives every compared root each change it reaches, whichever root was compared first", () => {
+    // A ring A → B → A: compared from A first, B's result must still hold A's change.
+    const doc = (t: string) => ({ S: {}, C: { A: { properties: { b: { $ref: "#/C/B" }, v: { type: t } } }, B: { properties: { a: { $ref: "#/C/A" } } } } });
+    const sources = { previous: source(doc("string")), current: source(doc("integer")) };
+    const from = (name: string) => diffSchemas({ file: "a.yaml", pointer: `/C/${name}` }, { file: "a.yaml", pointer: `/C/${name}` }, sources);
+    assert.deepEqual(brief(from("A")), [["v", "type-changed", "incomparable"]]);
+    assert.deepEqual(brief(from("B")), [["a.v", "type-changed", "incomparable"]]);
+    assert.deepEqual(from("B")[0].home, { at: { file: "a.yaml", pointer: "/C/A" }, path: ["v"] });
   });
 });
 
