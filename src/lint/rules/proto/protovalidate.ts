@@ -1,0 +1,34 @@
+import { getOption, hasOption } from "@bufbuild/protobuf";
+import { field as fieldRules, message as messageRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { defineRule } from "../../rule.js";
+import { protoElements } from "../../helpers/proto.js";
+import { protoExtensions } from "../../helpers/proto-walk.js";
+import { checkFieldRules } from "../../helpers/protovalidate/field-rules.js";
+import { checkMessageRules } from "../../helpers/protovalidate/message-rules.js";
+import { optionPath } from "../../helpers/protovalidate/option-path.js";
+import type { RuleProblem } from "../../helpers/protovalidate/rule-set.js";
+import { fieldTarget, type RuledField } from "../../helpers/protovalidate/target.js";
+
+/** FieldOptions and MessageOptions in FieldDescriptorProto and DescriptorProto: where the rules are written. */
+const FIELD_OPTIONS = 8;
+const MESSAGE_OPTIONS = 7;
+
+export default defineRule({
+  id: "PROTOVALIDATE",
+  check({ contract, report }) {
+    const { messages } = protoElements(contract);
+    const fields: RuledField[] = [...messages.flatMap((m) => m.fields), ...protoExtensions(contract)];
+    for (const field of fields) {
+      if (!hasOption(field, fieldRules)) continue;
+      const add = ({ path, message }: RuleProblem) =>
+        report({ message, element: `${field.kind === "extension" ? field.typeName : `${field.parent.typeName}.${field.name}`}`, place: { desc: field, subPath: optionPath(field, [FIELD_OPTIONS, fieldRules.number, ...path]) } });
+      checkFieldRules(getOption(field, fieldRules), fieldTarget(field), [], add);
+    }
+    for (const message of messages) {
+      if (!hasOption(message, messageRules)) continue;
+      const add = ({ path, message: text }: RuleProblem) =>
+        report({ message: text, element: message.typeName, place: { desc: message, subPath: optionPath(message, [MESSAGE_OPTIONS, messageRules.number, ...path]) } });
+      checkMessageRules(getOption(message, messageRules), message, add);
+    }
+  },
+});
