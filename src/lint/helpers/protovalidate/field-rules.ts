@@ -1,4 +1,4 @@
-import { isFieldSet, type Message } from "@bufbuild/protobuf";
+import { isFieldSet, type Message, type FileRegistry } from "@bufbuild/protobuf";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import type { ReflectList } from "@bufbuild/protobuf/reflect";
 import { RE2JS } from "@bufbuild/re2";
@@ -6,6 +6,7 @@ import {
   FieldRulesSchema, Ignore, KnownRegex, MapRulesSchema, RepeatedRulesSchema, type FieldRules, type MapRules, type RepeatedRules,
 } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { checkBounds, asDuration } from "./bounds.js";
+import { checkExamples } from "./examples.js";
 import { RuleSet, ruleName, type RuleProblem } from "./rule-set.js";
 import { isWrapper, listElement, mapElements, rulesFit, typeName, type Target } from "./target.js";
 
@@ -21,15 +22,15 @@ const at = (name: string): number => FieldRulesSchema.fields.find((f) => f.name 
  * `base` is the rules' path below `(buf.validate.field)`: a list's item rules and a map's key and
  * value rules are checked the same way, one level down.
  */
-export function checkFieldRules(rules: FieldRules, target: Target, base: number[], add: (problem: RuleProblem) => void): void {
+export function checkFieldRules(rules: FieldRules, target: Target, base: number[], registry: FileRegistry, add: (problem: RuleProblem) => void): void {
   const name = target.field.name;
   const where = (field: string, ...rest: number[]) => [...base, at(field), ...rest];
   const top = base.length === 0;
   if (top) checkFlags(rules, target, where, add);
   const type = rules.type;
   if (type.case === undefined) return;
-  if (type.case === "map") return checkMap(type.value, target, where, add);
-  if (type.case === "repeated") return checkRepeated(type.value, target, where, add);
+  if (type.case === "map") return checkMap(type.value, target, where, registry, add);
+  if (type.case === "repeated") return checkRepeated(type.value, target, where, registry, add);
   if (target.repeated) {
     add({ path: where(typeCaseName(type.case)), message: `Field "${name}" is of type repeated ${typeName(target)} but has ${ruleName(where(typeCaseName(type.case)))} rules.` });
     return;
@@ -40,6 +41,7 @@ export function checkFieldRules(rules: FieldRules, target: Target, base: number[
   }
   const schema = FieldRulesSchema.fields.find((f) => f.name === typeCaseName(type.case))!.message!;
   const set = new RuleSet(where(typeCaseName(type.case)), schema, type.value as Message);
+  checkExamples(registry, target, set, rules.cel.length + rules.celExpression.length > 0, add);
   if (NUMBERS.includes(type.case)) checkBounds(set, name, "number", add);
   else if (type.case === "duration") checkBounds(set, name, "duration", add);
   else if (type.case === "timestamp") checkTimestamp(set, name, add);
@@ -81,7 +83,7 @@ function checkFlags(rules: FieldRules, target: Target, where: (field: string) =>
   }
 }
 
-function checkRepeated(rules: RepeatedRules, target: Target, where: (field: string, ...rest: number[]) => number[], add: (problem: RuleProblem) => void): void {
+function checkRepeated(rules: RepeatedRules, target: Target, where: (field: string, ...rest: number[]) => number[], registry: FileRegistry, add: (problem: RuleProblem) => void): void {
   const name = target.field.name;
   const field = target.field;
   if (target.repeated !== "list" || field.fieldKind !== "list") {
@@ -103,10 +105,10 @@ function checkRepeated(rules: RepeatedRules, target: Target, where: (field: stri
   if (rules.items.required) {
     add({ path: [...items, at("required")], message: `Field "${name}" has ${ruleName([...items, at("required")])} on repeated item rules, which is unenforceable: it cannot apply to one item.` });
   }
-  checkFieldRules(rules.items, { field, element }, items, add);
+  checkFieldRules(rules.items, { field, element }, items, registry, add);
 }
 
-function checkMap(rules: MapRules, target: Target, where: (field: string, ...rest: number[]) => number[], add: (problem: RuleProblem) => void): void {
+function checkMap(rules: MapRules, target: Target, where: (field: string, ...rest: number[]) => number[], registry: FileRegistry, add: (problem: RuleProblem) => void): void {
   const name = target.field.name;
   const field = target.field;
   if (target.repeated !== "map" || field.fieldKind !== "map") {
@@ -127,7 +129,7 @@ function checkMap(rules: MapRules, target: Target, where: (field: string, ...res
     if (partRules.required) {
       add({ path: [...partPath, at("required")], message: `Field "${name}" has ${ruleName([...partPath, at("required")])} on map ${part} rules, which is unenforceable: it cannot apply to a map ${part}.` });
     }
-    checkFieldRules(partRules, { field, element: elements[part], mapPart: part }, partPath, add);
+    checkFieldRules(partRules, { field, element: elements[part], mapPart: part }, partPath, registry, add);
   }
 }
 

@@ -22,7 +22,7 @@ export default defineRule({
       if (!hasOption(field, fieldRules)) continue;
       const add = ({ path, message }: RuleProblem) =>
         report({ message, element: `${field.kind === "extension" ? field.typeName : `${field.parent.typeName}.${field.name}`}`, place: { desc: field, subPath: optionPath(field, [FIELD_OPTIONS, fieldRules.number, ...path]) } });
-      checkFieldRules(getOption(field, fieldRules), fieldTarget(field), [], add);
+      checkFieldRules(getOption(field, fieldRules), fieldTarget(field), [], contract.image.registry, add);
     }
     for (const message of messages) {
       if (!hasOption(message, messageRules)) continue;
