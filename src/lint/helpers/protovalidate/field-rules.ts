@@ -6,6 +6,7 @@ import {
   FieldRulesSchema, Ignore, KnownRegex, MapRulesSchema, RepeatedRulesSchema, type FieldRules, type MapRules, type RepeatedRules,
 } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { checkBounds, asDuration } from "./bounds.js";
+import { checkCel } from "./cel.js";
 import { checkExamples } from "./examples.js";
 import { RuleSet, ruleName, type RuleProblem } from "./rule-set.js";
 import { isWrapper, listElement, mapElements, rulesFit, typeName, type Target } from "./target.js";
@@ -27,6 +28,7 @@ export function checkFieldRules(rules: FieldRules, target: Target, base: number[
   const where = (field: string, ...rest: number[]) => [...base, at(field), ...rest];
   const top = base.length === 0;
   if (top) checkFlags(rules, target, where, add);
+  checkCel({ rules: rules.cel, path: where("cel"), expressions: rules.celExpression, expressionPath: where("cel_expression"), owner: `Field "${name}"`, name: ruleName(where("cel")) }, add);
   const type = rules.type;
   if (type.case === undefined) return;
   if (type.case === "map") return checkMap(type.value, target, where, registry, add);

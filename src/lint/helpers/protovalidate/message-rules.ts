@@ -1,15 +1,18 @@
 import type { DescMessage } from "@bufbuild/protobuf";
 import { MessageOneofRuleSchema, MessageRulesSchema, type MessageRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { checkCel } from "./cel.js";
 import type { RuleProblem } from "./rule-set.js";
 
 const at = (name: string): number => MessageRulesSchema.fields.find((f) => f.name === name)!.number;
 const FIELDS = MessageOneofRuleSchema.field.fields.number;
 
 /**
- * Checks a message's own rules (not their CEL expressions): `oneof` entries that name some fields,
- * each once, each a field of the message, and in one entry only.
+ * Checks a message's own rules: its CEL rules, and `oneof` entries that name some fields, each
+ * once, each a field of the message, and in one entry only.
  */
 export function checkMessageRules(rules: MessageRules, message: DescMessage, add: (problem: RuleProblem) => void): void {
+  const cel = { rules: rules.cel, path: [at("cel")], expressions: rules.celExpression, expressionPath: [at("cel_expression")] };
+  checkCel({ ...cel, owner: `Message "${message.name}"`, name: "(buf.validate.message).cel" }, add);
   const entriesOf = new Map<string, number[]>();
   rules.oneof.forEach((entry, i) => {
     const path = [at("oneof"), i];
