@@ -37,7 +37,7 @@ export function checkCel(cel: CelRules, add: (problem: RuleProblem) => void): vo
   cel.expressions.forEach((expression, i) => checkExpression(expression, [...cel.expressionPath, i], cel, add));
   for (const [id, indexes] of indexesOf) {
     if (indexes.length < 2) continue;
-    for (const i of indexes) add({ path: [...cel.path, i], message: `${cel.name}.id (${JSON.stringify(id)}) is not unique within ${cel.owner.toLowerCase()}.` });
+    for (const i of indexes) add({ path: [...cel.path, i], message: `${cel.name}.id (${JSON.stringify(id)}) is not unique within ${lowerFirst(cel.owner)}.` });
   }
 }
 
@@ -49,6 +49,8 @@ function checkExpression(expression: string, path: number[], cel: CelRules, add:
   try {
     parse(expression);
   } catch (error) {
-    add({ path, message: `${cel.name}.expression on ${cel.owner.toLowerCase()} fails to compile: ${(error as Error).message.replace(/^<input>:\d+:\d+: /, "")}` });
+    add({ path, message: `${cel.name}.expression on ${lowerFirst(cel.owner)} fails to compile: ${(error as Error).message.replace(/^<input>:\d+:\d+: /, "")}` });
   }
 }
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);

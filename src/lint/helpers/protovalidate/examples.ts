@@ -1,4 +1,4 @@
-import { clone, create, createFileRegistry, ScalarType, type DescField, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
+import { clone, create, createFileRegistry, ScalarType, toJsonString, type DescField, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema, type DescriptorProto } from "@bufbuild/protobuf/wkt";
 import { isReflectMessage, type ReflectList } from "@bufbuild/protobuf/reflect";
 import { createValidator, type Validator, type Violation } from "@bufbuild/protovalidate";
@@ -25,6 +25,7 @@ export function checkExamples(registry: FileRegistry, target: Target, rules: Rul
   for (let i = 0; i < examples.size; i++) {
     const raw = examples.get(i);
     const example = isReflectMessage(raw) ? raw.message : raw;
+    const shown = isReflectMessage(raw) ? toJsonString(raw.desc, raw.message).replace(/^"|"$/g, "") : display(raw);
     const schema = alone(field, registry);
     const message = create(schema);
     (message as Record<string, unknown>)[field.localName] = holding(target, example);
@@ -36,7 +37,7 @@ export function checkExamples(registry: FileRegistry, target: Target, rules: Rul
     for (const violation of result.violations.filter((v) => isAbout(v, target))) {
       if (seen.has(violation.ruleId + violation.message)) continue;
       seen.add(violation.ruleId + violation.message);
-      add({ path: rules.path("example", i), message: `"${display(example)}" is an example value but does not satisfy rule "${violation.ruleId}": ${violation.message}` });
+      add({ path: rules.path("example", i), message: `"${shown}" is an example value but does not satisfy rule "${violation.ruleId}": ${violation.message}` });
     }
   }
 }
@@ -102,7 +103,5 @@ function isAbout(violation: Violation, target: Target): boolean {
 }
 
 function display(value: unknown): string {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString("latin1");
-  if (typeof value === "object" && value !== null) return JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v));
-  return String(value);
+  return value instanceof Uint8Array ? Buffer.from(value).toString("utf8") : String(value);
 }
