@@ -1339,7 +1339,8 @@ message Item {
       "rules) must be valid, as buf's rule of the same name requires: rules that fit the field's type and " +
       "cardinality, `const` alone, minimums not above maximums, bounds that leave some value, patterns that " +
       "compile as RE2, examples that pass the field's own rules, and CEL rules with a well-formed, unique id " +
-      "and an expression that parses. A rule that can never pass, or never apply, is a contract nobody can keep.",
+      "and an expression that type-checks against the field and yields a bool or a string. A rule that can " +
+      "never pass, or never apply, is a contract nobody can keep.",
     examples: {
       bad: `syntax = "proto3";
 package example;

@@ -1,4 +1,4 @@
-import { isFieldSet, type Message, type FileRegistry } from "@bufbuild/protobuf";
+import { isFieldSet, type DescMessage, type Message, type FileRegistry } from "@bufbuild/protobuf";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import type { ReflectList } from "@bufbuild/protobuf/reflect";
 import { RE2JS } from "@bufbuild/re2";
@@ -7,6 +7,7 @@ import {
 } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { checkBounds, asDuration } from "./bounds.js";
 import { checkCel } from "./cel.js";
+import { celEnvironment, thisType } from "./cel-env.js";
 import { checkExamples } from "./examples.js";
 import { RuleSet, ruleName, type RuleProblem } from "./rule-set.js";
 import { isWrapper, listElement, mapElements, rulesFit, typeName, type Target } from "./target.js";
@@ -28,7 +29,11 @@ export function checkFieldRules(rules: FieldRules, target: Target, base: number[
   const where = (field: string, ...rest: number[]) => [...base, at(field), ...rest];
   const top = base.length === 0;
   if (top) checkFlags(rules, target, where, add);
-  checkCel({ rules: rules.cel, path: where("cel"), expressions: rules.celExpression, expressionPath: where("cel_expression"), owner: `Field "${name}"`, name: ruleName(where("cel")) }, add);
+  const env = () => {
+    const needs = new Set<DescMessage>();
+    return celEnvironment({ this: thisType(target, needs) }, needs);
+  };
+  checkCel({ rules: rules.cel, path: where("cel"), expressions: rules.celExpression, expressionPath: where("cel_expression"), owner: `Field "${name}"`, name: ruleName(where("cel")) }, env, add);
   const type = rules.type;
   if (type.case === undefined) return;
   if (type.case === "map") return checkMap(type.value, target, where, registry, add);

@@ -1,6 +1,7 @@
 import type { DescMessage } from "@bufbuild/protobuf";
 import { MessageOneofRuleSchema, MessageRulesSchema, type MessageRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { checkCel } from "./cel.js";
+import { celEnvironment, messageType } from "./cel-env.js";
 import type { RuleProblem } from "./rule-set.js";
 
 const at = (name: string): number => MessageRulesSchema.fields.find((f) => f.name === name)!.number;
@@ -12,7 +13,11 @@ const FIELDS = MessageOneofRuleSchema.field.fields.number;
  */
 export function checkMessageRules(rules: MessageRules, message: DescMessage, add: (problem: RuleProblem) => void): void {
   const cel = { rules: rules.cel, path: [at("cel")], expressions: rules.celExpression, expressionPath: [at("cel_expression")] };
-  checkCel({ ...cel, owner: `Message "${message.name}"`, name: "(buf.validate.message).cel" }, add);
+  const env = () => {
+    const needs = new Set<DescMessage>();
+    return celEnvironment({ this: messageType(message, needs) }, needs);
+  };
+  checkCel({ ...cel, owner: `Message "${message.name}"`, name: "(buf.validate.message).cel" }, env, add);
   const entriesOf = new Map<string, number[]>();
   rules.oneof.forEach((entry, i) => {
     const path = [at("oneof"), i];

@@ -1,10 +1,11 @@
 import { getOption, hasOption } from "@bufbuild/protobuf";
-import { field as fieldRules, message as messageRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { field as fieldRules, message as messageRules, predefined as predefinedRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { defineRule } from "../../rule.js";
 import { protoElements } from "../../helpers/proto.js";
 import { protoExtensions } from "../../helpers/proto-walk.js";
 import { checkFieldRules } from "../../helpers/protovalidate/field-rules.js";
 import { checkMessageRules } from "../../helpers/protovalidate/message-rules.js";
+import { checkPredefinedRules } from "../../helpers/protovalidate/predefined-rules.js";
 import { optionPath } from "../../helpers/protovalidate/option-path.js";
 import type { RuleProblem } from "../../helpers/protovalidate/rule-set.js";
 import { fieldTarget, type RuledField } from "../../helpers/protovalidate/target.js";
@@ -23,6 +24,12 @@ export default defineRule({
       const add = ({ path, message }: RuleProblem) =>
         report({ message, element: `${field.kind === "extension" ? field.typeName : `${field.parent.typeName}.${field.name}`}`, place: { desc: field, subPath: optionPath(field, [FIELD_OPTIONS, fieldRules.number, ...path]) } });
       checkFieldRules(getOption(field, fieldRules), fieldTarget(field), [], contract.image.registry, add);
+    }
+    for (const extension of protoExtensions(contract)) {
+      if (!hasOption(extension, predefinedRules)) continue;
+      const add = ({ path, message }: RuleProblem) =>
+        report({ message, element: extension.typeName, place: { desc: extension, subPath: optionPath(extension, [FIELD_OPTIONS, predefinedRules.number, ...path]) } });
+      checkPredefinedRules(getOption(extension, predefinedRules), extension, add);
     }
     for (const message of messages) {
       if (!hasOption(message, messageRules)) continue;
