@@ -71,7 +71,10 @@ export function predefinedThisType(rules: DescMessage, needs: Set<DescMessage>):
     UInt32: "uint", UInt64: "uint", Fixed32: "uint", Fixed64: "uint", Bool: "bool", String: "string", Bytes: "bytes", Enum: "int",
     Repeated: "list<dyn>", Map: "map<dyn, dyn>", Any: "dyn", Duration: "google.protobuf.Duration", Timestamp: "google.protobuf.Timestamp",
   };
-  return byKind[kind] ?? messageType(rules, needs);
+  if (byKind[kind]) return byKind[kind];
+  // Rules of a message type (FieldMaskRules) compare against that message, the type of their `const`.
+  const constant = rules.fields.find((f) => f.name === "const");
+  return constant ? valueType(constant, needs) : "dyn";
 }
 
 /** The CEL type of a rule's own value (`rule` in a predefined rule). */
@@ -116,6 +119,7 @@ const PROTOVALIDATE_FUNCTIONS = [
   "string.isEmail(): bool", "string.isHostname(): bool", "string.isIp(): bool", "string.isIp(int): bool",
   "string.isIpPrefix(): bool", "string.isIpPrefix(int): bool", "string.isIpPrefix(bool): bool", "string.isIpPrefix(int, bool): bool",
   "string.isUri(): bool", "string.isUriRef(): bool", "string.isHostAndPort(bool): bool",
+  "bytes.startsWith(bytes): bool", "bytes.endsWith(bytes): bool", "bytes.contains(bytes): bool",
   "double.isNan(): bool", "double.isInf(): bool", "double.isInf(int): bool", "list<A>.unique(): bool",
   "getField(dyn, string): dyn", "string.format(list<dyn>): string",
   "string.replace(string, string): string", "string.replace(string, string, int): string", "string.charAt(int): string",

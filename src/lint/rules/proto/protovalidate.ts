@@ -29,7 +29,7 @@ export default defineRule({
       if (!hasOption(extension, predefinedRules)) continue;
       const add = ({ path, message }: RuleProblem) =>
         report({ message, element: extension.typeName, place: { desc: extension, subPath: optionPath(extension, [FIELD_OPTIONS, predefinedRules.number, ...path]) } });
-      checkPredefinedRules(getOption(extension, predefinedRules), extension, add);
+      checkPredefinedRules(getOption(extension, predefinedRules), extension, extension.extendee, add);
     }
     for (const message of messages) {
       if (!hasOption(message, messageRules)) continue;
