@@ -15,26 +15,41 @@ import { fieldTarget, type RuledField } from "./target.js";
 const FIELD_OPTIONS = 8;
 const MESSAGE_OPTIONS = 7;
 
+/**
+ * An element's protovalidate option, decoded with protovalidate's own schema; undefined when the
+ * registry's copy of protovalidate is too far from it to decode (buf could not check it either).
+ */
+function optionOf<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 /** PROTOVALIDATE's check: every field's, predefined rule's and message's protovalidate rules in a package. */
 export function checkProtovalidate(contract: ProtoContract, report: (problem: Problem) => void): void {
   const { messages } = protoElements(contract);
   const fields: RuledField[] = [...messages.flatMap((m) => m.fields), ...protoExtensions(contract)];
   for (const field of fields) {
-    if (!hasOption(field, fieldRules)) continue;
+    const rules = hasOption(field, fieldRules) ? optionOf(() => getOption(field, fieldRules)) : undefined;
+    if (!rules) continue;
     const add = ({ path, message }: RuleProblem) =>
       report({ message, element: `${field.kind === "extension" ? field.typeName : `${field.parent.typeName}.${field.name}`}`, place: { desc: field, subPath: optionPath(field, [FIELD_OPTIONS, fieldRules.number, ...path]) } });
-    checkFieldRules(getOption(field, fieldRules), fieldTarget(field), [], contract.image.registry, add);
+    checkFieldRules(rules, fieldTarget(field), [], contract.image.registry, add);
   }
   for (const extension of protoExtensions(contract)) {
-    if (!hasOption(extension, predefinedRules)) continue;
+    const rules = hasOption(extension, predefinedRules) ? optionOf(() => getOption(extension, predefinedRules)) : undefined;
+    if (!rules) continue;
     const add = ({ path, message }: RuleProblem) =>
       report({ message, element: extension.typeName, place: { desc: extension, subPath: optionPath(extension, [FIELD_OPTIONS, predefinedRules.number, ...path]) } });
-    checkPredefinedRules(getOption(extension, predefinedRules), extension, extension.extendee, add);
+    checkPredefinedRules(rules, extension, extension.extendee, add);
   }
   for (const message of messages) {
-    if (!hasOption(message, messageRules)) continue;
+    const rules = hasOption(message, messageRules) ? optionOf(() => getOption(message, messageRules)) : undefined;
+    if (!rules) continue;
     const add = ({ path, message: text }: RuleProblem) =>
       report({ message: text, element: message.typeName, place: { desc: message, subPath: optionPath(message, [MESSAGE_OPTIONS, messageRules.number, ...path]) } });
-    checkMessageRules(getOption(message, messageRules), message, add);
+    checkMessageRules(rules, message, add);
   }
 }
