@@ -3,7 +3,7 @@ import { FileDescriptorProtoSchema, type DescriptorProto } from "@bufbuild/proto
 import { isReflectMessage, type ReflectList } from "@bufbuild/protobuf/reflect";
 import { createValidator, type Validator, type Violation } from "@bufbuild/protovalidate";
 import type { RuleSet, RuleProblem } from "./rule-set.js";
-import type { Element, Target } from "./target.js";
+import type { Target } from "./target.js";
 
 /** One validator per compiled registry: predefined rules resolve through the registry's extensions. */
 const validators = new WeakMap<FileRegistry, Validator>();
@@ -64,22 +64,21 @@ function alone(field: DescField, registry: FileRegistry): DescMessage {
   return schema;
 }
 
-/** The field's value holding one example. */
+/** The field's value holding one example: the list's one item, the map's one key (or value) beside a zero value (or key). */
 function holding(target: Target, example: unknown): unknown {
   const { field, mapPart } = target;
   if (field.fieldKind === "list") return [example];
   if (field.fieldKind === "map") {
-    return mapPart === "key" ? { [String(example)]: zero({ kind: "scalar", scalar: field.scalar ?? ScalarType.INT32 }, field.message) } : { [String(zero({ kind: "scalar", scalar: field.mapKey }))]: example };
+    if (mapPart === "value") return { [String(zero(field.mapKey))]: example };
+    return { [String(example)]: field.mapKind === "message" ? create(field.message) : zero(field.mapKind === "scalar" ? field.scalar : ScalarType.INT32) };
   }
   // A wrapper (Int32Value, ...) field holds its plain value in protobuf-es.
   return example;
 }
 
-/** A map value beside an example key: the zero value of the map's value type. */
-function zero(element: Element, message?: DescMessage): unknown {
-  if (message) return create(message);
-  if (element.kind !== "scalar") return 0;
-  switch (element.scalar) {
+/** A scalar's zero value, as protobuf-es holds it (64-bit integers as bigint). */
+function zero(scalar: ScalarType): unknown {
+  switch (scalar) {
     case ScalarType.STRING:
       return "";
     case ScalarType.BOOL:
