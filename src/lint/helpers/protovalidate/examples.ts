@@ -26,10 +26,15 @@ export function checkExamples(registry: FileRegistry, target: Target, rules: Rul
     const raw = examples.get(i);
     const example = isReflectMessage(raw) ? raw.message : raw;
     const shown = isReflectMessage(raw) ? toJsonString(raw.desc, raw.message).replace(/^"|"$/g, "") : display(raw);
-    const schema = alone(field, registry);
-    const message = create(schema);
-    (message as Record<string, unknown>)[field.localName] = holding(target, example);
-    const result = validator.validate(schema, message);
+    const validate = (schema: DescMessage) => {
+      const message = create(schema);
+      (message as Record<string, unknown>)[field.localName] = holding(target, example);
+      return validator.validate(schema, message);
+    };
+    // The field's own message first (protovalidate compiles it once); when another of its rules
+    // does not compile or run, a copy with the field alone.
+    let result = validate(field.parent);
+    if (result.kind === "error") result = validate(alone(field, registry));
     if (result.kind === "error") return;
     if (result.kind === "valid") continue;
     // protovalidate-es reports a predefined rule once per value of a repeated rule: once is enough.
