@@ -24,13 +24,14 @@ export interface LintRule<K extends ContractKind = ContractKind> {
   good: string;
   /** Other files the examples need (what a proto example imports), by registry path. */
   exampleFiles?: Readonly<Record<string, string>>;
-  check(ctx: LintContext<ContractOf<K>>): void;
+  /** May be async, to load what it needs only for registries that need it (PROTOVALIDATE). */
+  check(ctx: LintContext<ContractOf<K>>): void | Promise<void>;
 }
 
 /** A lint rule as its file writes it: the id of its catalog entry, and the check over the entry's kinds. */
 export interface LintRuleDef<I extends LintRuleId> {
   id: I;
-  check(ctx: LintContext<ContractOf<LintKindsOf<I>>>): void;
+  check(ctx: LintContext<ContractOf<LintKindsOf<I>>>): void | Promise<void>;
 }
 
 /**

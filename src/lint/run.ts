@@ -93,7 +93,7 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
           fingerprint: `${rule.id}:${contract.id}:${problem.element}`,
         }));
       };
-      rule.check({ contract, settings, today, report });
+      await rule.check({ contract, settings, today, report });
     }
     const mode = settings.compatibility ?? (contract.api ? config.compatibility.api : config.compatibility.data);
     contracts.push({ id: contract.id, kind: contract.kind, path: contract.path, change: "unchanged", mode });

@@ -1329,6 +1329,62 @@ message Item {
     peer: { tool: "buf", id: "FIELD_NOT_REQUIRED" },
   },
   {
+    id: "PROTOVALIDATE",
+    kinds: ["proto"],
+    check: "lint",
+    category: bufCategory("PROTOVALIDATE"),
+    severity: "error",
+    description:
+      "The protovalidate rules a package declares (`buf.validate.field`, `buf.validate.message`, predefined " +
+      "rules) must be valid, as buf's rule of the same name requires: rules that fit the field's type and " +
+      "cardinality, `const` alone, minimums not above maximums, bounds that leave some value, patterns that " +
+      "compile as RE2, examples that pass the field's own rules, and CEL rules with a well-formed, unique id " +
+      "and an expression that type-checks against the field and yields a bool or a string. A rule that can " +
+      "never pass, or never apply, is a contract nobody can keep.",
+    examples: {
+      bad: `syntax = "proto3";
+package example;
+import "buf/validate/validate.proto";
+message Item {
+  string sku = 1 [
+    (buf.validate.field).string.min_len = 8,
+    (buf.validate.field).string.max_len = 4
+  ];
+}
+`,
+      good: `syntax = "proto3";
+package example;
+import "buf/validate/validate.proto";
+message Item {
+  string sku = 1 [
+    (buf.validate.field).string.min_len = 4,
+    (buf.validate.field).string.max_len = 8
+  ];
+}
+`,
+      files: {
+        // The few lines of protovalidate's definitions the examples use, with its field numbers.
+        "buf/validate/validate.proto": `syntax = "proto2";
+package buf.validate;
+import "google/protobuf/descriptor.proto";
+extend google.protobuf.FieldOptions {
+  optional FieldRules field = 1159;
+}
+message FieldRules {
+  oneof type {
+    StringRules string = 14;
+  }
+}
+message StringRules {
+  optional uint64 min_len = 2;
+  optional uint64 max_len = 3;
+}
+`,
+      },
+    },
+    peer: { tool: "buf", id: "PROTOVALIDATE" },
+  },
+  {
     id: "STABLE_PACKAGE_NO_IMPORT_UNSTABLE",
     kinds: ["proto"],
     check: "lint",

@@ -45,6 +45,7 @@ import rpcNoServerStreaming from "./rpc-no-server-streaming.js";
 import rpcRequestResponseUnique from "./rpc-request-response-unique.js";
 import rpcRequestStandardName from "./rpc-request-standard-name.js";
 import rpcResponseStandardName from "./rpc-response-standard-name.js";
+import protovalidate from "./protovalidate.js";
 import syntaxSpecified from "./syntax-specified.js";
 
 export const PROTO_LINT_RULES: readonly LintRule[] = [
@@ -96,4 +97,5 @@ export const PROTO_LINT_RULES: readonly LintRule[] = [
   rpcResponseStandardName,
   syntaxSpecified,
   stablePackageNoImportUnstable,
+  protovalidate,
 ];
