@@ -324,7 +324,7 @@ describe("generated Connect client: streaming RPCs", () => {
     const received: number[] = [];
     await assert.rejects(
       (async () => {
-        for await (const tick of ticker.count({ forever: true }, { timeoutMs: 300 })) received.push(tick.value);
+        for await (const tick of ticker.count({ forever: true }, { timeoutMs: 3_000 })) received.push(tick.value);
       })(),
       (error: unknown) => error instanceof ConnectError && error.code === Code.DeadlineExceeded,
     );

@@ -332,8 +332,8 @@ describe("generated CloudEvents packages over HTTP (webhooks)", () => {
       // Killing an exited process is a no-op: this is for a failing test, so it ends.
       t.after(() => void consumer.kill("SIGKILL"));
 
-      // Enough tries, with backoff, to ride out a consumer restart (about a second).
-      const transport = http.httpTransport({ url: `http://127.0.0.1:${port}`, mode, secret, retry: { attempts: 40, initialMs: 50, maxMs: 400 }, timeoutMs: 5_000 });
+      // Enough tries, with backoff, to ride out a consumer restart (about a second, far longer on a loaded machine).
+      const transport = http.httpTransport({ url: `http://127.0.0.1:${port}`, mode, secret, retry: { attempts: 40, initialMs: 50, maxMs: 1_000 }, timeoutMs: 5_000 });
       t.after(() => transport.close());
       const producer = orders.createProducer({ transport });
       const spec = orders.OrderPaidSpec;
