@@ -67,11 +67,15 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const writer = plan.bundle.render("#/definitions/");
     const document = { openapi: "3.1.0", info: { title: contract.id, version: "0" }, paths: {}, components: { schemas: plan.bundle.render("#/components/schemas/") } };
     const types = await typesOf(document);
-    const aliases = plan.messages.map((m) => `export type ${m.name} = components["schemas"][${stringLiteral(m.definition)}];`).join("\n");
+    const aliases = plan.messages
+      .flatMap((m) => [[m.name, m.definition], ...(m.headers ? [[`${m.name}Headers`, m.headers]] : [])])
+      .map(([name, definition]) => `export type ${name} = components["schemas"][${stringLiteral(definition)}];`)
+      .join("\n");
     files.set(`${folder}/types.ts`, `${banner}\n${types}\n${aliases}\n`);
     const exports: ValidatorExport[] = plan.messages.flatMap((m) => [
       { name: `producer${m.name}`, schema: "producer" as const, definition: m.definition },
       { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition },
+      ...(m.headers ? [{ name: `producer${m.name}Headers`, schema: "producer" as const, definition: m.headers }] : []),
     ]);
     files.set(`${folder}/validators.ts`, validatorsModule(banner, { producer: writer, consumer: readerDefinitions(writer) }, exports));
     const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(enumFallbacks(writer, m.definition, "#/definitions/")) }));
@@ -93,6 +97,8 @@ interface MessagePlan {
   dataschema?: string;
   datacontenttype: string;
   businessKey?: string;
+  /** The definition of its application headers, when it declares them. */
+  headers?: string;
 }
 
 /** The contract's servers, messages, send and receive operations, as the events.ts template wants them. */
@@ -110,11 +116,12 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     if (known) return known;
     const value = message.message.value;
     const wanted = pascalIdentifier(typeof value.name === "string" ? value.name : message.key);
-    const free = (name: string) => !taken.has(name) && !taken.has(`${name}Spec`);
+    const free = (name: string) => !taken.has(name) && !taken.has(`${name}Spec`) && !taken.has(`${name}Headers`);
     let name = free(wanted) ? wanted : `${wanted}Message`;
     for (let n = 2; !free(name); n += 1) name = `${wanted}Message${n}`;
-    taken.add(name).add(`${name}Spec`);
+    taken.add(name).add(`${name}Spec`).add(`${name}Headers`);
     const definition = message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
+    const headers = message.headers && bundle.add(message.headers, `${name}Headers`);
     const cloudEvent = cloudEventOf(message)?.attributes;
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
     // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
@@ -129,6 +136,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       dataschema: attribute("dataschema"),
       datacontenttype: contentType,
       businessKey,
+      headers,
     };
     plans.set(place, plan);
     return plan;
@@ -174,6 +182,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       return messages.map((message) => ({
         method: method(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
         message: message.name,
+        headers: message.headers && `${message.name}Headers`,
         channel: stringLiteral(channelName(channel)),
         doc: jsdoc(`${describe(operation, channel)}\n\nPublishes \`${message.type}\` to \`${channelName(channel)}\`.`, "  "),
       }));

@@ -2,18 +2,18 @@ import { messageExtensionsOf } from "../../contracts/extensions/asyncapi.js";
 import { compareMessageExtensions } from "../../contracts/extensions/compare.js";
 import { checkNewCloudEvent, compareCloudEvents } from "../cloudevents/checks.js";
 import { diffSchemas } from "../schema/diff.js";
-import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
+import type { SchemaPointer } from "../../contracts/schema-pointer.js";
 import type { ChannelPair } from "./channels.js";
 import type { CompareContext } from "./context.js";
 import { capitalized, messageElement, messageName } from "./element.js";
 import type { MessagePair } from "./message-pair.js";
-import type { Channel, Message } from "../../contracts/asyncapi/model.js";
+import { placeOf, type Channel, type Message } from "../../contracts/asyncapi/model.js";
 import { compareMessageSchemas, type MessagePart } from "./schemas.js";
 
 type MessageCheck = (ctx: CompareContext, pair: MessagePair) => void;
 
-/** A key of the message in the new version when it is written there, else the message itself. */
-const keyOr = (message: Message, key: string): SchemaPointer => (key in message.message.value ? child(message.message.at, key) : message.message.at);
+/** A key of the message (or of the trait that gave it) when it is written, else the message itself. */
+const keyOr = (message: Message, key: string): SchemaPointer => placeOf(message.message, key) ?? message.message.at;
 
 const contentType: MessageCheck = (ctx, { old, now, element, name }) => {
   if (old.contentType === now.contentType) return;

@@ -60,6 +60,8 @@ export interface MessageSpec<T> {
   businessKey?: string;
   validateForProducer: CompiledValidator;
   validateForConsumer: CompiledValidator;
+  /** The message's application headers (AsyncAPI `headers`), checked before sending, when it declares them. */
+  validateHeadersForProducer?: CompiledValidator;
   enumFallbacks: EnumFallback[];
   /** Ties the spec to its payload type; never read. */
   readonly __type?: T;
@@ -87,6 +89,8 @@ export interface Outgoing {
   event: CloudEvent<unknown>;
   /** The business key's value (also the `partitionkey` attribute): Kafka's record key, for ordering. */
   partitionKey?: string;
+  /** The message's application headers, as text, sent beside the CloudEvents attributes. */
+  headers?: Record<string, string>;
 }
 
 /** One message a transport received, not yet decoded. */
@@ -312,6 +316,8 @@ export interface PublishOptions {
   tracestate?: string;
   /** Further CloudEvents extension attributes (lower-case letters and digits). */
   extensions?: Record<string, string | number | boolean>;
+  /** The application headers the message declares (AsyncAPI `headers`); producer methods type them. */
+  headers?: Record<string, unknown>;
 }
 
 /** Specs whose fixed attributes (type, source, dataschema…) passed the SDK's validation once. */
@@ -320,6 +326,8 @@ const checkedSpecs = new WeakSet<MessageSpec<unknown>>();
 /** Validates, wraps in a CloudEvent and sends; invalid data throws and nothing is sent. */
 export async function publish<T>(transport: EventTransport, channel: string, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
   if (!spec.validateForProducer(data)) throw new EventValidationError(spec.name, problemsOf(spec.validateForProducer));
+  const validateHeaders = spec.validateHeadersForProducer;
+  if (validateHeaders && !validateHeaders(options.headers ?? {})) throw new EventValidationError(`${spec.name} headers`, problemsOf(validateHeaders));
   const parent = options.traceparent ? options : currentTrace();
   const key = spec.businessKey === undefined ? undefined : (data as Record<string, unknown>)[spec.businessKey];
   const partitionKey = key === undefined || key === null ? undefined : String(key);
@@ -343,7 +351,8 @@ export async function publish<T>(transport: EventTransport, channel: string, spe
     data,
   }, strict);
   checkedSpecs.add(spec);
-  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey });
+  const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
+  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey, ...(headers ? { headers } : {}) });
   return event;
 }
 
@@ -355,6 +364,8 @@ export interface HandlerContext<T> {
   /** 1 on the first try of this delivery. */
   attempt: number;
   deliveryCount: number;
+  /** The message's headers as received (names in lower case): the application headers among them. */
+  headers: Record<string, string>;
 }
 
 /** Returns the effect to commit with the dedup record (see IdempotencyStore). */
@@ -474,6 +485,7 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
             traceparent,
             attempt,
             deliveryCount: delivery.deliveryCount,
+            headers: delivery.raw().headers,
           }),
         );
         break;

@@ -138,13 +138,13 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
       request.end(body);
     });
 
-  const send = async ({ channel, event }: Outgoing): Promise<void> => {
+  const send = async ({ channel, event, headers: application }: Outgoing): Promise<void> => {
     const target = options.endpoints?.[channel] ?? (options.url === undefined ? undefined : `${options.url.replace(/\/+$/, "")}${pathOf(channel)}`);
     if (target === undefined) throw new Error(`httpTransport has no URL for channel ${channel}: set options.url or options.endpoints[${JSON.stringify(channel)}]`);
     const url = new URL(target);
     const message = mode === "binary" ? HTTP.binary(event) : HTTP.structured(event);
     const body = bytesOf(message.body);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...application };
     for (const [name, value] of Object.entries(message.headers)) {
       if (value !== undefined) headers[name] = name.startsWith("ce-") ? percentEncode(String(value)) : String(value);
     }

@@ -103,7 +103,7 @@ export function kafkaTransport(options: KafkaTransportOptions): EventTransport {
 /** The kafkajs record for an event, as the SDK's binding encodes it. */
 function recordOf(outgoing: Outgoing, mode: "binary" | "structured"): Message {
   const message = mode === "structured" ? KafkaBinding.structured(outgoing.event) : KafkaBinding.binary(outgoing.event);
-  const headers: IHeaders = {};
+  const headers: IHeaders = { ...outgoing.headers };
   // The SDK gives unset attributes as undefined and extensions as numbers or booleans; headers are text.
   for (const [name, value] of Object.entries(message.headers)) if (value !== undefined && value !== null) headers[name] = String(value);
   return {

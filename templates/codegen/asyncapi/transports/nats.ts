@@ -43,10 +43,11 @@ export function streamNameFor(subject: string): string {
 const fitsHeader = (value: string) => !/[\r\n]/.test(value) && value === value.trim();
 
 /** The event as NATS headers and payload; structured when an attribute cannot be a header value. */
-function encode(event: CloudEvent<unknown>, mode: "binary" | "structured"): { headers: MsgHdrs; payload: Uint8Array } {
+function encode(event: CloudEvent<unknown>, mode: "binary" | "structured", application: Record<string, string> = {}): { headers: MsgHdrs; payload: Uint8Array } {
   const binary = mode === "binary" ? HTTP.binary(event) : undefined;
   const message = binary && Object.values(binary.headers).every((value) => fitsHeader(String(value))) ? binary : HTTP.structured(event);
   const headers = natsHeaders();
+  for (const [name, value] of Object.entries(application)) headers.append(name, value);
   for (const [name, value] of Object.entries(message.headers)) headers.append(name, String(value));
   const { body } = message;
   const payload =
@@ -111,9 +112,9 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
   };
 
   return {
-    async send({ channel, event }: Outgoing) {
+    async send({ channel, event, headers: application }: Outgoing) {
       if (options.createStreams !== false) await streamFor(channel);
-      const { headers, payload } = encode(event, mode);
+      const { headers, payload } = encode(event, mode, application);
       // JetStream drops a message whose id it has seen within the stream's duplicate window (2 min by
       // default): an event sent again, such as a dead letter re-sent by a consumer that crashed
       // before acking, is stored once. The channel is part of the id because a dead letter keeps its
