@@ -319,7 +319,7 @@ components:
     assert.match(files.get("urn-shop-stock/events.ts")!, /deadLetterChannel: "stock\.counted\.dlq"/);
   });
 
-  it("gives each 2.x operation its own messages, names apart what clashes, and skips what it cannot generate", async () => {
+  it("gives each 2.x operation its own messages, names apart what clashes, and channels with parameters take them", async () => {
     const dir = tempTree({
       "users.asyncapi.yaml": `asyncapi: 2.6.0
 id: urn:shop:users
@@ -375,12 +375,14 @@ components:
     assert.match(events, /sendUserFooSpec\(data: types\.FooSpec,/);
     assert.match(events, /onUser\(handler: EventHandler<types\.FooMessage \| types\.ProducerMessage>\)/);
     assert.match(events, /onNothing\(handler: EventHandler<never>\)/);
-    assert.match(events, /\/\/ Not generated: send operation sendRegional: its channel address orders\.\{region\}\.paid has parameters/);
-    assert.doesNotMatch(events, /sendRegional\(/);
+    // A channel with parameters takes them, typed, before the data.
+    assert.match(events, /sendRegional\(parameters: \{ "region": string \}, data: types\.FooMessage,/);
     const users = await import(pathToFileURL(join(compiled.dir, "urn-shop-users", "index.ts")).href);
     const broker = memoryTransport();
     await users.createProducer({ transport: broker.transport }).sendUserSubscriptionMessage({ s: "x" });
     assert.equal(broker.sent[0].event.type, "urn:shop:users.Subscription");
+    await users.createProducer({ transport: broker.transport }).sendRegional({ region: "eu" }, { g: "x" });
+    assert.deepEqual([broker.sent[1].channel, (broker.sent[1] as { address?: string }).address], ["orders.eu.paid", "orders.{region}.paid"]);
   });
 
   it("keeps contract text from escaping comments and strings, and names clashing operations apart", async () => {

@@ -166,23 +166,18 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     methods.add(name);
     return name;
   };
-  // A parameterised address (`orders.{region}.paid`) needs values the generated API has no place for yet.
-  const skipped: string[] = [];
-  const operations = [...contract.model.operations.values()].filter((operation) => {
-    const address = channelName(channelOf(operation));
-    if (!/\{[^}]*\}/.test(address)) return true;
-    skipped.push(lineCommentText(`${operation.action} operation ${operation.id}: its channel address ${address} has parameters, which generated code cannot fill yet.`));
-    return false;
-  });
+  const operations = [...contract.model.operations.values()];
   const sends = operations
     .filter((o) => o.action === "send")
     .flatMap((operation) => {
       const channel = channelOf(operation);
       const messages = operationMessages(operation, channel);
+      const parameters = parametersOf(contract, channel);
       return messages.map((message) => ({
         method: method(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
         message: message.name,
         headers: message.headers && `${message.name}Headers`,
+        parameters: parameters && parameters.producer,
         channel: stringLiteral(channelName(channel)),
         doc: jsdoc(`${describe(operation, channel)}\n\nPublishes \`${message.type}\` to \`${channelName(channel)}\`.`, "  "),
       }));
@@ -193,7 +188,9 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       const channel = channelOf(operation);
       const messages = operationMessages(operation, channel);
       const { deadLetter, retry } = consumerPolicy(operationExtensionsOf(contract, contract.model, operation), channelName(channel));
+      const parameters = parametersOf(contract, channel);
       return {
+        parameters: parameters && parameters.consumer,
         method: method(operation.id),
         operation: stringLiteral(operation.id),
         channel: stringLiteral(channelName(channel)),
@@ -217,7 +214,34 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     businessKey: m.businessKey && stringLiteral(m.businessKey),
   }));
   const servers = serversOf(root);
-  return { bundle, messages, sends, receives, servers, skipped };
+  const parameterized = sends.some((send) => send.parameters);
+  return { bundle, messages, sends, receives, servers, parameterized };
+}
+
+/**
+ * The TypeScript types of a channel's address parameters (`orders.{region}.paid`), for producers
+ * (who fill them in) and consumers (who get them parsed from the channel, so as text); undefined
+ * when the address has none. A parameter's enum makes a union; a 2.x numeric schema, a number.
+ */
+function parametersOf(contract: AsyncApiContract, channel: Channel): { producer: string; consumer: string } | undefined {
+  const names = [...channelName(channel).matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
+  if (!names.length) return undefined;
+  const declared = (name: string): Json => {
+    if (!isObject(channel.channel.value.parameters) || !(name in channel.channel.value.parameters)) return {};
+    const parameter = contract.schemas.resolve(child(channel.channel.at, "parameters", name)).value;
+    if (!isObject(parameter)) return {};
+    // 2.x describes the value with a schema; 3.0 gives `enum` on the parameter itself.
+    const schema = isObject(parameter.schema) ? contract.schemas.resolve(child(channel.channel.at, "parameters", name, "schema")).value : parameter;
+    return isObject(schema) ? schema : {};
+  };
+  const types = (side: "producer" | "consumer") =>
+    `{ ${[...new Set(names)].map((name) => {
+      const schema = declared(name);
+      const numeric = side === "producer" && (schema.type === "integer" || schema.type === "number");
+      const type = Array.isArray(schema.enum) && schema.enum.length ? schema.enum.map((v) => stringLiteral(String(v))).join(" | ") : numeric ? "number" : "string";
+      return `${stringLiteral(name)}: ${type}`;
+    }).join("; ")} }`;
+  return { producer: types("producer"), consumer: types("consumer") };
 }
 
 const describe = (operation: Operation, channel: Channel): string => {
