@@ -12,7 +12,7 @@ import type { AsyncApiContract } from "../../contracts/contract.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
 import { loadRegistry } from "../../contracts/load-registry.js";
-import { camelIdentifier, jsdoc, lineCommentText, pascalIdentifier, stringLiteral } from "../openapi/names.js";
+import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { typesOf } from "../openapi/types.js";
 import { failAt, SchemaBundle } from "../schema-bundle.js";
 import { enumFallbacks, readerDefinitions } from "./enums.js";
@@ -58,7 +58,9 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   for (const contract of contracts) {
     const plan = planContract(contract, reserved, display);
     if (!plan.sends.length && !plan.receives.length) continue;
-    const folder = contractPackageName(contract);
+    let folder = contractPackageName(contract);
+    // Documents without an id are named after their title, which two may share: the later takes its path's name.
+    if (owners.has(folder) && contract.id === contract.path) folder = packageName(contract.path.replace(/\.[^./]*$/, ""));
     const other = owners.get(folder);
     if (other) throw new InputError(`contracts ${other} and ${contract.id} would both generate the SDK folder ${folder}: give one another id`, contract.document.source.file);
     owners.set(folder, contract.id);
@@ -228,10 +230,10 @@ function parametersOf(contract: AsyncApiContract, channel: Channel): { producer:
   if (!names.length) return undefined;
   const declared = (name: string): Json => {
     if (!isObject(channel.channel.value.parameters) || !(name in channel.channel.value.parameters)) return {};
-    const parameter = contract.schemas.resolve(child(channel.channel.at, "parameters", name)).value;
+    const { value: parameter, at } = contract.schemas.resolve(child(channel.channel.at, "parameters", name));
     if (!isObject(parameter)) return {};
     // 2.x describes the value with a schema; 3.0 gives `enum` on the parameter itself.
-    const schema = isObject(parameter.schema) ? contract.schemas.resolve(child(channel.channel.at, "parameters", name, "schema")).value : parameter;
+    const schema = "schema" in parameter ? contract.schemas.resolve(child(at, "schema")).value : parameter;
     return isObject(schema) ? schema : {};
   };
   const types = (side: "producer" | "consumer") =>
