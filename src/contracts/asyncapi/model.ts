@@ -60,6 +60,10 @@ export interface Channel {
 export interface Operation {
   /** The 3.0 key or 2.x operationId, else `<channel> publish|subscribe`. */
   id: string;
+  /** False for a 2.x operation without an operationId, whose id charter made up. */
+  named: boolean;
+  /** Identities of the messages it lists (names, else keys), when it lists them. */
+  messages?: string[];
   action: Action;
   /** The id of the channel it sends to or receives from. */
   channel: string;
@@ -181,8 +185,9 @@ function model2(version: AsyncApiVersion, root: Located): AsyncApiModel {
       const operation = withTraits(version, written);
       const { operationId } = operation.value;
       const id = typeof operationId === "string" ? operationId : `${address} ${kind}`;
-      operations.set(id, { id, action, channel: address, operation });
-      for (const message of messages2(version, operation, kind)) messages.set(message.key, message);
+      const listed = messages2(version, operation, kind);
+      operations.set(id, { id, named: typeof operationId === "string", action, channel: address, operation, messages: listed.map(messageIdentity) });
+      for (const message of listed) messages.set(message.key, message);
     }
     channels.set(address, { id: address, address, channel, messages });
   }
@@ -204,7 +209,14 @@ function model3(version: AsyncApiVersion, root: Located): AsyncApiModel {
     const ref = isObject(channel) && typeof channel.$ref === "string" ? channel.$ref : "";
     const match = /^#\/channels\/([^/]+)$/.exec(ref);
     const action = operation.value.action === "receive" ? "receive" : "send";
-    operations.set(id, { id, action, channel: match ? match[1].replace(/~1/g, "/").replace(/~0/g, "~") : ref, operation });
+    const channelId = match ? match[1].replace(/~1/g, "/").replace(/~0/g, "~") : ref;
+    // A 3.0 operation lists `$ref`s to its channel's messages (`#/channels/<id>/messages/<key>`).
+    const keys = Array.isArray(operation.value.messages)
+      ? operation.value.messages.map((m) => (isObject(m) && typeof m.$ref === "string" ? m.$ref.split("/").pop()!.replace(/~1/g, "/").replace(/~0/g, "~") : ""))
+      : undefined;
+    const channelMessages = channels.get(channelId)?.messages;
+    const messages = keys && channelMessages ? keys.map((key) => (channelMessages.get(key) ? messageIdentity(channelMessages.get(key)!) : key)) : undefined;
+    operations.set(id, { id, named: true, action, channel: channelId, operation, messages });
   }
   return { channels, operations };
 }
@@ -219,6 +231,12 @@ export function modelOf(version: AsyncApiVersion): AsyncApiModel {
     models.set(version, (model = version.document.major === 2 ? model2(version, root) : model3(version, root)));
   }
   return model;
+}
+
+/** What a message is known as across versions, whatever its key: its `messageId` or `name`, else its key. */
+export function messageIdentity(message: Message): string {
+  const { messageId, name } = message.message.value;
+  return typeof messageId === "string" ? messageId : typeof name === "string" ? name : message.key;
 }
 
 /** How messages and elements name a channel: by its address, which is what producers and consumers share. */
