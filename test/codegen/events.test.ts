@@ -319,6 +319,23 @@ components:
     assert.match(files.get("urn-shop-stock/events.ts")!, /deadLetterChannel: "stock\.counted\.dlq"/);
   });
 
+  it("stops at the contract's file when a message schema breaks JSON Schema's own rules", async () => {
+    const dir = tempTree({
+      "bad.asyncapi.yaml": `asyncapi: 3.0.0
+info: { title: Bad, version: "1" }
+channels:
+  c: { address: a.b, messages: { M: { payload: { type: object, properties: { n: { type: integer, description: { $ref: "#/components/schemas/D" } } } } } } }
+operations:
+  s: { action: send, channel: { $ref: "#/channels/c" } }
+components:
+  schemas:
+    D: { type: object }
+`,
+    });
+    await assert.rejects(generateEventPackages(readInput(dir, dir)), (error: Error & { file?: string; line?: number }) =>
+      /bad\.asyncapi\.yaml$/.test(error.file ?? "") && error.line === 4 && /^description must be a string/.test(error.message));
+  });
+
   it("gives each 2.x operation its own messages, names apart what clashes, and channels with parameters take them", async () => {
     const dir = tempTree({
       "users.asyncapi.yaml": `asyncapi: 2.6.0

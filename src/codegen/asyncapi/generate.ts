@@ -79,7 +79,14 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
       { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition },
       ...(m.headers ? [{ name: `producer${m.name}Headers`, schema: "producer" as const, definition: m.headers }] : []),
     ]);
-    files.set(`${folder}/validators.ts`, validatorsModule(banner, { producer: writer, consumer: readerDefinitions(writer) }, exports));
+    let validators: string;
+    try {
+      validators = validatorsModule(banner, { producer: writer, consumer: readerDefinitions(writer) }, exports);
+    } catch (error) {
+      // ajv refuses a schema that breaks JSON Schema's own rules (a `description` that is an object): the contract's fault.
+      throw new InputError(`its message schemas do not compile: ${(error as Error).message}`, contract.document.source.file);
+    }
+    files.set(`${folder}/validators.ts`, validators);
     const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(enumFallbacks(writer, m.definition, "#/definitions/")) }));
     files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
     for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
