@@ -124,6 +124,8 @@ export class SchemaBundle {
     checkShape(this.sources, key, item, at);
     if (!this.options.compiled) return;
     if (key === "pattern" && typeof item === "string") checkPattern(this.sources, item, at);
+    // ajv checks schemas against the meta-schema, which wants annotations as text (a `$ref` there is not followed).
+    if ((key === "title" || key === "description") && typeof item !== "string") failAt(this.sources, `${key} must be a string`, at);
     if (key === "properties" && isObject(item) && Object.hasOwn(item, "__proto__")) {
       // ajv skips such a property on purpose (it is the object's prototype to JavaScript): it would go unchecked.
       failAt(this.sources, "a property named __proto__ cannot be validated (JavaScript reads it as the object's prototype): rename it", child(at, "__proto__"));

@@ -319,7 +319,24 @@ components:
     assert.match(files.get("urn-shop-stock/events.ts")!, /deadLetterChannel: "stock\.counted\.dlq"/);
   });
 
-  it("gives each 2.x operation its own messages, names apart what clashes, and skips what it cannot generate", async () => {
+  it("stops at the contract's file when a message schema breaks JSON Schema's own rules", async () => {
+    const dir = tempTree({
+      "bad.asyncapi.yaml": `asyncapi: 3.0.0
+info: { title: Bad, version: "1" }
+channels:
+  c: { address: a.b, messages: { M: { payload: { type: object, properties: { n: { type: integer, description: { $ref: "#/components/schemas/D" } } } } } } }
+operations:
+  s: { action: send, channel: { $ref: "#/channels/c" } }
+components:
+  schemas:
+    D: { type: object }
+`,
+    });
+    await assert.rejects(generateEventPackages(readInput(dir, dir)), (error: Error & { file?: string; line?: number }) =>
+      /bad\.asyncapi\.yaml$/.test(error.file ?? "") && error.line === 4 && /^description must be a string/.test(error.message));
+  });
+
+  it("gives each 2.x operation its own messages, names apart what clashes, and channels with parameters take them", async () => {
     const dir = tempTree({
       "users.asyncapi.yaml": `asyncapi: 2.6.0
 id: urn:shop:users
@@ -375,12 +392,14 @@ components:
     assert.match(events, /sendUserFooSpec\(data: types\.FooSpec,/);
     assert.match(events, /onUser\(handler: EventHandler<types\.FooMessage \| types\.ProducerMessage>\)/);
     assert.match(events, /onNothing\(handler: EventHandler<never>\)/);
-    assert.match(events, /\/\/ Not generated: send operation sendRegional: its channel address orders\.\{region\}\.paid has parameters/);
-    assert.doesNotMatch(events, /sendRegional\(/);
+    // A channel with parameters takes them, typed, before the data.
+    assert.match(events, /sendRegional\(parameters: \{ "region": string \}, data: types\.FooMessage,/);
     const users = await import(pathToFileURL(join(compiled.dir, "urn-shop-users", "index.ts")).href);
     const broker = memoryTransport();
     await users.createProducer({ transport: broker.transport }).sendUserSubscriptionMessage({ s: "x" });
     assert.equal(broker.sent[0].event.type, "urn:shop:users.Subscription");
+    await users.createProducer({ transport: broker.transport }).sendRegional({ region: "eu" }, { g: "x" });
+    assert.deepEqual([broker.sent[1].channel, (broker.sent[1] as { address?: string }).address], ["orders.eu.paid", "orders.{region}.paid"]);
   });
 
   it("keeps contract text from escaping comments and strings, and names clashing operations apart", async () => {

@@ -12,7 +12,7 @@ import type { AsyncApiContract } from "../../contracts/contract.js";
 import { joinPath, type Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
 import { loadRegistry } from "../../contracts/load-registry.js";
-import { camelIdentifier, jsdoc, lineCommentText, pascalIdentifier, stringLiteral } from "../openapi/names.js";
+import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { typesOf } from "../openapi/types.js";
 import { failAt, SchemaBundle } from "../schema-bundle.js";
 import { enumFallbacks, readerDefinitions } from "./enums.js";
@@ -58,7 +58,9 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   for (const contract of contracts) {
     const plan = planContract(contract, reserved, display);
     if (!plan.sends.length && !plan.receives.length) continue;
-    const folder = contractPackageName(contract);
+    let folder = contractPackageName(contract);
+    // Documents without an id are named after their title, which two may share: the later takes its path's name.
+    if (owners.has(folder) && contract.id === contract.path) folder = packageName(contract.path.replace(/\.[^./]*$/, ""));
     const other = owners.get(folder);
     if (other) throw new InputError(`contracts ${other} and ${contract.id} would both generate the SDK folder ${folder}: give one another id`, contract.document.source.file);
     owners.set(folder, contract.id);
@@ -67,13 +69,24 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const writer = plan.bundle.render("#/definitions/");
     const document = { openapi: "3.1.0", info: { title: contract.id, version: "0" }, paths: {}, components: { schemas: plan.bundle.render("#/components/schemas/") } };
     const types = await typesOf(document);
-    const aliases = plan.messages.map((m) => `export type ${m.name} = components["schemas"][${stringLiteral(m.definition)}];`).join("\n");
+    const aliases = plan.messages
+      .flatMap((m) => [[m.name, m.definition], ...(m.headers ? [[`${m.name}Headers`, m.headers]] : [])])
+      .map(([name, definition]) => `export type ${name} = components["schemas"][${stringLiteral(definition)}];`)
+      .join("\n");
     files.set(`${folder}/types.ts`, `${banner}\n${types}\n${aliases}\n`);
     const exports: ValidatorExport[] = plan.messages.flatMap((m) => [
       { name: `producer${m.name}`, schema: "producer" as const, definition: m.definition },
       { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition },
+      ...(m.headers ? [{ name: `producer${m.name}Headers`, schema: "producer" as const, definition: m.headers }] : []),
     ]);
-    files.set(`${folder}/validators.ts`, validatorsModule(banner, { producer: writer, consumer: readerDefinitions(writer) }, exports));
+    let validators: string;
+    try {
+      validators = validatorsModule(banner, { producer: writer, consumer: readerDefinitions(writer) }, exports);
+    } catch (error) {
+      // ajv refuses a schema that breaks JSON Schema's own rules (a `description` that is an object): the contract's fault.
+      throw new InputError(`its message schemas do not compile: ${(error as Error).message}`, contract.document.source.file);
+    }
+    files.set(`${folder}/validators.ts`, validators);
     const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(enumFallbacks(writer, m.definition, "#/definitions/")) }));
     files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
     for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
@@ -93,6 +106,8 @@ interface MessagePlan {
   dataschema?: string;
   datacontenttype: string;
   businessKey?: string;
+  /** The definition of its application headers, when it declares them. */
+  headers?: string;
 }
 
 /** The contract's servers, messages, send and receive operations, as the events.ts template wants them. */
@@ -110,11 +125,12 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     if (known) return known;
     const value = message.message.value;
     const wanted = pascalIdentifier(typeof value.name === "string" ? value.name : message.key);
-    const free = (name: string) => !taken.has(name) && !taken.has(`${name}Spec`);
+    const free = (name: string) => !taken.has(name) && !taken.has(`${name}Spec`) && !taken.has(`${name}Headers`);
     let name = free(wanted) ? wanted : `${wanted}Message`;
     for (let n = 2; !free(name); n += 1) name = `${wanted}Message${n}`;
-    taken.add(name).add(`${name}Spec`);
+    taken.add(name).add(`${name}Spec`).add(`${name}Headers`);
     const definition = message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
+    const headers = message.headers && bundle.add(message.headers, `${name}Headers`);
     const cloudEvent = cloudEventOf(message)?.attributes;
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
     // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
@@ -129,6 +145,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       dataschema: attribute("dataschema"),
       datacontenttype: contentType,
       businessKey,
+      headers,
     };
     plans.set(place, plan);
     return plan;
@@ -158,22 +175,18 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     methods.add(name);
     return name;
   };
-  // A parameterised address (`orders.{region}.paid`) needs values the generated API has no place for yet.
-  const skipped: string[] = [];
-  const operations = [...contract.model.operations.values()].filter((operation) => {
-    const address = channelName(channelOf(operation));
-    if (!/\{[^}]*\}/.test(address)) return true;
-    skipped.push(lineCommentText(`${operation.action} operation ${operation.id}: its channel address ${address} has parameters, which generated code cannot fill yet.`));
-    return false;
-  });
+  const operations = [...contract.model.operations.values()];
   const sends = operations
     .filter((o) => o.action === "send")
     .flatMap((operation) => {
       const channel = channelOf(operation);
       const messages = operationMessages(operation, channel);
+      const parameters = parametersOf(contract, channel);
       return messages.map((message) => ({
         method: method(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
         message: message.name,
+        headers: message.headers && `${message.name}Headers`,
+        parameters: parameters && parameters.producer,
         channel: stringLiteral(channelName(channel)),
         doc: jsdoc(`${describe(operation, channel)}\n\nPublishes \`${message.type}\` to \`${channelName(channel)}\`.`, "  "),
       }));
@@ -184,7 +197,9 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       const channel = channelOf(operation);
       const messages = operationMessages(operation, channel);
       const { deadLetter, retry } = consumerPolicy(operationExtensionsOf(contract, contract.model, operation), channelName(channel));
+      const parameters = parametersOf(contract, channel);
       return {
+        parameters: parameters && parameters.consumer,
         method: method(operation.id),
         operation: stringLiteral(operation.id),
         channel: stringLiteral(channelName(channel)),
@@ -208,7 +223,34 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     businessKey: m.businessKey && stringLiteral(m.businessKey),
   }));
   const servers = serversOf(root);
-  return { bundle, messages, sends, receives, servers, skipped };
+  const parameterized = sends.some((send) => send.parameters);
+  return { bundle, messages, sends, receives, servers, parameterized };
+}
+
+/**
+ * The TypeScript types of a channel's address parameters (`orders.{region}.paid`), for producers
+ * (who fill them in) and consumers (who get them parsed from the channel, so as text); undefined
+ * when the address has none. A parameter's enum makes a union; a 2.x numeric schema, a number.
+ */
+function parametersOf(contract: AsyncApiContract, channel: Channel): { producer: string; consumer: string } | undefined {
+  const names = [...channelName(channel).matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
+  if (!names.length) return undefined;
+  const declared = (name: string): Json => {
+    if (!isObject(channel.channel.value.parameters) || !(name in channel.channel.value.parameters)) return {};
+    const { value: parameter, at } = contract.schemas.resolve(child(channel.channel.at, "parameters", name));
+    if (!isObject(parameter)) return {};
+    // 2.x describes the value with a schema; 3.0 gives `enum` on the parameter itself.
+    const schema = "schema" in parameter ? contract.schemas.resolve(child(at, "schema")).value : parameter;
+    return isObject(schema) ? schema : {};
+  };
+  const types = (side: "producer" | "consumer") =>
+    `{ ${[...new Set(names)].map((name) => {
+      const schema = declared(name);
+      const numeric = side === "producer" && (schema.type === "integer" || schema.type === "number");
+      const type = Array.isArray(schema.enum) && schema.enum.length ? schema.enum.map((v) => stringLiteral(String(v))).join(" | ") : numeric ? "number" : "string";
+      return `${stringLiteral(name)}: ${type}`;
+    }).join("; ")} }`;
+  return { producer: types("producer"), consumer: types("consumer") };
 }
 
 const describe = (operation: Operation, channel: Channel): string => {

@@ -2,18 +2,18 @@ import { messageExtensionsOf } from "../../contracts/extensions/asyncapi.js";
 import { compareMessageExtensions } from "../../contracts/extensions/compare.js";
 import { checkNewCloudEvent, compareCloudEvents } from "../cloudevents/checks.js";
 import { diffSchemas } from "../schema/diff.js";
-import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
+import type { SchemaPointer } from "../../contracts/schema-pointer.js";
 import type { ChannelPair } from "./channels.js";
 import type { CompareContext } from "./context.js";
 import { capitalized, messageElement, messageName } from "./element.js";
 import type { MessagePair } from "./message-pair.js";
-import type { Channel, Message } from "../../contracts/asyncapi/model.js";
+import { messageIdentity, placeOf, type Channel, type Message } from "../../contracts/asyncapi/model.js";
 import { compareMessageSchemas, type MessagePart } from "./schemas.js";
 
 type MessageCheck = (ctx: CompareContext, pair: MessagePair) => void;
 
-/** A key of the message in the new version when it is written there, else the message itself. */
-const keyOr = (message: Message, key: string): SchemaPointer => (key in message.message.value ? child(message.message.at, key) : message.message.at);
+/** A key of the message (or of the trait that gave it) when it is written, else the message itself. */
+const keyOr = (message: Message, key: string): SchemaPointer => placeOf(message.message, key) ?? message.message.at;
 
 const contentType: MessageCheck = (ctx, { old, now, element, name }) => {
   if (old.contentType === now.contentType) return;
@@ -89,17 +89,51 @@ const extensions: MessageCheck = (ctx, { old, now, element, name }) => {
 /** Checks of a pair of messages, registered in one place. */
 const MESSAGE_CHECKS: MessageCheck[] = [contentType, correlationId, kafkaKey, schemaPresence("payload"), schemaPresence("headers"), compareCloudEvents, extensions];
 
-/** Messages of each pair of channels matched by key: removed, added, then each pair through MESSAGE_CHECKS. */
+/** The same payload schema on both sides: the engine finds no change at all (a property of an open object is not nothing). */
+const samePayload = (ctx: CompareContext, old: Message, now: Message): boolean =>
+  old.payload !== undefined && now.payload !== undefined && diffSchemas(old.payload, now.payload, { previous: ctx.previous.schemas, current: ctx.current.schemas }).length === 0;
+
+/**
+ * The messages of a pair of channels: matched by key, then (keys differ across a 2.x → 3.x
+ * migration, where 2.x keys by messageId or name and 3.0 by the author's key) by messageId or
+ * name, then by a payload that reads the same, each only when one message fits.
+ */
+function messagePairs(ctx: CompareContext, channel: ChannelPair): { pairs: [Message, Message][]; removed: Message[]; added: Message[] } {
+  const { old, now } = channel;
+  const pairs: [Message, Message][] = [];
+  const unmatched = new Map(now.messages);
+  const removed: Message[] = [];
+  for (const [key, message] of old.messages) {
+    const counterpart = unmatched.get(key);
+    if (counterpart) {
+      pairs.push([message, counterpart]);
+      unmatched.delete(key);
+    } else {
+      removed.push(message);
+    }
+  }
+  for (const alike of [(a: Message, b: Message) => messageIdentity(a) === messageIdentity(b), (a: Message, b: Message) => samePayload(ctx, a, b)]) {
+    for (const message of [...removed]) {
+      const candidates = [...unmatched.values()].filter((candidate) => alike(message, candidate));
+      if (candidates.length !== 1) continue;
+      pairs.push([message, candidates[0]]);
+      unmatched.delete(candidates[0].key);
+      removed.splice(removed.indexOf(message), 1);
+    }
+  }
+  return { pairs, removed, added: [...unmatched.values()] };
+}
+
+/** Messages of each pair of channels (messagePairs): removed, added, then each pair through MESSAGE_CHECKS. */
 export function compareMessages(ctx: CompareContext, channels: ChannelPair[], addedChannels: Channel[]): void {
   for (const channel of channels) {
     const { old, now } = channel;
-    for (const [key, message] of old.messages) {
-      const counterpart = now.messages.get(key);
-      if (counterpart) {
-        const pair = { channel, old: message, now: counterpart, element: messageElement(now, counterpart), name: messageName(now, counterpart) };
-        for (const check of MESSAGE_CHECKS) check(ctx, pair);
-        continue;
-      }
+    const { pairs, removed, added } = messagePairs(ctx, channel);
+    for (const [message, counterpart] of pairs) {
+      const pair = { channel, old: message, now: counterpart, element: messageElement(now, counterpart), name: messageName(now, counterpart) };
+      for (const check of MESSAGE_CHECKS) check(ctx, pair);
+    }
+    for (const message of removed) {
       ctx.report({
         rule: "message-removed",
         // Like a removed field (ARCHITECTURE.md, "The compatibility model"): retained old messages need readers that skip unknown ones; old consumers lose the message.
@@ -111,8 +145,7 @@ export function compareMessages(ctx: CompareContext, channels: ChannelPair[], ad
         element: messageElement(old, message),
       });
     }
-    for (const [key, message] of now.messages) {
-      if (old.messages.has(key)) continue;
+    for (const message of added) {
       ctx.report({
         rule: "message-added",
         // Old consumers of the channel now receive a message they do not know: fine if they skip unknown messages.

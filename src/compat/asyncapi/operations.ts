@@ -22,21 +22,65 @@ const channelOf = (model: AsyncApiModel, operation: Operation) => {
   return channel ? channelName(channel) : operation.channel;
 };
 
-/** Operations matched by id: removed, added, with another action or on another channel. */
+/** The same messages, when both operations list theirs. */
+const sameMessages = (a: Operation, b: Operation) => !a.messages || !b.messages || [...a.messages].sort().join("\0") === [...b.messages].sort().join("\0");
+
+/**
+ * Operations of both versions: matched by id, then (ids differ across a 2.x → 3.x migration, and
+ * 2.x operations without an operationId have made-up ones) by channel and action, the messages
+ * deciding between several.
+ */
+function operationPairs(ctx: CompareContext): { pairs: [Operation, Operation][]; removed: Operation[]; added: Operation[] } {
+  const pairs: [Operation, Operation][] = [];
+  const unmatched = new Map(ctx.now.operations);
+  const removed: Operation[] = [];
+  for (const [id, old] of ctx.old.operations) {
+    const now = unmatched.get(id);
+    if (now) {
+      pairs.push([old, now]);
+      unmatched.delete(id);
+    } else {
+      removed.push(old);
+    }
+  }
+  for (const old of [...removed]) {
+    const candidates = [...unmatched.values()].filter((now) => now.action === old.action && channelOf(ctx.now, now) === channelOf(ctx.old, old));
+    const alike = candidates.length > 1 ? candidates.filter((now) => now.messages && old.messages && sameMessages(old, now)) : candidates;
+    if (alike.length !== 1) continue;
+    pairs.push([old, alike[0]]);
+    unmatched.delete(alike[0].id);
+    removed.splice(removed.indexOf(old), 1);
+  }
+  return { pairs, removed, added: [...unmatched.values()] };
+}
+
+/** Operations removed, added, renamed, with another action or on another channel. */
 export function compareOperations(ctx: CompareContext): void {
   const operationsAt = { file: ctx.current.document.file, pointer: ctx.current.document.major === 3 ? "/operations" : "/channels" };
-  for (const [id, old] of ctx.old.operations) {
-    const now = ctx.now.operations.get(id);
-    if (!now) {
+  const { pairs, removed, added } = operationPairs(ctx);
+  for (const old of removed) {
+    ctx.report({
+      rule: "operation-removed",
+      ...REMOVED[old.action],
+      message: `Operation "${old.id}" (${old.action} on "${channelOf(ctx.old, old)}") was removed.`,
+      at: operationsAt.pointer.slice(1) in ctx.current.document.root ? operationsAt : undefined,
+      before: old.operation.at,
+      element: operationElement(old),
+    });
+  }
+  for (const [old, now] of pairs) {
+    const id = now.id;
+    // An id charter made up for a 2.x operation was nobody's name.
+    if (old.id !== now.id && old.named) {
       ctx.report({
-        rule: "operation-removed",
-        ...REMOVED[old.action],
-        message: `Operation "${id}" (${old.action} on "${channelOf(ctx.old, old)}") was removed.`,
-        at: operationsAt.pointer.slice(1) in ctx.current.document.root ? operationsAt : undefined,
+        rule: "operation-id-changed",
+        backward: "conditional",
+        forward: "conditional",
+        message: `Operation "${old.id}" was renamed "${now.id}"; code generated from the contract names its methods after the id.`,
+        at: now.operation.at,
         before: old.operation.at,
         element: operationElement(old),
       });
-      continue;
     }
     if (old.action !== now.action) {
       ctx.report({
@@ -69,8 +113,7 @@ export function compareOperations(ctx: CompareContext): void {
       for (const issue of issues) ctx.report(issue);
     }
   }
-  for (const [id, now] of ctx.now.operations) {
-    if (ctx.old.operations.has(id)) continue;
-    ctx.report({ rule: "operation-added", backward: "compatible", forward: "compatible", message: `Operation "${id}" (${now.action} on "${channelOf(ctx.now, now)}") was added.`, at: now.operation.at, element: operationElement(now) });
+  for (const now of added) {
+    ctx.report({ rule: "operation-added", backward: "compatible", forward: "compatible", message: `Operation "${now.id}" (${now.action} on "${channelOf(ctx.now, now)}") was added.`, at: now.operation.at, element: operationElement(now) });
   }
 }

@@ -15,7 +15,7 @@
  * any other payload. `id` and `time` vary per event, so they are not declared.
  */
 import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
-import type { Message } from "../../contracts/asyncapi/model.js";
+import { placeOf, type Message } from "../../contracts/asyncapi/model.js";
 
 export const CLOUDEVENTS_KEY = "x-cloudevents";
 
@@ -37,7 +37,7 @@ export const extensionsOf = (spec: CloudEventSpec): string[] => [...spec.attribu
 export function cloudEventOf(message: Message): CloudEventSpec | undefined {
   const value = message.message.value[CLOUDEVENTS_KEY];
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  return { at: child(message.message.at, CLOUDEVENTS_KEY), attributes: new Map(Object.entries(value)) };
+  return { at: placeOf(message.message, CLOUDEVENTS_KEY)!, attributes: new Map(Object.entries(value)) };
 }
 
 /** `com.shop.order.paid.v1` → 1; undefined when the type carries no major version. */

@@ -20,12 +20,24 @@ export interface Located {
 /** An action from the application's side (AsyncAPI 3.0's words; 2.x `subscribe` is `send`, `publish` is `receive`). */
 export type Action = "send" | "receive";
 
+/**
+ * A message or operation with its traits applied: `value` is what it says once merged, `at` where
+ * the object itself is, and `origin` where each key was written (the object, or the trait that
+ * gave it), so that schemas and findings point at the key's real place.
+ */
+export interface Traited extends Located {
+  origin: Record<string, Located>;
+}
+
+/** Where a key of a traited object is written, if it is. */
+export const placeOf = (object: Traited, key: string): SchemaPointer | undefined => (object.origin[key] ? child(object.origin[key].at, key) : undefined);
+
 export interface Message {
   /** Identity within its channel: the 3.0 key, or the 2.x messageId, name or component key. */
   key: string;
   /** Where the channel or operation lists it (a `$ref` to a component, or the message inline). */
   listed: SchemaPointer;
-  message: Located;
+  message: Traited;
   /** The schemas the engine compares; absent when missing or in a schema format it cannot read (Avro, RAML). */
   payload?: SchemaPointer;
   headers?: SchemaPointer;
@@ -48,10 +60,14 @@ export interface Channel {
 export interface Operation {
   /** The 3.0 key or 2.x operationId, else `<channel> publish|subscribe`. */
   id: string;
+  /** False for a 2.x operation without an operationId, whose id charter made up. */
+  named: boolean;
+  /** Identities of the messages it lists (names, else keys), when it lists them. */
+  messages?: string[];
   action: Action;
   /** The id of the channel it sends to or receives from. */
   channel: string;
-  operation: Located;
+  operation: Traited;
 }
 
 export interface AsyncApiModel {
@@ -81,6 +97,27 @@ function entries(version: AsyncApiVersion, parent: Located | undefined, key: str
   });
 }
 
+/**
+ * An object with its `traits` applied, as @asyncapi/parser applies them: in 2.x each trait in turn
+ * overrides the object, in 3.x the object overrides its traits. A key is taken whole from the one
+ * that wins (JSON Merge Patch would merge two objects under one key, a schema that is written
+ * nowhere and so has no place to point at).
+ */
+function withTraits(version: AsyncApiVersion, object: Located): Traited {
+  const traits = Array.isArray(object.value.traits)
+    ? object.value.traits.flatMap((_, i) => {
+        // 2.0 allowed a trait as `[trait, options]`: the trait is the first item.
+        const at = Array.isArray((object.value.traits as unknown[])[i]) ? child(object.at, "traits", i, 0) : child(object.at, "traits", i);
+        return resolveObject(version, at) ?? [];
+      })
+    : [];
+  const layers = version.document.major === 2 ? [object, ...traits] : [...traits, object];
+  const origin: Record<string, Located> = {};
+  for (const layer of layers) for (const key of Object.keys(layer.value)) if (key !== "traits") origin[key] = layer;
+  const value = Object.fromEntries(Object.entries(origin).map(([key, layer]) => [key, layer.value[key]]));
+  return { value, at: object.at, origin };
+}
+
 /** Schema formats the engine reads: AsyncAPI's own (a JSON Schema draft-07 superset) and JSON Schema. */
 const JSON_SCHEMA_FORMAT = /^application\/(vnd\.aai\.asyncapi|schema)(\+json|\+yaml)?(;|$)/;
 
@@ -88,11 +125,11 @@ const JSON_SCHEMA_FORMAT = /^application\/(vnd\.aai\.asyncapi|schema)(\+json|\+y
  * Where a message's payload or headers schema is. 3.0 may wrap a schema with its format
  * (`{ schemaFormat, schema }`); 2.x puts `schemaFormat` on the message, for the payload only.
  */
-function schemaOf(version: AsyncApiVersion, message: Located, key: "payload" | "headers"): SchemaPointer | undefined {
-  if (!(key in message.value)) return undefined;
+function schemaOf(version: AsyncApiVersion, message: Traited, key: "payload" | "headers"): SchemaPointer | undefined {
+  const at = placeOf(message, key);
+  if (!at) return undefined;
   const format2 = version.document.major === 2 && key === "payload" ? message.value.schemaFormat : undefined;
   if (typeof format2 === "string" && !JSON_SCHEMA_FORMAT.test(format2)) return undefined;
-  const at = child(message.at, key);
   const schema = version.schemas.resolve(at);
   if (version.document.major === 3 && isObject(schema.value) && "schemaFormat" in schema.value && "schema" in schema.value) {
     return JSON_SCHEMA_FORMAT.test(String(schema.value.schemaFormat)) ? child(schema.at, "schema") : undefined;
@@ -105,10 +142,10 @@ const componentKey = (version: AsyncApiVersion, at: SchemaPointer): string | und
   return match && at.file === version.document.file ? match[1] : undefined;
 };
 
-function messageOf(version: AsyncApiVersion, key: string, listed: SchemaPointer, message: Located): Message {
+function messageOf(version: AsyncApiVersion, key: string, listed: SchemaPointer, message: Traited): Message {
   const root = version.document.root;
   const contentType = message.value.contentType ?? root.defaultContentType;
-  const kafka = member(version, message, "bindings", "kafka");
+  const kafka = member(version, message.origin.bindings, "bindings", "kafka");
   return {
     key,
     listed,
@@ -116,7 +153,7 @@ function messageOf(version: AsyncApiVersion, key: string, listed: SchemaPointer,
     payload: schemaOf(version, message, "payload"),
     headers: schemaOf(version, message, "headers"),
     contentType: typeof contentType === "string" ? contentType : undefined,
-    correlationId: member(version, message, "correlationId"),
+    correlationId: member(version, message.origin.correlationId, "correlationId"),
     kafkaKey: kafka && "key" in kafka.value ? child(kafka.at, "key") : undefined,
   };
 }
@@ -127,8 +164,9 @@ function messages2(version: AsyncApiVersion, operation: Located, kind: string): 
   if (!slot) return [];
   const places = Array.isArray(slot.value.oneOf) ? slot.value.oneOf.map((_, i) => child(slot.at, "oneOf", i)) : [slot.at];
   return places.flatMap((place, i) => {
-    const message = resolveObject(version, place);
-    if (!message) return [];
+    const found = resolveObject(version, place);
+    if (!found) return [];
+    const message = withTraits(version, found);
     const { messageId, name } = message.value;
     const key = typeof messageId === "string" ? messageId : typeof name === "string" ? name : componentKey(version, message.at) ?? `${kind}#${i}`;
     return [messageOf(version, key, place, message)];
@@ -142,12 +180,14 @@ function model2(version: AsyncApiVersion, root: Located): AsyncApiModel {
     const messages = new Map<string, Message>();
     // In 2.x, `publish` describes what others publish to the application (it receives), `subscribe` what it sends.
     for (const [kind, action] of [["publish", "receive"], ["subscribe", "send"]] as const) {
-      const operation = member(version, channel, kind);
-      if (!operation) continue;
+      const written = member(version, channel, kind);
+      if (!written) continue;
+      const operation = withTraits(version, written);
       const { operationId } = operation.value;
       const id = typeof operationId === "string" ? operationId : `${address} ${kind}`;
-      operations.set(id, { id, action, channel: address, operation });
-      for (const message of messages2(version, operation, kind)) messages.set(message.key, message);
+      const listed = messages2(version, operation, kind);
+      operations.set(id, { id, named: typeof operationId === "string", action, channel: address, operation, messages: listed.map(messageIdentity) });
+      for (const message of listed) messages.set(message.key, message);
     }
     channels.set(address, { id: address, address, channel, messages });
   }
@@ -159,16 +199,24 @@ function model3(version: AsyncApiVersion, root: Located): AsyncApiModel {
   const operations = new Map<string, Operation>();
   for (const [id, channel] of entries(version, root, "channels")) {
     const listed = (key: string) => child(channel.at, "messages", key);
-    const messages = new Map(entries(version, channel, "messages").map(([key, message]) => [key, messageOf(version, key, listed(key), message)]));
+    const messages = new Map(entries(version, channel, "messages").map(([key, message]) => [key, messageOf(version, key, listed(key), withTraits(version, message))]));
     const { address } = channel.value;
     channels.set(id, { id, address: typeof address === "string" ? address : undefined, channel, messages });
   }
-  for (const [id, operation] of entries(version, root, "operations")) {
+  for (const [id, written] of entries(version, root, "operations")) {
+    const operation = withTraits(version, written);
     const channel = operation.value.channel;
     const ref = isObject(channel) && typeof channel.$ref === "string" ? channel.$ref : "";
     const match = /^#\/channels\/([^/]+)$/.exec(ref);
     const action = operation.value.action === "receive" ? "receive" : "send";
-    operations.set(id, { id, action, channel: match ? match[1].replace(/~1/g, "/").replace(/~0/g, "~") : ref, operation });
+    const channelId = match ? match[1].replace(/~1/g, "/").replace(/~0/g, "~") : ref;
+    // A 3.0 operation lists `$ref`s to its channel's messages (`#/channels/<id>/messages/<key>`).
+    const keys = Array.isArray(operation.value.messages)
+      ? operation.value.messages.map((m) => (isObject(m) && typeof m.$ref === "string" ? m.$ref.split("/").pop()!.replace(/~1/g, "/").replace(/~0/g, "~") : ""))
+      : undefined;
+    const channelMessages = channels.get(channelId)?.messages;
+    const messages = keys && channelMessages ? keys.map((key) => (channelMessages.get(key) ? messageIdentity(channelMessages.get(key)!) : key)) : undefined;
+    operations.set(id, { id, named: true, action, channel: channelId, operation, messages });
   }
   return { channels, operations };
 }
@@ -183,6 +231,12 @@ export function modelOf(version: AsyncApiVersion): AsyncApiModel {
     models.set(version, (model = version.document.major === 2 ? model2(version, root) : model3(version, root)));
   }
   return model;
+}
+
+/** What a message is known as across versions, whatever its key: its `messageId` or `name`, else its key. */
+export function messageIdentity(message: Message): string {
+  const { messageId, name } = message.message.value;
+  return typeof messageId === "string" ? messageId : typeof name === "string" ? name : message.key;
 }
 
 /** How messages and elements name a channel: by its address, which is what producers and consumers share. */

@@ -15,6 +15,8 @@ export const isObject = (value: unknown): value is Json => value !== null && typ
 export interface Scope {
   value: Json;
   at: SchemaPointer;
+  /** Where each key is written, when not in the scope itself: an AsyncAPI trait that gave it. */
+  origin?: Record<string, { at: SchemaPointer }>;
 }
 
 /** A parsed extension value and the pointer of the value as written (`/paths/~1orders/get/x-charter-timeout`). */
@@ -37,7 +39,7 @@ export type Parsed<T> = { value: T } | { problem: string; member?: (string | num
 /** The innermost scope that writes `key`, with the pointer of its value. */
 export function written(key: string, ...scopes: (Scope | undefined)[]): { raw: unknown; at: SchemaPointer } | undefined {
   const owner = scopes.find((scope) => scope !== undefined && key in scope.value);
-  return owner && { raw: owner.value[key], at: child(owner.at, key) };
+  return owner && { raw: owner.value[key], at: child(owner.origin?.[key]?.at ?? owner.at, key) };
 }
 
 /**

@@ -18,6 +18,7 @@ const FIXED = [
   entry("operation-added", "operation", "An operation was added: a new send or receive on a channel.", { backward: "compatible", forward: "compatible" }),
   entry("operation-removed", "operation", "An operation was removed: a send removed leaves consumers waiting (forward); a receive removed leaves producers' data unread (backward)."),
   entry("operation-action-changed", "operation", "An operation turned from send to receive or back: both sides of it now disagree on who writes.", { backward: "breaking", forward: "breaking" }),
+  entry("operation-id-changed", "operation", "An operation was renamed (matched by channel, action and messages): peers still meet, but generated code names its methods after the id.", { backward: "conditional", forward: "conditional" }),
   entry("operation-channel-changed", "operation", "An operation moved to another channel: old peers use the old channel.", { backward: "breaking", forward: "breaking" }),
   entry("message-added", "message", "A message was added to a channel: old consumers meet a message they do not know.", { backward: "compatible", forward: "conditional" }),
   entry("message-removed", "message", "A message was removed from a channel: old consumers wait for it; producers that still send it have no reader.", { backward: "conditional", forward: "breaking" }),

@@ -60,6 +60,8 @@ export interface MessageSpec<T> {
   businessKey?: string;
   validateForProducer: CompiledValidator;
   validateForConsumer: CompiledValidator;
+  /** The message's application headers (AsyncAPI `headers`), checked before sending, when it declares them. */
+  validateHeadersForProducer?: CompiledValidator;
   enumFallbacks: EnumFallback[];
   /** Ties the spec to its payload type; never read. */
   readonly __type?: T;
@@ -74,6 +76,7 @@ export interface RetryPolicy {
 /** What events.ts declares for one receive operation. */
 export interface ReceiveSpec {
   operation: string;
+  /** The channel's address; with parameters (`lights.{id}.measured`), it stands for every channel it matches. */
   channel: string;
   deadLetterChannel: string;
   retry: RetryPolicy;
@@ -84,13 +87,19 @@ export interface ReceiveSpec {
 export interface Outgoing {
   /** The channel's address: a NATS subject, a Kafka topic, an HTTP path. */
   channel: string;
+  /** The address with parameters the channel was made from (`lights.{id}.measured`), so a broker can keep them together. */
+  address?: string;
   event: CloudEvent<unknown>;
   /** The business key's value (also the `partitionkey` attribute): Kafka's record key, for ordering. */
   partitionKey?: string;
+  /** The message's application headers, as text, sent beside the CloudEvents attributes. */
+  headers?: Record<string, string>;
 }
 
 /** One message a transport received, not yet decoded. */
 export interface Delivery {
+  /** The channel it came on: a subscription to an address with parameters receives many. */
+  channel?: string;
   /** The CloudEvent the message carries; throws when it carries none. */
   decode(): CloudEvent<unknown>;
   /** The message as received, for a dead letter when it cannot be decoded. */
@@ -107,6 +116,7 @@ export interface Delivery {
 }
 
 export interface SubscribeSpec {
+  /** An address, with parameters (`lights.{id}.measured`) for every channel it matches: see addressPattern. */
   channel: string;
   /** A durable name shared by the instances of one consumer, so they split the messages. */
   group: string;
@@ -117,6 +127,44 @@ export interface SubscribeSpec {
 export interface Subscription {
   /** Stops taking messages and waits for the ones in hand to finish. */
   stop(): Promise<void>;
+}
+
+/**
+ * Channel addresses with parameters (`lights.{lightId}.measured`). A parameter's value is one
+ * segment: it holds no separator of NATS subjects, MQTT topics or paths (`.` `/`), no wildcard
+ * (`*` `>` `#` `+`) and no space, so it can never reach another channel.
+ */
+const SEGMENT = "[^./*>#+\\s{}]+";
+const PARAMETER = /\{([^{}]+)\}/g;
+
+export const hasParameters = (address: string): boolean => /\{[^{}]+\}/.test(address);
+
+/** The channels an address stands for, each parameter captured under its name. */
+export function addressPattern(address: string): RegExp {
+  // split() with a capturing group keeps the parameter names at odd places.
+  const source = address.split(PARAMETER).map((part, i) => (i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : `(${SEGMENT})`));
+  return new RegExp(`^${source.join("")}$`);
+}
+
+/** The address with each parameter filled in; a value that is not one segment is refused, naming the parameter. */
+export function fillAddress(address: string, parameters: Record<string, string | number | boolean>): string {
+  const problems: FieldProblem[] = [];
+  const channel = address.replace(PARAMETER, (_, name: string) => {
+    const value = Object.hasOwn(parameters, name) ? String(parameters[name]) : undefined;
+    if (value === undefined) problems.push({ field: name, message: "is missing" });
+    else if (!new RegExp(`^${SEGMENT}$`).test(value)) problems.push({ field: name, message: `must be one segment of the address (no . / * > # + or space): ${JSON.stringify(value)}` });
+    return value ?? "";
+  });
+  if (problems.length) throw new EventValidationError(`the parameters of ${address}`, problems);
+  return channel;
+}
+
+/** The parameters of a channel an address stands for; undefined when it stands for another channel. */
+export function parseAddress(address: string, channel: string): Record<string, string> | undefined {
+  const match = addressPattern(address).exec(channel);
+  if (!match) return undefined;
+  const names = [...address.matchAll(PARAMETER)].map((m) => m[1]);
+  return Object.fromEntries(names.map((name, i) => [name, match[i + 1]]));
 }
 
 /** The seam between the generated code and a broker or protocol. */
@@ -312,14 +360,28 @@ export interface PublishOptions {
   tracestate?: string;
   /** Further CloudEvents extension attributes (lower-case letters and digits). */
   extensions?: Record<string, string | number | boolean>;
+  /** The application headers the message declares (AsyncAPI `headers`); producer methods type them. */
+  headers?: Record<string, unknown>;
 }
 
 /** Specs whose fixed attributes (type, source, dataschema…) passed the SDK's validation once. */
 const checkedSpecs = new WeakSet<MessageSpec<unknown>>();
 
+/** A channel of an address with parameters, and the address. */
+export interface AddressedChannel {
+  channel: string;
+  address: string;
+}
+
+/** The channel of an address with its parameters filled in. */
+export const channelOf = (address: string, parameters: Record<string, string | number | boolean>): AddressedChannel => ({ channel: fillAddress(address, parameters), address });
+
 /** Validates, wraps in a CloudEvent and sends; invalid data throws and nothing is sent. */
-export async function publish<T>(transport: EventTransport, channel: string, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
+export async function publish<T>(transport: EventTransport, to: string | AddressedChannel, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
+  const { channel, address } = typeof to === "string" ? { channel: to, address: undefined } : to;
   if (!spec.validateForProducer(data)) throw new EventValidationError(spec.name, problemsOf(spec.validateForProducer));
+  const validateHeaders = spec.validateHeadersForProducer;
+  if (validateHeaders && !validateHeaders(options.headers ?? {})) throw new EventValidationError(`${spec.name} headers`, problemsOf(validateHeaders));
   const parent = options.traceparent ? options : currentTrace();
   const key = spec.businessKey === undefined ? undefined : (data as Record<string, unknown>)[spec.businessKey];
   const partitionKey = key === undefined || key === null ? undefined : String(key);
@@ -343,22 +405,27 @@ export async function publish<T>(transport: EventTransport, channel: string, spe
     data,
   }, strict);
   checkedSpecs.add(spec);
-  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey });
+  const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
+  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) });
   return event;
 }
 
 /** What a handler learns besides the data. */
-export interface HandlerContext<T> {
+export interface HandlerContext<T, P = Record<string, string>> {
   event: CloudEvent<T>;
+  /** The values of the channel's parameters, parsed from the channel the event came on. */
+  parameters: P;
   /** The span this handling is, in the producer's trace. */
   traceparent: string;
   /** 1 on the first try of this delivery. */
   attempt: number;
   deliveryCount: number;
+  /** The message's headers as received (names in lower case): the application headers among them. */
+  headers: Record<string, string>;
 }
 
 /** Returns the effect to commit with the dedup record (see IdempotencyStore). */
-export type EventHandler<T> = (data: T, context: HandlerContext<T>) => unknown;
+export type EventHandler<T, P = Record<string, string>> = (data: T, context: HandlerContext<T, P>) => unknown;
 
 export interface ConsumerOptions {
   transport: EventTransport;
@@ -409,7 +476,7 @@ export function applyEnumFallbacks(data: unknown, fallbacks: EnumFallback[]): vo
  * retries, commit its effect with the dedup key, ack. What cannot be handled goes to the
  * dead-letter channel with its reason, and is acked only once the dead letter is sent.
  */
-export async function consume<T>(options: ConsumerOptions, contractId: string, receive: ReceiveSpec, messages: MessageSpec<T>[], handler: EventHandler<T>): Promise<Subscription> {
+export async function consume<T, P>(options: ConsumerOptions, contractId: string, receive: ReceiveSpec, messages: MessageSpec<T>[], handler: EventHandler<T, P>): Promise<Subscription> {
   const store = options.store ?? new MemoryIdempotencyStore();
   const retry: RetryPolicy = { ...receive.retry, ...options.retry };
   const maxDeliver = options.maxDeliver ?? receive.maxDeliver;
@@ -418,6 +485,11 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
   const byType = new Map(messages.map((m) => [m.type, m]));
   // Two deliveries of one event in hand at once (a redelivery overtaking a slow handler) must not both run.
   const inFlight = new Map<string, Promise<void>>();
+
+  const parameterized = hasParameters(receive.channel);
+  /** A delivery's parameters; undefined when it came on a channel the operation's address does not stand for. */
+  const parametersOf = (delivery: Delivery): Record<string, string> | undefined =>
+    parameterized ? (delivery.channel === undefined ? undefined : parseAddress(receive.channel, delivery.channel)) : {};
 
   const deadLetter = async (delivery: Delivery, why: string, event: CloudEvent<unknown> | undefined, key?: string) => {
     // One line: broker headers (NATS, HTTP) cannot carry line breaks, and SDK errors have them.
@@ -433,7 +505,10 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
             [OPERATION]: receive.operation,
             data: delivery.raw(),
           });
-      await deadLetters.send({ channel: receive.deadLetterChannel, event: letter });
+      // The dead-letter address may name the channel's parameters: the letter goes to the channel they make.
+      const parameters = parametersOf(delivery) ?? {};
+      const channel = receive.deadLetterChannel.replace(/\{([^{}]+)\}/g, (_, name: string) => parameters[name] ?? "_");
+      await deadLetters.send({ channel, event: letter, ...(channel !== receive.deadLetterChannel ? { address: receive.deadLetterChannel } : {}) });
       report({ kind: "dead-lettered", key, reason });
       await delivery.ack();
     } catch (error) {
@@ -443,7 +518,7 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
     }
   };
 
-  const handle = async (delivery: Delivery, event: CloudEvent<unknown>, key: string): Promise<void> => {
+  const handle = async (delivery: Delivery, event: CloudEvent<unknown>, key: string, parameters: Record<string, string>): Promise<void> => {
     const spec = byType.get(event.type);
     if (!spec) return deadLetter(delivery, `type ${JSON.stringify(event.type)} is not one this operation receives (${[...byType.keys()].join(", ")})`, event, key);
     if (!within(event.source, spec.source)) return deadLetter(delivery, `source ${JSON.stringify(event.source)} is not ${JSON.stringify(spec.source)} or below it`, event, key);
@@ -471,9 +546,11 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
             get event() {
               return typedEvent();
             },
+            parameters: parameters as P,
             traceparent,
             attempt,
             deliveryCount: delivery.deliveryCount,
+            headers: delivery.raw().headers,
           }),
         );
         break;
@@ -503,6 +580,9 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       ackWaitMs: options.ackWaitMs ?? 30_000,
     },
     async (delivery) => {
+      const parameters = parametersOf(delivery);
+      // A broker wildcard can be wider than the address (NATS `*` takes a whole token): another channel's messages are not this operation's.
+      if (!parameters) return delivery.ack();
       let event: CloudEvent<unknown>;
       try {
         event = delivery.decode();
@@ -514,7 +594,7 @@ export async function consume<T>(options: ConsumerOptions, contractId: string, r
       const key = `${receive.operation} ${event.source} ${event.id}`;
       const before = inFlight.get(key);
       // The earlier delivery's failure is its own: this one still runs.
-      const run = before ? before.catch(() => undefined).then(() => handle(delivery, event, key)) : handle(delivery, event, key);
+      const run = before ? before.catch(() => undefined).then(() => handle(delivery, event, key, parameters)) : handle(delivery, event, key, parameters);
       inFlight.set(key, run);
       try {
         await run;

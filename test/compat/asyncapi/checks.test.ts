@@ -97,9 +97,9 @@ const rows: Row[] = [
     rule: "channel-removed", backward: "conditional", forward: "breaking", line: "channels:", only: "2.6",
   },
   {
-    name: "an operation removed: a send no longer feeds old consumers",
+    name: "an operation renamed on the same channel and action: peers still meet, generated method names change",
     before: {}, after: { operationId: "sendPaidV2" },
-    rule: "operation-removed", backward: "compatible", forward: "breaking", line: "operations:", only: "3.0",
+    rule: "operation-id-changed", backward: "conditional", forward: "conditional", line: "sendPaidV2:", only: "3.0",
   },
   {
     name: "an operation's action changed",

@@ -45,6 +45,15 @@ describe("validation with @asyncapi/parser", () => {
     assert.equal(parserRuns(), runs);
   });
 
+  it("3.1 documents are read, validated and compared like 3.0", async () => {
+    const v31 = doc3().replace("asyncapi: 3.0.0", "asyncapi: 3.1.0");
+    assert.deepEqual(await violations(snapshot({ "events.yaml": v31 })), []);
+    const broken = v31.replace("    action: send\n", "    action: send\n    bogus: 1\n");
+    assert.deepEqual(await violations(snapshot({ "events.yaml": broken })), ['events.yaml:12:12: not valid AsyncAPI 3.1.0: #/operations/sendPaid/bogus: Property "bogus" is not expected to be here']);
+    const { changes } = await checkAsyncApi(snapshot({ "events.yaml": doc3() }, "old"), snapshot({ "events.yaml": v31.replace("maxLength: 20", "maxLength: 10") }), TODAY);
+    assert.deepEqual(changes.map((c) => c.rule), ["message-payload-max-length-decreased"]);
+  });
+
   it("an unsupported version stops before the parser", async () => {
     const runs = parserRuns();
     await assert.rejects(checkAsyncApi(snapshot({}, "old"), snapshot({ "events.yaml": doc3().replace("3.0.0", "4.0.0") }), TODAY), /new\/events\.yaml:1:11: unsupported AsyncAPI version "4\.0\.0"/);

@@ -38,7 +38,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CloudEvent, HTTP } from "cloudevents";
 import { Webhook } from "standardwebhooks";
-import { backoffMs, type Delivery, type EventTransport, type Outgoing, type RetryPolicy, type SubscribeSpec, type Subscription } from "../runtime.js";
+import { addressPattern, backoffMs, hasParameters, type Delivery, type EventTransport, type Outgoing, type RetryPolicy, type SubscribeSpec, type Subscription } from "../runtime.js";
 
 export interface HttpTransportOptions {
   /** The receiver's base URL, for sending; each channel's path is appended to it. */
@@ -138,13 +138,13 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
       request.end(body);
     });
 
-  const send = async ({ channel, event }: Outgoing): Promise<void> => {
+  const send = async ({ channel, event, headers: application }: Outgoing): Promise<void> => {
     const target = options.endpoints?.[channel] ?? (options.url === undefined ? undefined : `${options.url.replace(/\/+$/, "")}${pathOf(channel)}`);
     if (target === undefined) throw new Error(`httpTransport has no URL for channel ${channel}: set options.url or options.endpoints[${JSON.stringify(channel)}]`);
     const url = new URL(target);
     const message = mode === "binary" ? HTTP.binary(event) : HTTP.structured(event);
     const body = bytesOf(message.body);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...application };
     for (const [name, value] of Object.entries(message.headers)) {
       if (value !== undefined) headers[name] = name.startsWith("ce-") ? percentEncode(String(value)) : String(value);
     }
@@ -164,7 +164,22 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
     }
   };
 
-  const serve = async (req: IncomingMessage, res: ServerResponse, route: Route): Promise<void> => {
+  // Subscriptions to addresses with parameters, tried in turn on a path no channel has: the default path only (`/<channel>`).
+  const patterns: { pattern: RegExp; path: string }[] = [];
+  const routeOf = (path: string): { route: Route | "stopped" | undefined; channel?: string } => {
+    const exact = routes.get(path);
+    if (exact !== undefined || !patterns.length) return { route: exact };
+    let channel: string;
+    try {
+      channel = decodeURIComponent(path.slice(1));
+    } catch {
+      return { route: undefined };
+    }
+    const found = patterns.find(({ pattern }) => pattern.test(channel));
+    return found ? { route: routes.get(found.path), channel } : { route: undefined };
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, route: Route, channel: string | undefined): Promise<void> => {
     if (Number(req.headers["content-length"]) > maxBodyBytes) return reply(res, 413, `the body is over ${maxBodyBytes} bytes`, { connection: "close" });
     const body = await readBody(req, maxBodyBytes);
     if (!body) return reply(res, 413, `the body is over ${maxBodyBytes} bytes`, { connection: "close" });
@@ -180,6 +195,7 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
     // Tells the sender this try counts as a delivery (see the file's comment).
     const delivered = { [DELIVERED]: "true" };
     const delivery: Delivery = {
+      ...(channel !== undefined ? { channel } : {}),
       decode: () => decodeEvent(req.headers, body),
       raw: () => ({ headers: flatten(req.headers), body: body.toString("utf8") }),
       deliveryCount: Number.isInteger(count) && count >= 1 ? count : 1,
@@ -196,12 +212,12 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
   };
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const route = routes.get((req.url ?? "/").split("?")[0]);
+    const { route, channel } = routeOf((req.url ?? "/").split("?")[0]);
     if (route === undefined) return reply(res, 404, "no subscription at this path");
     if (req.method !== "POST") return reply(res, 405, "only POST is served", { allow: "POST" });
     if (route === "stopped") return reply(res, 503, "the subscription is stopped", { "retry-after": "1" });
     // serve fails only when the request breaks off mid-body: nobody is left to answer.
-    const handling = serve(req, res, route).catch(() => void res.destroy());
+    const handling = serve(req, res, route, channel).catch(() => void res.destroy());
     route.inFlight.add(handling);
     void handling.finally(() => route.inFlight.delete(handling));
   };
@@ -221,6 +237,7 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
       if (current !== undefined && current !== "stopped") throw new Error(`httpTransport already serves channel ${spec.channel} at ${path}`);
       const route: Route = { deliver, inFlight: new Set() };
       routes.set(path, route);
+      if (hasParameters(spec.channel) && !patterns.some((p) => p.path === path)) patterns.push({ pattern: addressPattern(spec.channel), path });
       return { stop: () => stop(path, route) };
     },
     async close(): Promise<void> {

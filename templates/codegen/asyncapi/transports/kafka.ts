@@ -26,7 +26,7 @@
  */
 import { CloudEvent, Kafka as KafkaBinding } from "cloudevents";
 import { Kafka, Partitioners, type Consumer, type EachMessagePayload, type IHeaders, type Message, type Producer } from "kafkajs";
-import type { Delivery, EventTransport, Outgoing, SubscribeSpec, Subscription } from "../runtime.js";
+import { addressPattern, hasParameters, type Delivery, type EventTransport, type Outgoing, type SubscribeSpec, type Subscription } from "../runtime.js";
 
 export type KafkaTransportOptions = (
   | {
@@ -103,7 +103,7 @@ export function kafkaTransport(options: KafkaTransportOptions): EventTransport {
 /** The kafkajs record for an event, as the SDK's binding encodes it. */
 function recordOf(outgoing: Outgoing, mode: "binary" | "structured"): Message {
   const message = mode === "structured" ? KafkaBinding.structured(outgoing.event) : KafkaBinding.binary(outgoing.event);
-  const headers: IHeaders = {};
+  const headers: IHeaders = { ...outgoing.headers };
   // The SDK gives unset attributes as undefined and extensions as numbers or booleans; headers are text.
   for (const [name, value] of Object.entries(message.headers)) if (value !== undefined && value !== null) headers[name] = String(value);
   return {
@@ -142,6 +142,15 @@ function decode(headers: Record<string, string>, key: string | undefined, value:
   return event;
 }
 
+/**
+ * What a consumer subscribes to for an address: its topic, or for an address with parameters a
+ * topic pattern (`user.{id}.signup` → /^user\.([^…]+)\.signup$/). kafkajs matches a pattern
+ * against the topics that exist when it subscribes.
+ */
+export function kafkaTopics(address: string): string | RegExp {
+  return hasParameters(address) ? addressPattern(address) : address;
+}
+
 async function subscribe(consumer: Consumer, spec: SubscribeSpec, deliver: (delivery: Delivery) => Promise<void>, options: KafkaTransportOptions): Promise<Subscription> {
   // The one record per partition that was delivered and not acked yet: the only one that can come again.
   const pending = new Map<string, { offset: string; count: number }>();
@@ -175,6 +184,7 @@ async function subscribe(consumer: Consumer, spec: SubscribeSpec, deliver: (deli
     const body = message.value?.toString("utf8") ?? "";
     let outcome: { acked: true } | { acked: false; laterMs: number } | undefined;
     const delivery: Delivery = {
+      channel: topic,
       decode: () => decode(headers, message.key?.toString("utf8"), body),
       raw: () => ({ headers, body }),
       deliveryCount,
@@ -205,7 +215,7 @@ async function subscribe(consumer: Consumer, spec: SubscribeSpec, deliver: (deli
 
   try {
     await consumer.connect();
-    await consumer.subscribe({ topics: [spec.channel], fromBeginning: options.fromBeginning ?? true });
+    await consumer.subscribe({ topics: [kafkaTopics(spec.channel)], fromBeginning: options.fromBeginning ?? true });
   } catch (error) {
     await consumer.disconnect().catch(() => undefined);
     throw error;

@@ -9,7 +9,7 @@
  */
 import { CloudEvent, HTTP } from "cloudevents";
 import { AckPolicy, DeliverPolicy, StorageType, connect, headers as natsHeaders, nanos, type ConsumerConfig, type JsMsg, type MsgHdrs, type NatsConnection } from "nats";
-import type { Delivery, EventTransport, Outgoing, SubscribeSpec, Subscription } from "../runtime.js";
+import { hasParameters, type Delivery, type EventTransport, type Outgoing, type SubscribeSpec, type Subscription } from "../runtime.js";
 
 export interface NatsTransportOptions {
   /** Where to connect, unless `connection` is given. */
@@ -39,14 +39,23 @@ export function streamNameFor(subject: string): string {
   return subject.replace(/[^A-Za-z0-9_-]/g, "_").toUpperCase();
 }
 
+/**
+ * The subject of an address, parameters as wildcards: a token holding a parameter becomes `*`
+ * (`lights.{id}.measured` → `lights.*.measured`), which the consumer then narrows to the address.
+ */
+export function natsSubject(address: string): string {
+  return hasParameters(address) ? address.split(".").map((token) => (/\{[^{}]+\}/.test(token) ? "*" : token)).join(".") : address;
+}
+
 /** NATS header values cannot hold line breaks and lose surrounding spaces. */
 const fitsHeader = (value: string) => !/[\r\n]/.test(value) && value === value.trim();
 
 /** The event as NATS headers and payload; structured when an attribute cannot be a header value. */
-function encode(event: CloudEvent<unknown>, mode: "binary" | "structured"): { headers: MsgHdrs; payload: Uint8Array } {
+function encode(event: CloudEvent<unknown>, mode: "binary" | "structured", application: Record<string, string> = {}): { headers: MsgHdrs; payload: Uint8Array } {
   const binary = mode === "binary" ? HTTP.binary(event) : undefined;
   const message = binary && Object.values(binary.headers).every((value) => fitsHeader(String(value))) ? binary : HTTP.structured(event);
   const headers = natsHeaders();
+  for (const [name, value] of Object.entries(application)) headers.append(name, value);
   for (const [name, value] of Object.entries(message.headers)) headers.append(name, String(value));
   const { body } = message;
   const payload =
@@ -59,6 +68,7 @@ function deliveryOf(msg: JsMsg, ack: (msg: JsMsg) => void): Delivery {
   const headers: Record<string, string> = {};
   for (const [name, values] of msg.headers ?? []) headers[name.toLowerCase()] = values[0];
   return {
+    channel: msg.subject,
     decode() {
       const contentType = headers["content-type"] ?? "";
       const structured = /^application\/cloudevents/i.test(contentType);
@@ -111,9 +121,10 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
   };
 
   return {
-    async send({ channel, event }: Outgoing) {
-      if (options.createStreams !== false) await streamFor(channel);
-      const { headers, payload } = encode(event, mode);
+    async send({ channel, address, event, headers: application }: Outgoing) {
+      // One stream for every channel of an address with parameters, the one its consumers read.
+      if (options.createStreams !== false) await streamFor(address ? natsSubject(address) : channel);
+      const { headers, payload } = encode(event, mode, application);
       // JetStream drops a message whose id it has seen within the stream's duplicate window (2 min by
       // default): an event sent again, such as a dead letter re-sent by a consumer that crashed
       // before acking, is stored once. The channel is part of the id because a dead letter keeps its
@@ -122,7 +133,8 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
     },
 
     async subscribe(spec: SubscribeSpec, deliver: (delivery: Delivery) => Promise<void>): Promise<Subscription> {
-      const stream = await streamFor(spec.channel);
+      const subject = natsSubject(spec.channel);
+      const stream = await streamFor(subject);
       const config: Partial<ConsumerConfig> = {
         durable_name: spec.group,
         ack_policy: AckPolicy.Explicit,
@@ -130,7 +142,7 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
         // Unlimited: the runtime counts deliveries and dead-letters past its limit. A broker limit
         // would strand a message whose last allowed delivery failed to reach the dead-letter stream.
         max_deliver: -1,
-        filter_subject: spec.channel,
+        filter_subject: subject,
         deliver_policy: DeliverPolicy.All,
       };
       // Creates the durable consumer, or binds to it and updates its limits to this spec's.
