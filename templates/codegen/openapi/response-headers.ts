@@ -44,7 +44,8 @@ export function readHeaders(operation: string, status: number, headers: Headers,
       if (spec.required) fail("required by the contract but missing");
       continue;
     }
-    out[spec.name] = headerValue(spec, text, fail);
+    // An own property whatever the name, `__proto__` included.
+    Object.defineProperty(out, spec.name, { value: headerValue(spec, text, fail), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
