@@ -15,8 +15,8 @@ import { compileSdk } from "../helpers/sdk.js";
 /**
  * The types of a generated client as openapi-typescript users expect them: readOnly properties
  * not sent, writeOnly ones not read, unions narrowed by their discriminator (mapped by `$ref`, by
- * bare name, and to schemas of another file of the registry), and declared response headers typed
- * on the result, read against a server on 127.0.0.1.
+ * bare name, to schemas of another file of the registry, and from a base schema extended by
+ * allOf), and declared response headers typed on the result, read against a server on 127.0.0.1.
  */
 const CONTRACT = `openapi: 3.1.0
 info: { title: Pets API, version: 1.0.0, x-charter-id: pets.v1 }
@@ -50,6 +50,11 @@ paths:
       operationId: listRodents
       responses:
         "200": { description: OK, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Rodent" } } } } }
+  /animals:
+    get:
+      operationId: listAnimals
+      responses:
+        "200": { description: OK, content: { application/json: { schema: { type: array, items: { oneOf: [{ $ref: "#/components/schemas/Bird" }, { $ref: "#/components/schemas/Fish" }] } } } } }
   /photos/{id}:
     get:
       operationId: getPhoto
@@ -86,6 +91,13 @@ components:
       discriminator: { propertyName: type, mapping: { car: Car, bike: Bike } }
     Car: { type: object, required: [type, doors], properties: { type: { type: string }, doors: { type: integer } } }
     Bike: { type: object, required: [type, gears], properties: { type: { type: string }, gears: { type: integer } } }
+    Animal:
+      type: object
+      required: [class]
+      properties: { class: { type: string } }
+      discriminator: { propertyName: class, mapping: { bird: Bird, fish: Fish } }
+    Bird: { allOf: [{ $ref: "#/components/schemas/Animal" }, { type: object, required: [wings], properties: { wings: { type: integer } } }] }
+    Fish: { allOf: [{ $ref: "#/components/schemas/Animal" }, { type: object, required: [fins], properties: { fins: { type: integer } } }] }
     Rodent:
       oneOf: [{ $ref: "rodents.yaml#/Mouse" }, { $ref: "rodents.yaml#/Rat" }]
       discriminator: { propertyName: species, mapping: { mouse: "rodents.yaml#/Mouse", rat: "rodents.yaml#/Rat" } }
@@ -157,7 +169,12 @@ export async function discriminators(): Promise<number> {
   const tails = rodents.map((r) => (r.species === "rat" ? r.tail : r.tiny ? 1 : 0));
   // @ts-expect-error "Rat" is the schema's name, not a value of the mapping
   rodents.filter((r) => r.species === "Rat");
-  return lives + doors + tails.length;
+
+  // A base schema's discriminator, mapped by bare names, narrows the schemas that extend it (allOf).
+  const limbs = (await client.listAnimals()).body.map((a) => (a.class === "bird" ? a.wings : a.fins));
+  // @ts-expect-error "Bird" is the schema's name, not a value of the mapping
+  (await client.listAnimals()).body.filter((a) => a.class === "Bird");
+  return lives + doors + tails.length + limbs.length;
 }
 
 export function headers(result: CreatePetResult): string {
