@@ -28,7 +28,8 @@ const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "
 /**
  * A typed client package per OpenAPI contract, in a folder named after the contract id: types.ts
  * (openapi-typescript), client.ts (templates/codegen/openapi), runtime.ts, serialize.ts and
- * response-headers.ts (copied as they are), index.ts and package.json. Paths are relative to the SDK output folder.
+ * response-headers.ts (copied as they are), index.ts and package.json. Paths are relative to the
+ * SDK output folder.
  */
 export async function generateOpenApiClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -109,6 +110,13 @@ function clientData(contract: OpenApiContract, banner: string) {
     }
 
     const responses = Object.keys(isObject(op.responses) ? op.responses : {});
+    const successKeys = responses.filter((k) => /^2/.test(k));
+    const responseHeaders = responseHeadersOf(contract, operation, successKeys);
+    // Headers declared with `content` are typed by openapi-typescript as their content map: HeadersOf unwraps them.
+    const contentHeaders = (key: string) => {
+      const names = (responseHeaders[key] ?? []).filter((h) => h.content).map((h) => stringLiteral(h.name));
+      return names.length ? `, ${names.join(" | ")}` : "";
+    };
     const variant = (key: string) => {
       const response = `${opType}["responses"][${/^\d{3}$/.test(key) ? key : stringLiteral(key)}]`;
       return {
@@ -118,13 +126,6 @@ function clientData(contract: OpenApiContract, banner: string) {
         body: `ResponseBody<BodyOf<${response}>>`,
         header: `HeadersOf<${response}${contentHeaders(key)}>`,
       };
-    };
-    const successKeys = responses.filter((k) => /^2/.test(k));
-    const responseHeaders = responseHeadersOf(contract, operation, successKeys);
-    // Headers declared with `content` are typed by openapi-typescript as their content map: HeadersOf unwraps them.
-    const contentHeaders = (key: string) => {
-      const names = (responseHeaders[key] ?? []).filter((h) => h.content).map((h) => stringLiteral(h.name));
-      return names.length ? `, ${names.join(" | ")}` : "";
     };
     const description = [op.summary, op.description].filter((t): t is string => typeof t === "string" && t.trim() !== "").join("\n\n");
     return {
@@ -143,6 +144,8 @@ function clientData(contract: OpenApiContract, banner: string) {
       responses: jsonLiteral(wire.responses),
       fields,
       inputRequired: fields.some((f) => !f.optional),
+      declaresResponses: responses.length > 0,
+      declaresSuccess: successKeys.length > 0,
       // An operation that declares no success status accepts any 2xx, with a body of unknown type.
       successKeys: (successKeys.length ? successKeys : ["2XX"]).map(stringLiteral),
       results: successKeys.length ? successKeys.map(variant) : [{ status: "number", body: "unknown", header: "Record<string, never>" }],
@@ -152,13 +155,14 @@ function clientData(contract: OpenApiContract, banner: string) {
     };
   });
   const anyBody = operations.some((o) => o.fields.some((f) => f.name === "body"));
-  const anyResponse = operations.some((o) => o.results.some((r) => "key" in r) || o.errors.length > 0);
+  const anyResponse = operations.some((o) => o.declaresResponses);
   return {
     banner,
     // Imports only what is used: the generated code compiles with noUnusedLocals.
     typeImports: ["paths", ...(anyResponse ? ["Readable"] : []), ...(anyBody ? ["Writable"] : [])].join(", "),
     anyBody,
     anyResponse,
+    anySuccess: operations.some((o) => o.declaresSuccess),
     title: lineCommentText(String(info.title ?? contract.id)).replace(/\*\//g, "*\\/"),
     baseUrl: /^https?:\/\//.test(server) ? stringLiteral(server) : undefined,
     retryBudget: retryBudgetOf({ value: root, at: { file: contract.document.file, pointer: "" } })?.value,
