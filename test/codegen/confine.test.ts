@@ -107,7 +107,7 @@ describe("generate reads the registry and nothing else (issue 12, item 1)", () =
     const items = readFileSync(join(dir, "work/sdk/items/types.ts"), "utf8");
     assert.match(items, /limit\?: components\["schemas"\]\["Count"\];/);
     assert.match(items, /tags\?: components\["schemas"\]\["Tags"\];/);
-    assert.match(readFileSync(join(dir, "work/sdk/items/client.ts"), "utf8"), /body: NonNullable<PutItemOperation\["requestBody"\]>/);
+    assert.match(readFileSync(join(dir, "work/sdk/items/client.ts"), "utf8"), /body: RequestBody<NonNullable<PutItemOperation\["requestBody"\]>/);
     const compiled = compileSdk(readTree(join(dir, "work/sdk")));
     assert.equal(compiled.output, "");
   });

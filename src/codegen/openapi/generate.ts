@@ -13,6 +13,7 @@ import { bundleOpenApi } from "./bundle.js";
 import { typesOf } from "./types.js";
 import { camelIdentifier, jsdoc, jsonLiteral, lineCommentText, pascalIdentifier, stringLiteral } from "./names.js";
 import { requestMediaType, wireOf } from "./wire.js";
+import { responseHeadersOf } from "./response-headers.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
 import { contractPackageName } from "../package-name.js";
 
@@ -26,8 +27,9 @@ const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "
 
 /**
  * A typed client package per OpenAPI contract, in a folder named after the contract id: types.ts
- * (openapi-typescript), client.ts (templates/codegen/openapi), runtime.ts (copied as it is),
- * index.ts and package.json. Paths are relative to the SDK output folder.
+ * (openapi-typescript), client.ts (templates/codegen/openapi), runtime.ts, serialize.ts and
+ * response-headers.ts (copied as they are), index.ts and package.json. Paths are relative to the
+ * SDK output folder.
  */
 export async function generateOpenApiClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -40,6 +42,7 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
   const index = template("index.ts.hbs");
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
   const serialize = readFileSync(join(TEMPLATES, "serialize.ts"), "utf8");
+  const responseHeaders = readFileSync(join(TEMPLATES, "openapi", "response-headers.ts"), "utf8");
   const display = (file: string) => joinPath(registry.base, file);
 
   const owners = new Map<string, string>();
@@ -55,6 +58,7 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
     files.set(`${folder}/client.ts`, client(clientData(contract, banner)));
     files.set(`${folder}/runtime.ts`, `${banner}\n${runtime}`);
     files.set(`${folder}/serialize.ts`, `${banner}\n${serialize}`);
+    files.set(`${folder}/response-headers.ts`, `${banner}\n${responseHeaders}`);
     files.set(`${folder}/index.ts`, index({ banner }));
     files.set(`${folder}/package.json`, packageJson(folder, (contract.document.root.info as Record<string, unknown> | undefined)?.version, DEPENDENCIES));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
@@ -101,16 +105,28 @@ function clientData(contract: OpenApiContract, banner: string) {
     const bodyType = requestMediaType(content);
     const wire = wireOf(contract, operation, bodyType);
     if (bodyType !== undefined) {
-      fields.push({ name: "body", optional: requestBody?.required !== true, type: `NonNullable<${opType}["requestBody"]>["content"][${stringLiteral(bodyType)}]` });
+      // readOnly properties may not be sent, writeOnly ones may (openapi-typescript's markers).
+      fields.push({ name: "body", optional: requestBody?.required !== true, type: `RequestBody<NonNullable<${opType}["requestBody"]>["content"][${stringLiteral(bodyType)}]>` });
     }
 
     const responses = Object.keys(isObject(op.responses) ? op.responses : {});
-    const variant = (key: string) => ({
-      key: /^\d{3}$/.test(key) ? key : stringLiteral(key),
-      status: /^\d{3}$/.test(key) ? key : "number",
-      body: `BodyOf<${opType}["responses"][${/^\d{3}$/.test(key) ? key : stringLiteral(key)}]>`,
-    });
     const successKeys = responses.filter((k) => /^2/.test(k));
+    const responseHeaders = responseHeadersOf(contract, operation, successKeys);
+    // Headers declared with `content` are typed by openapi-typescript as their content map: HeadersOf unwraps them.
+    const contentHeaders = (key: string) => {
+      const names = (responseHeaders[key] ?? []).filter((h) => h.content).map((h) => stringLiteral(h.name));
+      return names.length ? `, ${names.join(" | ")}` : "";
+    };
+    const variant = (key: string) => {
+      const response = `${opType}["responses"][${/^\d{3}$/.test(key) ? key : stringLiteral(key)}]`;
+      return {
+        key: /^\d{3}$/.test(key) ? key : stringLiteral(key),
+        status: /^\d{3}$/.test(key) ? key : "number",
+        // writeOnly properties are never in a response, readOnly ones are.
+        body: `ResponseBody<BodyOf<${response}>>`,
+        header: `HeadersOf<${response}${contentHeaders(key)}>`,
+      };
+    };
     const description = [op.summary, op.description].filter((t): t is string => typeof t === "string" && t.trim() !== "").join("\n\n");
     return {
       name,
@@ -128,15 +144,25 @@ function clientData(contract: OpenApiContract, banner: string) {
       responses: jsonLiteral(wire.responses),
       fields,
       inputRequired: fields.some((f) => !f.optional),
+      declaresResponses: responses.length > 0,
+      declaresSuccess: successKeys.length > 0,
       // An operation that declares no success status accepts any 2xx, with a body of unknown type.
       successKeys: (successKeys.length ? successKeys : ["2XX"]).map(stringLiteral),
-      results: successKeys.length ? successKeys.map(variant) : [{ status: "number", body: "unknown" }],
+      results: successKeys.length ? successKeys.map(variant) : [{ status: "number", body: "unknown", header: "Record<string, never>" }],
+      responseHeaders: jsonLiteral(responseHeaders),
       errors: responses.filter((k) => !/^2/.test(k)).map(variant),
       doc: jsdoc(`${description || `${operation.method.toUpperCase()} ${operation.path}`}\n\n\`${operation.method.toUpperCase()} ${operation.path}\``, "  "),
     };
   });
+  const anyBody = operations.some((o) => o.fields.some((f) => f.name === "body"));
+  const anyResponse = operations.some((o) => o.declaresResponses);
   return {
     banner,
+    // Imports only what is used: the generated code compiles with noUnusedLocals.
+    typeImports: ["paths", ...(anyResponse ? ["Readable"] : []), ...(anyBody ? ["Writable"] : [])].join(", "),
+    anyBody,
+    anyResponse,
+    anySuccess: operations.some((o) => o.declaresSuccess),
     title: lineCommentText(String(info.title ?? contract.id)).replace(/\*\//g, "*\\/"),
     baseUrl: /^https?:\/\//.test(server) ? stringLiteral(server) : undefined,
     retryBudget: retryBudgetOf({ value: root, at: { file: contract.document.file, pointer: "" } })?.value,

@@ -2,7 +2,7 @@ import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 
 /**
  * TypeScript types of a self-contained OpenAPI document (see bundle.ts), by openapi-typescript's
- * transform with its default options. Its `openapiTS()` entry point is not used: that one first
+ * transform with its default options, plus readOnly/writeOnly markers. Its `openapiTS()` entry point is not used: that one first
  * bundles the document with Redocly, which reads `$ref`d files from the disk around the working
  * directory and fails on keys such as `hasOwnProperty`; charter has resolved every `$ref` from the
  * registry snapshot already.
@@ -20,7 +20,7 @@ export async function typesOf(document: object): Promise<string> {
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(schema, {}),
+    discriminators: scanDiscriminators(schema, { silent: true }),
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -47,7 +47,9 @@ export async function typesOf(document: object): Promise<string> {
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
-    readWriteMarkers: false,
+    // readOnly properties become `$Read<T>` and writeOnly ones `$Write<T>`; the client strips them
+    // with the `Writable` and `Readable` helpers openapi-typescript writes beside them, as openapi-fetch does.
+    readWriteMarkers: true,
     resolve: <T>($ref: string) => resolveRef(schema, $ref, { silent: true }) as T | undefined,
   };
   return astToString(transformSchema(schema, ctx));
