@@ -161,6 +161,8 @@ export function checkShape(sources: BundleSources, key: string, item: unknown, a
   if (key === "type" && !(isType(item) || (Array.isArray(item) && item.every(isType)))) failAt(sources, `type must be one of ${[...TYPES].join(", ")}, or a list of them`, at);
   if (COUNTS.has(key) && !(Number.isInteger(item) && (item as number) >= 0)) failAt(sources, `${key} must be a non-negative integer`, at);
   if (SCHEMA.has(key) && !isSchema(item) && !(key === "items" && Array.isArray(item))) failAt(sources, `${key} must be a schema (an object or a boolean)`, at);
+  if (SCHEMA_LISTS.has(key) && !(Array.isArray(item) && item.length > 0)) failAt(sources, `${key} must be a non-empty list of schemas`, at);
+  if (SCHEMA_MAPS.has(key) && !isObject(item)) failAt(sources, `${key} must be a map of names to schemas`, at);
   if (SCHEMA_LISTS.has(key) && Array.isArray(item)) {
     item.forEach((entry, i) => isSchema(entry) || failAt(sources, `${key}[${i}] must be a schema (an object or a boolean)`, child(at, i)));
   }

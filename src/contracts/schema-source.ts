@@ -103,16 +103,26 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
   /** Every `$ref` of a document must stay in the registry and lead somewhere (not round a cycle of $refs): checked up front, so the error does not depend on which schemas a comparison visits. */
   const checkRefs = (file: string): void => {
     // Pointers are built only for the $refs found, not for every node of a large document.
-    const walk = (value: unknown, path: string[]): void => {
+    const walk = (value: unknown, path: string[], data: boolean): void => {
       if (value === null || typeof value !== "object") return;
       // Resolved, not only followed: a chain of $refs that comes back to itself is refused here, before a parser loops on it.
       if (isRef(value)) resolve(child({ file, pointer: "" }, ...path));
-      for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key]);
+      else if (!data && Object.hasOwn(value, "$ref") && !NAME_MAPS.has(path[path.length - 1])) {
+        fail(`$ref must be a string (a URI reference), not ${kindOf((value as { $ref: unknown }).$ref)}`, child({ file, pointer: "" }, ...path));
+      }
+      for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key], data || DATA_KEYS.has(key));
     };
-    walk(document(file)?.value, []);
+    walk(document(file)?.value, [], false);
   };
   return { resolve, location, checkRefs, source: document };
 }
+
+/** Keys whose entries are named by the user: a property may be called `$ref`. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas"]);
+/** Keys whose values are data (instances, not schemas): any key goes there. */
+const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum"]);
+
+const kindOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`);
 
 /** What a pointer that leads nowhere finds. */
 const MISSING = Symbol("missing");

@@ -107,6 +107,18 @@ describe("errors that had no place get one (item 6)", () => {
       `reg/api.openapi.yaml:12:17: $ref "#/components/schemas/Missing/deep" points to nothing: reg/api.openapi.yaml has no "#/components/schemas/Missing/deep"`);
   });
 
+  it("a $ref that is not a string, where it is written; a property named $ref and example data stay legal", () => {
+    const api = API().replace('$ref: "#/components/schemas/Thing"', "$ref: { $ref: \"#\" }");
+    refusedEverywhere({ "reg/api.openapi.yaml": api }, "reg/api.openapi.yaml:12:17: $ref must be a string (a URI reference), not an object");
+    const legal = `${API()}      properties:
+        $ref: { type: object, example: { $ref: 1 } }
+`;
+    for (const command of ["lint", "breaking"]) {
+      const run = charter(command === "lint" ? ["lint", "reg"] : ["breaking", "reg", "--against", "reg"], tempTree({ "reg/api.openapi.yaml": legal }));
+      assert.ok(run.status === 0 || run.status === 1, `${command}: ${run.stderr}`);
+    }
+  });
+
   for (const [name, channel, property, line] of [
     ["a property named __proto__", "thingChanged", "__proto__", "11:13: key \"__proto__\""],
     ["a channel named hasOwnProperty", "hasOwnProperty", "id", "4:3: key \"hasOwnProperty\""],
