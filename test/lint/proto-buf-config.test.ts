@@ -8,6 +8,7 @@ const at = (dir: string) => `${dir}/a.proto`;
 
 const rows: { name: string; files: Record<string, string>; rule: string; expect: string[] }[] = [
   { name: "no buf.yaml: buf's default (STANDARD) runs", files: { [at("a/v1")]: file("a.v1") }, rule: "MESSAGE_PASCAL_CASE", expect: ["a/v1/a.proto:4", "a/v1/a.proto:6"] },
+  { name: "a buf.yaml of comments only configures nothing, as an empty one", files: { "buf.yaml": "# lint settings to come\n", [at("a/v1")]: file("a.v1") }, rule: "MESSAGE_PASCAL_CASE", expect: ["a/v1/a.proto:4", "a/v1/a.proto:6"] },
   { name: "no buf.yaml: COMMENTS is not in STANDARD", files: { [at("a/v1")]: file("a.v1") }, rule: "COMMENT_MESSAGE", expect: [] },
   { name: "use: a category (v1 COMMENTS)", files: { "buf.yaml": "version: v1\nlint:\n  use: [COMMENTS]\n", [at("a/v1")]: file("a.v1") }, rule: "COMMENT_MESSAGE", expect: ["a/v1/a.proto:4", "a/v1/a.proto:6"] },
   { name: "except: a rule out of a category", files: { "buf.yaml": "version: v2\nlint:\n  use: [BASIC]\n  except: [MESSAGE_PASCAL_CASE]\n", [at("a/v1")]: file("a.v1") }, rule: "MESSAGE_PASCAL_CASE", expect: [] },
@@ -49,4 +50,9 @@ describe("buf.yaml selects and configures buf's lint rules", () => {
       assert.deepEqual(found.sort(), row.expect);
     });
   }
+
+  it("a buf.yaml that is not a mapping is refused at its first line", async () => {
+    await assert.rejects(lint({ "buf.yaml": "version v2\n", [at("a/v1")]: file("a.v1") }), (error: Error) =>
+      error.toString() === "buf.yaml:1:1: not a buf configuration: expected a mapping of keys (version, modules, lint, ...)");
+  });
 });

@@ -1,3 +1,4 @@
+import { InputError } from "../../errors.js";
 import { parseConfigYaml } from "../../registry/yaml-source.js";
 import { BUF_LINT_RULES, type BufConfigVersion } from "./proto-buf-rules.js";
 
@@ -89,7 +90,16 @@ function versionOf(config: BufYaml | undefined): BufConfigVersion {
 
 const read = (files: Map<string, string>, path: string, base: string): BufYaml | undefined => {
   const text = files.get(path);
-  return text === undefined ? undefined : (parseConfigYaml(join(base, path), text).value as BufYaml | undefined);
+  if (text === undefined) return undefined;
+  const source = parseConfigYaml(join(base, path), text);
+  const { value } = source;
+  // A file of comments only configures nothing, as an empty mapping does.
+  if (value === null || value === undefined) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    const { line, column } = source.position([]);
+    throw new InputError("not a buf configuration: expected a mapping of keys (version, modules, lint, ...)", join(base, path), line, column);
+  }
+  return value as BufYaml;
 };
 
 /**
