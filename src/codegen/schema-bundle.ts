@@ -62,6 +62,7 @@ export class SchemaBundle {
     if (target.at.pointer === "" && isObject(target.value) && (typeof target.value.openapi === "string" || typeof target.value.asyncapi === "string")) {
       failAt(this.sources, `$ref points at the whole ${typeof target.value.openapi === "string" ? "OpenAPI" : "AsyncAPI"} document ${this.sources.display(target.at.file)}, not at a schema`, child(at, "$ref"));
     }
+    if (!isObject(target.value) && typeof target.value !== "boolean") failAt(this.sources, `a schema must be an object or a boolean, not ${target.value === null ? "null" : Array.isArray(target.value) ? "a list" : `a ${typeof target.value}`}`, target.at);
     const key = `${target.at.file}#${target.at.pointer}`;
     const known = this.names.get(key);
     if (known) return REF + known;
