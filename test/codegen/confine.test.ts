@@ -198,6 +198,11 @@ describe("generate on odd but legal schemas, and on broken ones (issue 12, item 
     ["a negative minProperties", { "e.asyncapi.yaml": events("{type: object, minProperties: -1}") }, /^charter: reg\/e\.asyncapi\.yaml:9:\d+: minProperties must be a non-negative integer/],
     ["properties that are not a map", { "e.asyncapi.yaml": events("{type: object, properties: [a, b]}") }, /^charter: reg\/e\.asyncapi\.yaml:9:\d+: properties must be a map of names to schemas/],
     ["a $ref to a schema left empty (null)", { "e.asyncapi.yaml": events("{$ref: '#/components/schemas/A'}", "components:\n  schemas:\n    A:\n") }, /^charter: reg\/e\.asyncapi\.yaml:\d+:\d+: a schema must be an object or a boolean, not null/],
+    [
+      "a media type left empty (null), which breaks the OpenAPI schema: its violation, in place",
+      { "a.openapi.yaml": api("{type: string}").replace("          content:\n            application/json:\n              schema: {type: string}\n", "          content:\n            application/json:\n") },
+      /^charter: reg\/a\.openapi\.yaml:\d+:\d+: cannot generate a client from a document that is not valid OpenAPI 3\.1/,
+    ],
     ["an empty anyOf", { "a.openapi.yaml": api("{anyOf: []}") }, /^charter: reg\/a\.openapi\.yaml:12:\d+: anyOf must be a non-empty list of schemas/],
     ["a $ref that is not a string", { "e.asyncapi.yaml": events("{$ref: {$ref: '#'}}") }, /^charter: reg\/e\.asyncapi\.yaml:9:\d+: \$ref must be a string/],
     [
