@@ -16,7 +16,8 @@ import { compileSdk } from "../helpers/sdk.js";
  * The types of a generated client as openapi-typescript users expect them: readOnly properties
  * not sent, writeOnly ones not read, unions narrowed by their discriminator (mapped by `$ref`, by
  * bare name, to schemas of another file of the registry, and from a base schema extended by
- * allOf), and declared response headers typed on the result, read against a server on 127.0.0.1.
+ * allOf), and declared response headers typed on the result and on a declared error, read against
+ * a server on 127.0.0.1.
  */
 const CONTRACT = `openapi: 3.1.0
 info: { title: Pets API, version: 1.0.0, x-charter-id: pets.v1 }
@@ -38,6 +39,10 @@ paths:
             Content-Type: { schema: { type: string } }
           content: { application/json: { schema: { $ref: "#/components/schemas/Pet" } } }
         "400": { description: Bad, content: { application/json: { schema: { $ref: "#/components/schemas/Problem" } } } }
+        "429":
+          description: Slow down
+          headers: { X-Limit-Reset: { required: true, schema: { type: integer } }, X-Limit-Scope: { schema: { type: string } } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/Problem" } } }
   /vehicles/{id}:
     get:
       operationId: getVehicle
@@ -142,6 +147,22 @@ export async function writeOnlyInAnErrorBody(): Promise<string> {
     // @ts-expect-error debugToken is writeOnly: an error response does not carry it either
     error.body.debugToken;
     return error.body.title;
+  }
+}
+
+export async function errorHeaders(): Promise<number> {
+  try {
+    await client.createPet({ body: { kind: "cat", name: "Tom", lives: 9 } });
+    return 0;
+  } catch (error) {
+    if (!isApiError(error, "createPet", 429)) throw error;
+    const reset: number = error.header["X-Limit-Reset"];
+    const scope: string | undefined = error.header["X-Limit-Scope"];
+    // @ts-expect-error X-Limit-Reset is an integer
+    const wrong: string = error.header["X-Limit-Reset"];
+    // @ts-expect-error the 429 declares no X-Rate-Limit (the 201 does)
+    error.header["X-Rate-Limit"];
+    return reset + (scope ?? wrong).length;
   }
 }
 
@@ -279,6 +300,24 @@ describe("generated OpenAPI client: readOnly/writeOnly, discriminators and typed
     assert.deepEqual((await client.getVehicle({ path: { id: "v" } })).header, {}, "200 declares no headers");
     handler = (_req, res) => (res.writeHead(203, { "x-cache": "hit" }), res.end());
     assert.deepEqual((await client.getVehicle({ path: { id: "v" } })).header, { "X-Cache": "hit" });
+  });
+
+  it("reads the declared headers of an error response onto the ApiError; the raw Headers stay", async () => {
+    const client = new mod.Client({ baseUrl });
+    const pet = { kind: "cat", name: "Tom", lives: 9 };
+    handler = (_req, res) => send(res, 429, { title: "slow" }, { "x-limit-reset": "30", "x-limit-scope": "pets", "x-other": "raw" });
+    const error = await client.createPet({ body: pet }).then(() => assert.fail("a 429 is an ApiError"), (e: any) => e);
+    assert.equal(error.name, "ApiError");
+    assert.deepEqual([error.status, error.body, error.header], [429, { title: "slow" }, { "X-Limit-Reset": 30, "X-Limit-Scope": "pets" }]);
+    assert.equal(error.headers.get("x-other"), "raw");
+    assert.ok(mod.isApiError(error, "createPet", 429));
+
+    handler = (_req, res) => send(res, 400, { title: "bad" }, { "x-limit-reset": "30" });
+    const undeclared = await client.createPet({ body: pet }).then(() => assert.fail("a 400 is an ApiError"), (e: any) => e);
+    assert.deepEqual([undeclared.status, undeclared.header], [400, {}], "the 400 declares no headers");
+
+    handler = (_req, res) => send(res, 429, { title: "slow" }, { "x-limit-reset": "soon" });
+    await assert.rejects(client.createPet({ body: pet }), { name: "ProtocolError", message: /response header X-Limit-Reset: "soon" is not an integer/ });
   });
 
   it("a required header that is missing, or one not of its declared type, is a ProtocolError", async () => {
