@@ -15,8 +15,8 @@ import { compileSdk } from "../helpers/sdk.js";
 /**
  * The types of a generated client as openapi-typescript users expect them: readOnly properties
  * not sent, writeOnly ones not read, unions narrowed by their discriminator (mapped by `$ref`, by
- * bare name, to schemas of another file of the registry, and from a base schema extended by
- * allOf), and declared response headers typed on the result and on a declared error, read against
+ * bare name, to schemas of another file of the registry, inside a schema of another file, and from
+ * a base schema extended by allOf), and declared response headers typed on the result and on a declared error, read against
  * a server on 127.0.0.1.
  */
 const CONTRACT = `openapi: 3.1.0
@@ -55,6 +55,11 @@ paths:
       operationId: listRodents
       responses:
         "200": { description: OK, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Rodent" } } } } }
+  /burrows:
+    get:
+      operationId: listBurrows
+      responses:
+        "200": { description: OK, content: { application/json: { schema: { type: array, items: { $ref: "rodents.yaml#/Burrow" } } } } }
   /animals:
     get:
       operationId: listAnimals
@@ -110,6 +115,11 @@ components:
 
 const RODENTS = `Mouse: { type: object, required: [species, tiny], properties: { species: { type: string }, tiny: { type: boolean } } }
 Rat: { type: object, required: [species, tail], properties: { species: { type: string }, tail: { type: integer } } }
+Vole: { type: object, required: [species, tiny], properties: { species: { type: string }, tiny: { type: boolean } } }
+Gerbil: { type: object, required: [species, tail], properties: { species: { type: string }, tail: { type: integer } } }
+Burrow:
+  oneOf: [{ $ref: "#/Vole" }, { $ref: "#/Gerbil" }]
+  discriminator: { propertyName: species, mapping: { vole: "#/Vole", gerbil: "#/Gerbil" } }
 `;
 
 /** Written into the package and compiled with it: every `@ts-expect-error` line must be an error, every other line not. */
@@ -191,11 +201,16 @@ export async function discriminators(): Promise<number> {
   // @ts-expect-error "Rat" is the schema's name, not a value of the mapping
   rodents.filter((r) => r.species === "Rat");
 
+  // A mapping written inside a schema of another file narrows too.
+  const burrows = (await client.listBurrows()).body.map((b) => (b.species === "gerbil" ? b.tail : b.tiny ? 1 : 0));
+  // @ts-expect-error "Gerbil" is the schema's name, not a value of the mapping
+  (await client.listBurrows()).body.filter((b) => b.species === "Gerbil");
+
   // A base schema's discriminator, mapped by bare names, narrows the schemas that extend it (allOf).
   const limbs = (await client.listAnimals()).body.map((a) => (a.class === "bird" ? a.wings : a.fins));
   // @ts-expect-error "Bird" is the schema's name, not a value of the mapping
   (await client.listAnimals()).body.filter((a) => a.class === "Bird");
-  return lives + doors + tails.length + limbs.length;
+  return lives + doors + tails.length + burrows.length + limbs.length;
 }
 
 export function headers(result: CreatePetResult): string {
