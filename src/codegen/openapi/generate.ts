@@ -23,7 +23,7 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
 
 /** Methods that may be repeated without changing the result (RFC 9110 §9.2.2). */
-const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
+const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace", "query"]);
 
 /**
  * A typed client package per OpenAPI contract, in a folder named after the contract id: types.ts
