@@ -23,7 +23,7 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
 
 /** Methods that may be repeated without changing the result (RFC 9110 §9.2.2). */
-const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace", "query"]);
+const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
 
 /**
  * A typed client package per OpenAPI contract, in a folder named after the contract id: types.ts
@@ -80,7 +80,8 @@ function clientData(contract: OpenApiContract, banner: string) {
   const info = isObject(root.info) ? root.info : {};
   const server = Array.isArray(root.servers) && isObject(root.servers[0]) ? String(root.servers[0].url ?? "") : "";
   const taken = new Set<string>();
-  const operations = operationsOf(contract).map((operation) => {
+  // openapi-typescript 7 types no OpenAPI 3.2 `query` operation: the client offers only what it can type.
+  const operations = operationsOf(contract).filter((operation) => operation.method !== "query").map((operation) => {
     const op = operation.value;
     let name = camelIdentifier(typeof op.operationId === "string" ? op.operationId : `${operation.method} ${operation.path.replace(/\{([^}]*)\}/g, " by $1")}`);
     // Two operationIds may sanitise to the same name (`get-order`, `getOrder`): number the later ones.
