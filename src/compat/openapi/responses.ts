@@ -29,7 +29,9 @@ export const responses: OperationCheck = (ctx, { previous, current }) => {
   const oldSuccess = successes(before.keys());
   const newSuccess = successes([...after.values()].map((r) => r.status));
   // No old success status survives / no new one was known: the status changed, it did not just grow or shrink.
-  const noneKept = !oldSuccess.some((status) => newSuccess.includes(status));
+  // A status is still answered when the new version lists it, or a range that holds it (200 under 2XX).
+  const known = (status: string) => newSuccess.includes(status) || newSuccess.includes(`${status[0]}XX`);
+  const noneKept = !oldSuccess.some(known);
   const removedSuccess = oldSuccess.filter((status) => !newSuccess.includes(status));
   const addedSuccess = newSuccess.filter((status) => !oldSuccess.includes(status));
   const changed = noneKept && removedSuccess.length > 0 && addedSuccess.length > 0;
@@ -48,7 +50,7 @@ export const responses: OperationCheck = (ctx, { previous, current }) => {
       backward: success ? "breaking" : "compatible",
       // The old server still answers it: a new client does not expect it, and has no success answer
       // it knows at all when none of the old ones is left.
-      forward: !success ? "compatible" : noneKept ? "breaking" : "conditional",
+      forward: !success || known(statusKey(status)) ? "compatible" : noneKept ? "breaking" : "conditional",
       message: `Response ${status} of ${operationName(current)} was removed${replacement()}${note}.`,
       at: holder.at, before: old.at, element: responseElement(current, status),
     });

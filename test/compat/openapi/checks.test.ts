@@ -180,6 +180,12 @@ const rows: Row[] = [
     rule: "response-success-status-removed", backward: "breaking", forward: "conditional", line: "responses:",
   },
   {
+    name: "a success status widened to its range 200 → 2XX: new clients handle the old server's 200 under 2XX",
+    before: doc(getOrders()),
+    after: doc(getOrders().replace('"200":', '"2XX":')),
+    rule: "response-success-status-removed", backward: "breaking", forward: "compatible", line: "responses:",
+  },
+  {
     name: "a success status added beside the old one: old clients may not handle it, old servers never send it",
     before: doc(getOrders()),
     after: doc(getOrders().replace('      responses:\n', '      responses:\n        "202": { description: accepted }\n')),
