@@ -2,6 +2,7 @@ import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
 import { operationFacts, type Fact } from "../contracts/extensions/display.js";
 import { operationExtensions } from "../contracts/extensions/index.js";
 import type { OpenApiContract } from "../contracts/contract.js";
+import { HTTP_METHODS } from "../contracts/openapi/model.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import { pageSchemas, type PageSchemas } from "./page-schemas.js";
@@ -34,7 +35,6 @@ interface OperationView {
   responses: { status: string; description?: string; content: Body[] }[];
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -58,7 +58,9 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
     isObject(parent.value.content)
       ? Object.keys(parent.value.content).map((mediaType) => {
           const media = resolved(child(parent.at, "content", mediaType));
-          return { mediaType, schema: media && "schema" in media.value ? explore(ctx, child(media.at, "schema"), [...path, mediaType]) : undefined };
+          // OpenAPI 3.2 describes a stream (application/jsonl, text/event-stream) by the schema of one item.
+          const key = media && (["schema", "itemSchema"] as const).find((k) => k in media.value);
+          return { mediaType, schema: media && key ? explore(ctx, child(media.at, key), [...path, mediaType]) : undefined };
         })
       : [];
   const operations: OperationView[] = [];
@@ -66,7 +68,7 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
   for (const path of paths) {
     const item = resolved(child(root, "paths", path));
     if (!item) continue;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = method in item.value ? resolved(child(item.at, method)) : undefined;
       if (!op) continue;
       const operationId = text(op.value.operationId);

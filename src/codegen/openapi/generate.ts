@@ -80,7 +80,8 @@ function clientData(contract: OpenApiContract, banner: string) {
   const info = isObject(root.info) ? root.info : {};
   const server = Array.isArray(root.servers) && isObject(root.servers[0]) ? String(root.servers[0].url ?? "") : "";
   const taken = new Set<string>();
-  const operations = operationsOf(contract).map((operation) => {
+  // openapi-typescript 7 types no OpenAPI 3.2 `query` operation: the client offers only what it can type.
+  const operations = operationsOf(contract).filter((operation) => operation.method !== "query").map((operation) => {
     const op = operation.value;
     let name = camelIdentifier(typeof op.operationId === "string" ? op.operationId : `${operation.method} ${operation.path.replace(/\{([^}]*)\}/g, " by $1")}`);
     // Two operationIds may sanitise to the same name (`get-order`, `getOrder`): number the later ones.
