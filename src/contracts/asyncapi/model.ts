@@ -39,7 +39,7 @@ export interface Message {
   /** Where the channel or operation lists it (a `$ref` to a component, or the message inline). */
   listed: SchemaPointer;
   message: Traited;
-  /** The schemas the engine compares; absent when missing or in a schema format it cannot read (Avro, RAML). */
+  /** The JSON schemas the engine compares; absent when missing or in another schema format (Avro: see `avro`; RAML, Protobuf). */
   payload?: SchemaPointer;
   /** Where an Avro payload schema is (inline or a registry `.avsc` file, `$ref`s followed): avsc reads it (`./avro.ts`). */
   avro?: SchemaPointer;
