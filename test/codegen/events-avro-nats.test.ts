@@ -102,6 +102,25 @@ export async function ship(producer: ReturnType<typeof createProducer>): Promise
     }
   });
 
+  it("sends an Avro event structured (its data base64 in the JSON document) when asked, and the consumer decodes it", async () => {
+    const producerTransport = await natsTransport({ servers: server.url, mode: "structured" });
+    const consumerTransport = await natsTransport({ servers: server.url });
+    try {
+      await shipments.createProducer({ transport: producerTransport }).publishShipped({ ...SHIPPED, orderId: "o-structured" }, { id: "s-2" });
+      const message = (await stored(nc, "order.shipped.v1")).find((m) => m.headers["content-type"]?.startsWith("application/cloudevents+json"));
+      assert.ok(message, "no structured message");
+      assert.equal(JSON.parse(message.data.toString("utf8")).data_base64, SHIPPED_TYPE.toBuffer({ ...SHIPPED, orderId: "o-structured" }).toString("base64"));
+      const handled: any[] = [];
+      const subscription = await shipments.createConsumer({ transport: consumerTransport, group: "structured" }).onShipped((data: unknown) => void handled.push(data));
+      await waitFor("the structured event handled", () => handled.some((data) => data.orderId === "o-structured"));
+      await subscription.stop();
+      assert.deepEqual({ ...handled.find((data) => data.orderId === "o-structured") }, { ...SHIPPED, orderId: "o-structured" });
+    } finally {
+      await producerTransport.close();
+      await consumerTransport.close();
+    }
+  });
+
   it("refuses to send data its Avro schema does not accept, naming the field", async () => {
     const transport = await natsTransport({ servers: server.url });
     try {
@@ -134,7 +153,7 @@ export async function ship(producer: ReturnType<typeof createProducer>): Promise
     const transport = await natsTransport({ servers: server.url });
     const reports: any[] = [];
     try {
-      const subscription = await shipments.createConsumer({ transport, group: "undecodable", onEvent: (r: unknown) => reports.push(r) }).onShipped(() => assert.fail("undecodable data reached the handler"));
+      const subscription = await shipments.createConsumer({ transport, group: "undecodable", onEvent: (r: unknown) => reports.push(r) }).onShipped(() => "handled");
       // A valid CloudEvent in binary mode whose data is not OrderShipped in Avro: a string where a record starts.
       const garbage = avsc.Type.forSchema("string").toBuffer("not an order");
       const h = natsHeaders();
@@ -147,6 +166,9 @@ export async function ship(producer: ReturnType<typeof createProducer>): Promise
       assert.match(letter.headers["ce-deadletterreason"], /^OrderShipped data cannot be decoded: /);
       assert.equal(letter.headers["ce-deadletteroperation"], "onShipped");
       assert.deepEqual(letter.data, garbage);
+      // The events sent before it were handled; it never reached the handler.
+      assert.ok(!reports.some((r) => r.kind === "handled" && r.key.includes("bad-1")));
+      assert.ok(reports.some((r) => r.kind === "handled" && r.key.includes("s-1")));
     } finally {
       await transport.close();
     }

@@ -6,6 +6,7 @@
  * fetch another writer's schema from, so bytes framed with another id are refused.
  */
 import avsc from "avsc";
+import type { CloudEvent } from "cloudevents";
 import type { CompiledValidator, PayloadCodec } from "./runtime.js";
 
 export interface AvroOptions {
@@ -33,9 +34,8 @@ export function avroPayload(schema: unknown, options: AvroOptions = {}): { valid
       header.writeUInt32BE(id, 1);
       return Buffer.concat([header, body]);
     },
-    decode(data) {
-      if (!(data instanceof Uint8Array)) throw new Error("the event carries no binary data");
-      let bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    decode(event) {
+      let bytes = bytesOf(event);
       if (id !== undefined) {
         if (bytes.length < 5 || bytes[0] !== 0) throw new Error("not in Confluent's wire format (no zero magic byte)");
         const written = bytes.readUInt32BE(1);
@@ -47,4 +47,15 @@ export function avroPayload(schema: unknown, options: AvroOptions = {}): { valid
     },
   };
   return { validateForProducer: validate, validateForConsumer: validate, codec };
+}
+
+/**
+ * The bytes an event carries: its data in binary mode; in structured mode its `data_base64`, which
+ * the SDK turns into an array of another element type, so it is decoded here from the text.
+ */
+function bytesOf(event: CloudEvent<unknown>): Buffer {
+  const { data, data_base64: base64 } = event;
+  if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (typeof base64 === "string") return Buffer.from(base64, "base64");
+  throw new Error("the event carries no binary data");
 }

@@ -69,10 +69,10 @@ export interface MessageSpec<T> {
   readonly __type?: T;
 }
 
-/** Turns a payload into the bytes an event carries and back; `decode` throws on bytes it cannot read. */
+/** Turns a payload into the bytes an event carries and back; `decode` throws on an event whose bytes it cannot read. */
 export interface PayloadCodec {
   encode(data: unknown): Uint8Array;
-  decode(data: unknown): unknown;
+  decode(event: CloudEvent<unknown>): unknown;
 }
 
 export interface RetryPolicy {
@@ -537,7 +537,7 @@ export async function consume<T, P>(options: ConsumerOptions, contractId: string
     if (delivery.deliveryCount > maxDeliver) return deadLetter(delivery, `delivered ${delivery.deliveryCount} times without being handled`, event, key);
     let parsed: unknown;
     try {
-      parsed = spec.codec ? spec.codec.decode(event.data) : typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+      parsed = spec.codec ? spec.codec.decode(event) : typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
     } catch (error) {
       return deadLetter(delivery, `${spec.name} data cannot be decoded: ${(error as Error).message}`, event, key);
     }
