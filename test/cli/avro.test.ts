@@ -49,4 +49,12 @@ describe("charter breaking on Avro payloads", () => {
       assert.match(run.stderr.replace(/^charter: /, ""), line);
     }
   });
+
+  it("charter generate refuses a Confluent schema id that is not one, where it is written", () => {
+    const events = EVENTS("./order-paid.avsc").replace("        contentType: application/avro\n", "        contentType: application/avro\n        x-charter-confluent-schema-id: -1\n");
+    const dir = tempTree({ "r/events.asyncapi.yaml": events, "r/order-paid.avsc": V1 });
+    const run = charter(["generate", "r", "--out", "sdk"], dir);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.equal(run.stderr, "charter: r/events.asyncapi.yaml:9:40: x-charter-confluent-schema-id is not a schema id (an integer from 0 to 4294967295)\n");
+  });
 });
