@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from "../../resources.js";
 import { loadRegistry } from "../../contracts/load-registry.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { typesOf } from "../openapi/types.js";
-import { failAt, SchemaBundle } from "../schema-bundle.js";
+import { failAt, SchemaBundle, type BundleSources } from "../schema-bundle.js";
 import { enumFallbacks, readerDefinitions } from "./enums.js";
 import { validatorsModule, type ValidatorExport } from "./validators.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
@@ -247,7 +247,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
 }
 
 /** An Avro payload's schema, types and Confluent schema id; a malformed id stops charter where it is written. */
-function avroPlan(contract: AsyncApiContract, message: Message, sources: Parameters<typeof failAt>[0]): NonNullable<MessagePlan["avro"]> {
+function avroPlan(contract: AsyncApiContract, message: Message, sources: BundleSources): NonNullable<MessagePlan["avro"]> {
   const { schema } = avroSchemaOf(contract, message.avro!);
   const problems: ExtensionProblem[] = [];
   const schemaId = readDeclared(CONFLUENT_SCHEMA_ID, parseConfluentSchemaId, problems, message.message)?.value;
