@@ -2,6 +2,7 @@ import { channelName, type Message } from "../contracts/asyncapi/model.js";
 import { channelExtensionsOf, messageExtensionsOf, operationExtensionsOf } from "../contracts/extensions/asyncapi.js";
 import { channelFacts, consumerFacts, messageFacts, type Fact } from "../contracts/extensions/display.js";
 import type { AsyncApiContract } from "../contracts/contract.js";
+import { avroView, type AvroView } from "./avro.js";
 import { exampleOf } from "./example.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
@@ -29,6 +30,8 @@ export interface MessageView {
   /** A JSON Schema contract of the registry that the message names as its `dataschema`. */
   dataschema?: Link;
   payload?: SchemaNode;
+  /** An Avro payload, shown as its fields and schema (the example CloudEvent is left out: its data would be Avro binary). */
+  avro?: AvroView;
   headers?: SchemaNode;
   /** A CloudEvent (structured JSON) carrying the message: from the message's examples, else synthesised from its payload schema. */
   example: CloudEvent;
@@ -127,6 +130,7 @@ export function asyncApiView(
         eventType: event.type,
         dataschema: dataschema ? linkContract(dataschema) : undefined,
         payload,
+        avro: message.avro && avroView(contract, message.avro),
         headers: message.headers && explore(ctx, message.headers, [channel.id, message.key, "headers"]),
         example: event,
         exampleJson: JSON.stringify(event, null, 2),

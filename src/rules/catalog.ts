@@ -6,6 +6,7 @@
  */
 import { ASYNCAPI_BREAKING_RULES } from "./catalog/asyncapi-breaking.js";
 import { ASYNCAPI_LINT_RULES } from "./catalog/asyncapi-lint.js";
+import { AVRO_BREAKING_RULES } from "./catalog/avro-breaking.js";
 import { CLOUDEVENTS_BREAKING_RULES } from "./catalog/cloudevents-breaking.js";
 import { COMMON_LINT_RULES } from "./catalog/common-lint.js";
 import { CONTRACT_BREAKING_RULES } from "./catalog/contract-breaking.js";
@@ -24,6 +25,7 @@ const SOURCES = [
   OPENAPI_BREAKING_RULES,
   OPENAPI_SCHEMA_BREAKING_RULES,
   ASYNCAPI_BREAKING_RULES,
+  AVRO_BREAKING_RULES,
   CLOUDEVENTS_BREAKING_RULES,
   JSONSCHEMA_BREAKING_RULES,
   CONTRACT_BREAKING_RULES,

@@ -14,10 +14,14 @@ import { PACKAGE_ROOT } from "../../resources.js";
 import { loadRegistry } from "../../contracts/load-registry.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { typesOf } from "../openapi/types.js";
-import { failAt, SchemaBundle } from "../schema-bundle.js";
+import { failAt, SchemaBundle, type BundleSources } from "../schema-bundle.js";
 import { enumFallbacks, readerDefinitions } from "./enums.js";
 import { validatorsModule, type ValidatorExport } from "./validators.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
+import { avroSchemaOf } from "../../contracts/asyncapi/avro-schema.js";
+import { CONFLUENT_SCHEMA_ID, parseConfluentSchemaId } from "../../contracts/extensions/confluent-schema-id.js";
+import { readDeclared, type ExtensionProblem } from "../../contracts/extensions/declared.js";
+import { avroTypesOf } from "./avro-types.js";
 import { contractPackageName } from "../package-name.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
@@ -25,7 +29,7 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 /** What the generated packages import; the versions charter itself is tested with. */
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
-const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
+const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", avsc: "^5.7.9", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
 /** Each loaded by one transport entry point only: an HTTP-only application installs neither. */
 const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3" };
 
@@ -33,9 +37,10 @@ type Json = Record<string, unknown>;
 
 /**
  * A package of typed producers and consumers per AsyncAPI contract (README.md, "charter generate"), in a folder
- * named after the contract id: types.ts (payload types by openapi-typescript), validators.ts (ajv
- * standalone code), events.ts (templates/codegen/asyncapi), runtime.ts and transports/ (copied as
- * they are), index.ts and package.json. Paths are relative to the SDK output folder.
+ * named after the contract id: types.ts (payload types by openapi-typescript; Avro payloads' by
+ * @ovotech/avro-ts, in avro/), validators.ts (ajv standalone code), events.ts
+ * (templates/codegen/asyncapi), runtime.ts, avro.ts and transports/ (copied as they are), index.ts
+ * and package.json. Paths are relative to the SDK output folder.
  */
 export async function generateEventPackages(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -47,7 +52,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const events = template("events.ts.hbs");
   const index = template("index.ts.hbs");
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
-  const copied = [["runtime.ts", runtime]];
+  const copied = [["runtime.ts", runtime], ["avro.ts", readFileSync(join(TEMPLATES, "avro.ts"), "utf8")]];
   // index.ts re-exports runtime.ts, events.ts and types.ts: a message's type and spec must not take their names.
   const reserved = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
   for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
@@ -70,13 +75,16 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const document = { openapi: "3.1.0", info: { title: contract.id, version: "0" }, paths: {}, components: { schemas: plan.bundle.render("#/components/schemas/") } };
     const types = await typesOf(document);
     const aliases = plan.messages
-      .flatMap((m) => [[m.name, m.definition], ...(m.headers ? [[`${m.name}Headers`, m.headers]] : [])])
+      .flatMap((m) => [...(m.definition ? [[m.name, m.definition]] : []), ...(m.headers ? [[`${m.name}Headers`, m.headers]] : [])])
       .map(([name, definition]) => `export type ${name} = components["schemas"][${stringLiteral(definition)}];`)
+      .concat(plan.messages.flatMap((m) => (m.avro ? [`export type { ${m.avro.root} as ${m.name} } from "./avro/${m.name}.js";`] : [])))
       .join("\n");
+    for (const m of plan.messages) if (m.avro) files.set(`${folder}/avro/${m.name}.ts`, `${banner}\n${m.avro.module}`);
     files.set(`${folder}/types.ts`, `${banner}\n${types}\n${aliases}\n`);
     const exports: ValidatorExport[] = plan.messages.flatMap((m) => [
-      { name: `producer${m.name}`, schema: "producer" as const, definition: m.definition },
-      { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition },
+      ...(m.definition
+        ? [{ name: `producer${m.name}`, schema: "producer" as const, definition: m.definition }, { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition }]
+        : []),
       ...(m.headers ? [{ name: `producer${m.name}Headers`, schema: "producer" as const, definition: m.headers }] : []),
     ]);
     let validators: string;
@@ -87,8 +95,11 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
       throw new InputError(`its message schemas do not compile: ${(error as Error).message}`, contract.document.source.file);
     }
     files.set(`${folder}/validators.ts`, validators);
-    const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(enumFallbacks(writer, m.definition, "#/definitions/")) }));
-    files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
+    const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(m.definition ? enumFallbacks(writer, m.definition, "#/definitions/") : []) }));
+    // events.ts imports the ajv validators only when a JSON payload or headers use them, Avro's codec only for Avro payloads.
+    const validated = exports.length > 0;
+    const avro = plan.messages.some((m) => m.avro);
+    files.set(`${folder}/events.ts`, events({ ...plan, messages, avro, validated, banner, contractId: stringLiteral(contract.id) }));
     for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
     files.set(`${folder}/index.ts`, index({ banner }));
     files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, TRANSPORT_PEERS));
@@ -100,7 +111,10 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
 interface MessagePlan {
   /** The TypeScript name of the payload type and the spec constant's stem. */
   name: string;
-  definition: string;
+  /** The payload's JSON Schema definition; undefined for an Avro payload. */
+  definition?: string;
+  /** An Avro payload: its schema (as a TypeScript literal), types by avro-ts, and Confluent schema id. */
+  avro?: { schema: string; module: string; root: string; schemaId?: number };
   type: string;
   source: string;
   dataschema?: string;
@@ -129,12 +143,13 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     let name = free(wanted) ? wanted : `${wanted}Message`;
     for (let n = 2; !free(name); n += 1) name = `${wanted}Message${n}`;
     taken.add(name).add(`${name}Spec`).add(`${name}Headers`);
-    const definition = message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
+    const avro = message.avro && avroPlan(contract, message, sources);
+    const definition = avro ? undefined : message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
     const headers = message.headers && bundle.add(message.headers, `${name}Headers`);
     const cloudEvent = cloudEventOf(message)?.attributes;
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
     // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
-    const contentType = message.contentType && !/cloudevents/i.test(message.contentType) ? message.contentType : "application/json";
+    const contentType = message.contentType && !/cloudevents/i.test(message.contentType) ? message.contentType : avro ? "application/avro" : "application/json";
     const businessKey = messageExtensionsOf(contract, message).businessKey?.value;
     const plan: MessagePlan = {
       name,
@@ -146,6 +161,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       datacontenttype: contentType,
       businessKey,
       headers,
+      avro,
     };
     plans.set(place, plan);
     return plan;
@@ -185,6 +201,9 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       return messages.map((message) => ({
         method: method(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
         message: message.name,
+        // An Avro event carries its data encoded: the CloudEvent a producer returns holds the bytes sent.
+        data: message.avro ? "Buffer" : `types.${message.name}`,
+        encoded: Boolean(message.avro),
         headers: message.headers && `${message.name}Headers`,
         parameters: parameters && parameters.producer,
         channel: stringLiteral(channelName(channel)),
@@ -225,6 +244,15 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
   const servers = serversOf(root);
   const parameterized = sends.some((send) => send.parameters);
   return { bundle, messages, sends, receives, servers, parameterized };
+}
+
+/** An Avro payload's schema, types and Confluent schema id; a malformed id stops charter where it is written. */
+function avroPlan(contract: AsyncApiContract, message: Message, sources: BundleSources): NonNullable<MessagePlan["avro"]> {
+  const { schema } = avroSchemaOf(contract, message.avro!);
+  const problems: ExtensionProblem[] = [];
+  const schemaId = readDeclared(CONFLUENT_SCHEMA_ID, parseConfluentSchemaId, problems, message.message)?.value;
+  if (problems.length) failAt(sources, `${problems[0].key} ${problems[0].message}`, problems[0].at);
+  return { schema: JSON.stringify(schema), ...avroTypesOf(schema), schemaId };
 }
 
 /**

@@ -63,8 +63,16 @@ export interface MessageSpec<T> {
   /** The message's application headers (AsyncAPI `headers`), checked before sending, when it declares them. */
   validateHeadersForProducer?: CompiledValidator;
   enumFallbacks: EnumFallback[];
+  /** How the data travels when it is not JSON: an Avro payload's codec (avro.ts). */
+  codec?: PayloadCodec;
   /** Ties the spec to its payload type; never read. */
   readonly __type?: T;
+}
+
+/** Turns a payload into the bytes an event carries and back; `decode` throws on an event whose bytes it cannot read. */
+export interface PayloadCodec {
+  encode(data: unknown): Uint8Array;
+  decode(event: CloudEvent<unknown>): unknown;
 }
 
 export interface RetryPolicy {
@@ -376,7 +384,7 @@ export interface AddressedChannel {
 /** The channel of an address with its parameters filled in. */
 export const channelOf = (address: string, parameters: Record<string, string | number | boolean>): AddressedChannel => ({ channel: fillAddress(address, parameters), address });
 
-/** Validates, wraps in a CloudEvent and sends; invalid data throws and nothing is sent. */
+/** Validates, wraps in a CloudEvent (its data encoded by the spec's codec, if it has one) and sends; invalid data throws and nothing is sent. */
 export async function publish<T>(transport: EventTransport, to: string | AddressedChannel, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
   const { channel, address } = typeof to === "string" ? { channel: to, address: undefined } : to;
   if (!spec.validateForProducer(data)) throw new EventValidationError(spec.name, problemsOf(spec.validateForProducer));
@@ -402,7 +410,7 @@ export async function publish<T>(transport: EventTransport, to: string | Address
     ...(partitionKey !== undefined ? { partitionkey: partitionKey } : {}),
     traceparent: childTraceparent(parent?.traceparent),
     ...(parent?.tracestate ? { tracestate: parent.tracestate } : {}),
-    data,
+    data: spec.codec ? (spec.codec.encode(data) as T) : data,
   }, strict);
   checkedSpecs.add(spec);
   const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
@@ -527,7 +535,12 @@ export async function consume<T, P>(options: ConsumerOptions, contractId: string
       return delivery.ack();
     }
     if (delivery.deliveryCount > maxDeliver) return deadLetter(delivery, `delivered ${delivery.deliveryCount} times without being handled`, event, key);
-    const parsed = typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+    let parsed: unknown;
+    try {
+      parsed = spec.codec ? spec.codec.decode(event) : typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+    } catch (error) {
+      return deadLetter(delivery, `${spec.name} data cannot be decoded: ${(error as Error).message}`, event, key);
+    }
     // Fallbacks rewrite the data in place: a copy, so a dead letter carries what was sent.
     const data = spec.enumFallbacks.length && parsed === event.data ? structuredClone(parsed) : parsed;
     applyEnumFallbacks(data, spec.enumFallbacks);
