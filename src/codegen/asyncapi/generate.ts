@@ -29,7 +29,9 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 /** What the generated packages import; the versions charter itself is tested with. */
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
-const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", avsc: "^5.7.9", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
+const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
+/** What avro.ts adds, for a contract with Avro payloads. */
+const AVRO_DEPENDENCIES = { avsc: "^5.7.9" };
 /** Each loaded by one transport entry point only: an HTTP-only application installs neither. */
 const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3" };
 
@@ -39,7 +41,7 @@ type Json = Record<string, unknown>;
  * A package of typed producers and consumers per AsyncAPI contract (README.md, "charter generate"), in a folder
  * named after the contract id: types.ts (payload types by openapi-typescript; Avro payloads' by
  * @ovotech/avro-ts, in avro/), validators.ts (ajv standalone code), events.ts
- * (templates/codegen/asyncapi), runtime.ts, avro.ts and transports/ (copied as they are), index.ts
+ * (templates/codegen/asyncapi), runtime.ts, transports/ and, for Avro payloads, avro.ts (copied as they are), index.ts
  * and package.json. Paths are relative to the SDK output folder.
  */
 export async function generateEventPackages(registry: Snapshot): Promise<Map<string, string>> {
@@ -52,7 +54,8 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const events = template("events.ts.hbs");
   const index = template("index.ts.hbs");
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
-  const copied = [["runtime.ts", runtime], ["avro.ts", readFileSync(join(TEMPLATES, "avro.ts"), "utf8")]];
+  const copied = [["runtime.ts", runtime]];
+  const avroCodec = readFileSync(join(TEMPLATES, "avro.ts"), "utf8");
   // index.ts re-exports runtime.ts, events.ts and types.ts: a message's type and spec must not take their names.
   const reserved = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
   for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
@@ -100,9 +103,9 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const validated = exports.length > 0;
     const avro = plan.messages.some((m) => m.avro);
     files.set(`${folder}/events.ts`, events({ ...plan, messages, avro, validated, banner, contractId: stringLiteral(contract.id) }));
-    for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
+    for (const [path, text] of avro ? [...copied, ["avro.ts", avroCodec]] : copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
     files.set(`${folder}/index.ts`, index({ banner }));
-    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, TRANSPORT_PEERS));
+    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, avro ? { ...DEPENDENCIES, ...AVRO_DEPENDENCIES } : DEPENDENCIES, TRANSPORT_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
