@@ -8,7 +8,7 @@ import { generateSdks } from "../../src/codegen/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { tempTree } from "../helpers/cli.js";
 import { AVRO_REGISTRY, SHIPPED_SCHEMA } from "../helpers/avro-registry.js";
-import { natsServerSkip, startNatsServer, type NatsServer } from "../helpers/nats-server.js";
+import { natsServerSkip, startNatsServer, storedMessages, type NatsServer } from "../helpers/nats-server.js";
 import { compileSdk } from "../helpers/sdk.js";
 
 /**
@@ -20,28 +20,18 @@ const SHIPPED = { orderId: "o-1", parcels: 2, weightGrams: 1500, carrier: "DHL",
 const RETURNED = { orderId: "o-2", reason: "too small" };
 const SHIPPED_TYPE = avsc.Type.forSchema(SHIPPED_SCHEMA as avsc.Schema);
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-async function waitFor(what: string, condition: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 20_000; !condition(); await sleep(20)) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+/**
+ * Polls until `condition` holds. No clock is read: a hang ends at the suite's timeout, so a loaded
+ * machine cannot fail a test that would pass.
+ */
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-/** Every message stored for a subject, raw: NATS headers (lower-cased) and payload bytes. */
-async function stored(nc: NatsConnection, subject: string): Promise<{ headers: Record<string, string>; data: Buffer }[]> {
-  const jsm = await nc.jetstreamManager();
-  const [stream] = await jsm.streams.names(subject).next();
-  if (!stream) return [];
-  const { state } = await jsm.streams.info(stream);
-  const messages = [];
-  for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq += 1) {
-    const message = await jsm.streams.getMessage(stream, { seq });
-    const headers: Record<string, string> = {};
-    for (const name of message.header?.keys() ?? []) headers[name.toLowerCase()] = message.header.get(name);
-    messages.push({ headers, data: Buffer.from(message.data) });
-  }
-  return messages;
-}
+/** Every message stored for a subject, with its payload as a Buffer. */
+const stored = async (nc: NatsConnection, subject: string) => (await storedMessages(nc, subject)).map((m) => ({ headers: m.headers, data: Buffer.from(m.data) }));
 
-describe("generated Avro producer and consumer over NATS JetStream", { skip: natsServerSkip() }, () => {
+describe("generated Avro producer and consumer over NATS JetStream", { skip: natsServerSkip(), timeout: 180_000 }, () => {
   let shipments: any;
   let natsTransport: (options: Record<string, unknown>) => Promise<any>;
   let server: NatsServer;
@@ -94,7 +84,7 @@ export async function ship(producer: ReturnType<typeof createProducer>): Promise
 
       const handled: unknown[] = [];
       const subscription = await shipments.createConsumer({ transport, onEvent: (r: unknown) => reports.push(r) }).onShipped((data: unknown) => void handled.push(data));
-      await waitFor("the event handled", () => handled.length === 1);
+      await waitFor(() => handled.length === 1);
       await subscription.stop();
       assert.deepEqual(handled.map((data) => ({ ...(data as object) })), [SHIPPED]);
     } finally {
@@ -112,7 +102,7 @@ export async function ship(producer: ReturnType<typeof createProducer>): Promise
       assert.equal(JSON.parse(message.data.toString("utf8")).data_base64, SHIPPED_TYPE.toBuffer({ ...SHIPPED, orderId: "o-structured" }).toString("base64"));
       const handled: any[] = [];
       const subscription = await shipments.createConsumer({ transport: consumerTransport, group: "structured" }).onShipped((data: unknown) => void handled.push(data));
-      await waitFor("the structured event handled", () => handled.some((data) => data.orderId === "o-structured"));
+      await waitFor(() => handled.some((data) => data.orderId === "o-structured"));
       await subscription.stop();
       assert.deepEqual({ ...handled.find((data) => data.orderId === "o-structured") }, { ...SHIPPED, orderId: "o-structured" });
     } finally {
@@ -141,7 +131,7 @@ export async function ship(producer: ReturnType<typeof createProducer>): Promise
       assert.deepEqual({ ...returned.fromBuffer(message.data.subarray(5)) }, RETURNED);
       const handled: unknown[] = [];
       const subscription = await shipments.createConsumer({ transport }).onReturned((data: unknown) => void handled.push(data));
-      await waitFor("the event handled", () => handled.length === 1);
+      await waitFor(() => handled.length === 1);
       await subscription.stop();
       assert.deepEqual(handled.map((data) => ({ ...(data as object) })), [RETURNED]);
     } finally {
@@ -159,7 +149,7 @@ export async function ship(producer: ReturnType<typeof createProducer>): Promise
       const h = natsHeaders();
       for (const [name, value] of Object.entries({ "ce-id": "bad-1", "ce-specversion": "1.0", "ce-type": "urn:shop:shipments.OrderShipped", "ce-source": "urn:shop:shipments", "content-type": "application/avro" })) h.set(name, value);
       await nc.jetstream().publish("order.shipped.v1", garbage, { headers: h });
-      await waitFor("the dead letter", () => reports.some((r) => r.kind === "dead-lettered" && r.key?.includes("bad-1")));
+      await waitFor(() => reports.some((r) => r.kind === "dead-lettered" && r.key?.includes("bad-1")));
       await subscription.stop();
       const letter = (await stored(nc, "order.shipped.v1.dlq")).find((m) => m.headers["ce-id"] === "bad-1");
       assert.ok(letter, "no dead letter on order.shipped.v1.dlq");
