@@ -1,25 +1,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { avroEventsDocument } from "../helpers/avro-registry.js";
 import { charter, tempTree } from "../helpers/cli.js";
 
 /** `charter breaking` on registry folders whose AsyncAPI payloads are Avro `.avsc` files (built CLI; `npm run build` first). */
-const EVENTS = (ref: string) => `asyncapi: 3.0.0
-info: { title: Orders, version: "1.0.0" }
-channels:
-  paid:
-    address: order.paid.v1
-    messages:
-      OrderPaid:
-        contentType: application/avro
-        payload:
-          schemaFormat: application/vnd.apache.avro+json;version=1.9.0
-          schema: { $ref: '${ref}' }
-operations:
-  sendPaid:
-    action: send
-    channel: { $ref: '#/channels/paid' }
-`;
+const EVENTS = (ref: string) => avroEventsDocument(ref);
 const V1 = '{"type": "record", "name": "OrderPaid", "fields": [{"name": "id", "type": "string"}]}\n';
 const V2 = '{"type": "record", "name": "OrderPaid", "fields": [\n  {"name": "id", "type": "string"},\n  {"name": "amount", "type": "long"}\n]}\n';
 

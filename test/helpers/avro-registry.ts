@@ -70,3 +70,21 @@ operations:
 `,
   "shipping/order-shipped.avsc": `${JSON.stringify(SHIPPED_SCHEMA, null, 2)}\n`,
 };
+
+/** An AsyncAPI 3.0 document sending `OrderPaid`, whose payload is the Avro schema `ref` names (a multi-format schema object). */
+export const avroEventsDocument = (ref: string, title = "Orders") => `asyncapi: 3.0.0
+info: { title: ${title}, version: "1.0.0" }
+channels:
+  paid:
+    address: order.paid.v1
+    messages:
+      OrderPaid:
+        contentType: application/avro
+        payload:
+          schemaFormat: application/vnd.apache.avro+json;version=1.9.0
+          schema: { $ref: '${ref}' }
+operations:
+  sendPaid:
+    action: send
+    channel: { $ref: '#/channels/paid' }
+`;

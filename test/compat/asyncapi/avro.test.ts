@@ -5,6 +5,7 @@ import { asyncApiDocument } from "../../../src/contracts/asyncapi/document.js";
 import { createSchemaSource } from "../../../src/contracts/schema-source.js";
 import { compareAsyncApi } from "../../../src/compat/asyncapi/compare.js";
 import type { Change } from "../../../src/compat/finding.js";
+import { avroEventsDocument } from "../../helpers/avro-registry.js";
 import { lineOf } from "./helpers.js";
 
 /**
@@ -78,22 +79,7 @@ channels:
 `;
 
 /** The AsyncAPI 3.0 form: a multi-format schema object whose schema is a registry `.avsc` file. */
-const file30 = `asyncapi: 3.0.0
-info: { title: t, version: "1" }
-channels:
-  paid:
-    address: order.paid.v1
-    messages:
-      OrderPaid:
-        contentType: application/avro
-        payload:
-          schemaFormat: application/vnd.apache.avro+json;version=1.9.0
-          schema: { $ref: './order-paid.avsc' }
-operations:
-  sendPaid:
-    action: send
-    channel: { $ref: '#/channels/paid' }
-`;
+const file30 = avroEventsDocument("./order-paid.avsc", "t");
 
 type Form = { name: string; files: (schema: Json) => Map<string, string>; text: (files: Map<string, string>) => string };
 const FORMS: Form[] = [
