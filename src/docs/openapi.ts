@@ -113,7 +113,7 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
             })
           : [],
       });
-      search.push({ title: `${method.toUpperCase()} ${path}${operationId ? ` (${operationId})` : ""}`, kind: "operation", contract: contract.id, href: `${page}#${id}` });
+      search.push({ title: `${method.toUpperCase()} ${path}${operationId ? ` (${operationId})` : ""}`, kind: "operation", contract: contract.id, href: `${page}#${id}`, description: renderMarkdown(op.value.description) ?? renderMarkdown(op.value.summary) });
     }
   }
   // Every component is listed, used or not, in the order the document declares them.

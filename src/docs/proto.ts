@@ -112,7 +112,7 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
   const at = (id: string) => `${page}#${id}`;
   const addEnum = (e: DescEnum): void => {
     const id = protoTypeId("enum", e.typeName);
-    search.push({ title: e.typeName, kind: "enum", contract: contract.id, href: at(id) });
+    search.push({ title: e.typeName, kind: "enum", contract: contract.id, href: at(id), description: commentOf(e) });
     view.enums.push({
       name: e.typeName,
       id,
@@ -125,10 +125,10 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
     // Map entries are the compiler's, not the author's: their fields show as `map<K, V>`.
     if (m.proto.options?.mapEntry) return;
     const id = protoTypeId("message", m.typeName);
-    search.push({ title: m.typeName, kind: "message", contract: contract.id, href: at(id) });
+    search.push({ title: m.typeName, kind: "message", contract: contract.id, href: at(id), description: commentOf(m) });
     const fields = m.fields.map((field) => {
       const fieldId = anchor("field", m.typeName, field.name);
-      search.push({ title: `${m.name}.${field.name}`, kind: "field", contract: contract.id, href: at(fieldId) });
+      search.push({ title: `${m.name}.${field.name}`, kind: "field", contract: contract.id, href: at(fieldId), description: commentOf(field) });
       return { name: field.name, id: fieldId, number: field.number, ...typeOf(field, link), description: commentOf(field), deprecated: field.deprecated };
     });
     view.messages.push({ name: m.typeName, id, description: commentOf(m), fields, reserved: reservedOf(m.proto.reservedRange, m.proto.reservedName, true) });
@@ -139,7 +139,7 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
     for (const service of file.services) {
       const rpcs = service.methods.map((rpc) => {
         const id = anchor("rpc", service.typeName, rpc.name);
-        search.push({ title: `${service.name}.${rpc.name}`, kind: "rpc", contract: contract.id, href: at(id) });
+        search.push({ title: `${service.name}.${rpc.name}`, kind: "rpc", contract: contract.id, href: at(id), description: commentOf(rpc) });
         return {
           name: rpc.name,
           id,
