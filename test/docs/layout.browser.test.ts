@@ -28,8 +28,8 @@ function buildSite(registry: string, cwd: string): string {
   return out;
 }
 
-/** Every page of a site, the index first. */
-const pagesOf = (site: string): string[] => ["index.html", ...readdirSync(join(site, "contracts")).map((f) => `contracts/${f}`)];
+/** Every page of a site, the index and the registry changelog first. */
+const pagesOf = (site: string): string[] => ["index.html", "changelog.html", ...readdirSync(join(site, "contracts")).map((f) => `contracts/${f}`)];
 
 /** At each width: the document is no wider than the viewport (wide tables scroll inside their own box). */
 async function assertNoOverflow(page: Page, name: string): Promise<void> {
