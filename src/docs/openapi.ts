@@ -2,6 +2,7 @@ import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
 import { operationFacts, type Fact } from "../contracts/extensions/display.js";
 import { operationExtensions } from "../contracts/extensions/index.js";
 import type { OpenApiContract } from "../contracts/contract.js";
+import { exampleWithin } from "./example.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import { pageSchemas, type PageSchemas } from "./page-schemas.js";
@@ -17,7 +18,13 @@ export interface OpenApiView {
 interface Body {
   mediaType: string;
   schema?: SchemaNode;
+  /** An example as JSON: the contract's own (`example`, the first of `examples`, the schema's), else synthesised from the schema. */
+  example?: string;
+  exampleFrom?: "contract" | "schema";
 }
+
+/** Schemas the synthesiser may visit for one body's example (a Stripe response reaches thousands). */
+const EXAMPLE_BUDGET = 250;
 
 interface OperationView {
   id: string;
@@ -54,11 +61,20 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
     return isObject(r.value) ? { value: r.value, at: r.at } : undefined;
   };
   const search: SearchEntry[] = [];
+  const exampleOfMedia = (media: { value: Json; at: SchemaPointer }): Pick<Body, "example" | "exampleFrom"> => {
+    const named = isObject(media.value.examples) ? Object.keys(media.value.examples)[0] : undefined;
+    const first = named === undefined ? undefined : resolved(child(media.at, "examples", named));
+    const own = "example" in media.value ? { value: media.value.example } : first && "value" in first.value ? { value: first.value.value } : undefined;
+    if (own) return { example: JSON.stringify(own.value, null, 2), exampleFrom: "contract" };
+    if (!("schema" in media.value)) return {};
+    const made = exampleWithin(schemas, child(media.at, "schema"), EXAMPLE_BUDGET);
+    return made && made.value !== undefined ? { example: JSON.stringify(made.value, null, 2), exampleFrom: "schema" } : {};
+  };
   const bodies = (parent: { value: Json; at: SchemaPointer }, path: string[]): Body[] =>
     isObject(parent.value.content)
       ? Object.keys(parent.value.content).map((mediaType) => {
           const media = resolved(child(parent.at, "content", mediaType));
-          return { mediaType, schema: media && "schema" in media.value ? explore(ctx, child(media.at, "schema"), [...path, mediaType]) : undefined };
+          return { mediaType, schema: media && "schema" in media.value ? explore(ctx, child(media.at, "schema"), [...path, mediaType]) : undefined, ...(media ? exampleOfMedia(media) : {}) };
         })
       : [];
   const operations: OperationView[] = [];
