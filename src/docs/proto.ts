@@ -1,6 +1,7 @@
 import { ScalarType, type AnyDesc, type DescEnum, type DescField, type DescFile, type DescMessage } from "@bufbuild/protobuf";
 import { sourcePath } from "../contracts/proto/image.js";
 import type { ProtoContract } from "../contracts/contract.js";
+import { httpBindingsOf, httpExtensionOf, type HttpBinding } from "./http-rule.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import type { SearchEntry } from "./search.js";
@@ -26,6 +27,8 @@ interface RpcView {
   output: TypeRef;
   clientStreaming: boolean;
   serverStreaming: boolean;
+  /** REST mappings from `google.api.http`. */
+  http: HttpBinding[];
 }
 
 interface MessageView {
@@ -135,6 +138,7 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
     m.nestedMessages.forEach(addMessage);
     m.nestedEnums.forEach(addEnum);
   };
+  const http = httpExtensionOf(contract.files);
   for (const file of contract.files) {
     for (const service of file.services) {
       const rpcs = service.methods.map((rpc) => {
@@ -148,6 +152,7 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
           output: { label: rpc.output.typeName, href: link(rpc.output.typeName) },
           clientStreaming: rpc.methodKind === "client_streaming" || rpc.methodKind === "bidi_streaming",
           serverStreaming: rpc.methodKind === "server_streaming" || rpc.methodKind === "bidi_streaming",
+          http: httpBindingsOf(rpc, http),
         };
       });
       view.services.push({ name: service.typeName, id: anchor("svc", service.typeName), description: commentOf(service), rpcs });

@@ -29,6 +29,8 @@ export interface ContractView {
   /** Relative to the site root. */
   page: string;
   path: string;
+  /** Every file of the contract: a proto package's several, else its one document. */
+  files: string[];
   owner?: string;
   version?: string;
   mode: string;
@@ -116,6 +118,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       title,
       page,
       path: contract.path,
+      files: contractPaths(contract),
       owner: settingsFor(config, contract.id, contractPaths(contract)).owner,
       version,
       mode: modeOf(config, contract),
@@ -166,6 +169,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       title: file.path,
       page: contractPage(kind, file.path),
       path: file.path,
+      files: [file.path],
       owner: settingsFor(config, file.path, [file.path]).owner,
       mode: "—",
       changelog: [],
