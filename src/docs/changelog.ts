@@ -75,6 +75,12 @@ export async function buildChangelog(versions: Version[]): Promise<Changelog> {
       const summary = verdicts.get(contractKey(c.kind, c.id));
       return { ...c, backward: summary?.backward ?? "compatible", forward: summary?.forward ?? "compatible", passed: summary?.passed ?? true };
     });
+    // A contract changed only where nothing is compared (a description) has no release notes, but it changed.
+    for (const c of report.contracts) {
+      if (c.change !== "unchanged" && !notes.some((n) => n.kind === c.kind && n.id === c.id)) {
+        notes.push({ id: c.id, kind: c.kind, path: c.path, mode: c.mode, change: c.change, entries: [], backward: c.backward, forward: c.forward, passed: c.passed });
+      }
+    }
     if (notes.length) steps.unshift({ id: anchor("version", version.label), version: version.label, date: version.date, subject: version.subject, previous: previous?.label, contracts: notes });
     for (const contract of report.contracts) {
       if (contract.change === "unchanged") continue;
