@@ -17,7 +17,8 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; proble
   const problems: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(url);
+  // A Stripe page is 10 MB: on a loaded machine its load event can take longer than the default 30 s.
+  await page.goto(url, { timeout: 120_000 });
   return { page, problems };
 }
 
