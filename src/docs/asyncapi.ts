@@ -105,7 +105,7 @@ export function asyncApiView(
 ): { view: AsyncApiView; search: SearchEntry[] } {
   const ctx = explorerFor(contract, contract.document.file);
   const search: SearchEntry[] = [];
-  const entry = (title: string, kind: string, id: string) => search.push({ title, kind, contract: contract.id, href: `${page}#${id}` });
+  const entry = (title: string, kind: string, id: string, description?: string) => search.push({ title, kind, contract: contract.id, href: `${page}#${id}`, description });
   const messageIds = new Map<string, Link[]>();
   const channels = [...contract.model.channels.values()].map((channel) => {
     const channelId = anchor("channel", channel.id);
@@ -117,8 +117,8 @@ export function asyncApiView(
       const { event, from } = cloudEvent(contract, message);
       const dataschema = isObject(value["x-cloudevents"]) ? text(value["x-cloudevents"].dataschema) : undefined;
       const payload = message.payload && explore(ctx, message.payload, [channel.id, message.key, "payload"]);
-      entry(event.type === title ? title : `${title} (${event.type})`, "message", id);
-      for (const field of payload ? fieldsOf(payload) : []) entry(`${title}.${field.name}`, "field", field.id!);
+      entry(event.type === title ? title : `${title} (${event.type})`, "message", id, renderMarkdown(value.description) ?? renderMarkdown(value.summary));
+      for (const field of payload ? fieldsOf(payload) : []) entry(`${title}.${field.name}`, "field", field.id!, field.description);
       messageIds.set(channel.id, [...(messageIds.get(channel.id) ?? []), { label: title, href: `#${id}` }]);
       return {
         id,
