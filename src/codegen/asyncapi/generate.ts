@@ -26,8 +26,8 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
 const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
-/** Each loaded by one transport entry point only: an HTTP-only application installs neither. */
-const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3" };
+/** Each loaded by one entry point only (a transport, or the Postgres outbox and inbox, which take the application's pool): an HTTP-only application installs none. */
+const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +52,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const reserved = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
   for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
   for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
+  copied.push(...postgresFiles());
   const display = (file: string) => joinPath(registry.base, file);
 
   const owners = new Map<string, string>();
@@ -89,12 +90,30 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     files.set(`${folder}/validators.ts`, validators);
     const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(enumFallbacks(writer, m.definition, "#/definitions/")) }));
     files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
-    for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
+    for (const [path, text] of copied) files.set(`${folder}/${path}`, `${path.endsWith(".sql") ? banner.replace(/^\/\//, "--") : banner}\n${text}`);
     files.set(`${folder}/index.ts`, index({ banner }));
     files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, TRANSPORT_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
+}
+
+/**
+ * The Postgres outbox and inbox (templates/codegen/asyncapi/postgres*), with their tables' SQL both
+ * as a migration file and as the string ensureSchema runs.
+ */
+function postgresFiles(): [string, string][] {
+  const folder = join(TEMPLATES, "postgres");
+  const sql = readFileSync(join(folder, "schema.sql"), "utf8");
+  return [
+    ["postgres.ts", readFileSync(join(TEMPLATES, "postgres.ts"), "utf8")],
+    ...readdirSync(folder)
+      .filter((name) => name.endsWith(".ts"))
+      .sort()
+      .map((name): [string, string] => [`postgres/${name}`, readFileSync(join(folder, name), "utf8")]),
+    ["postgres/schema-sql.ts", `/** migrations/charter-events.sql, for ensureSchema. */\nexport const schemaSql = ${JSON.stringify(sql)};\n`],
+    ["migrations/charter-events.sql", sql],
+  ];
 }
 
 interface MessagePlan {

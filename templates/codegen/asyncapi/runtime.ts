@@ -362,6 +362,16 @@ export interface PublishOptions {
   extensions?: Record<string, string | number | boolean>;
   /** The application headers the message declares (AsyncAPI `headers`); producer methods type them. */
   headers?: Record<string, unknown>;
+  /**
+   * A database transaction (a `pg` client after `BEGIN`): the event is written to its outbox table
+   * instead of sent, and exists only if the transaction commits; a relay sends it (postgres.ts).
+   */
+  tx?: OutboxTransaction;
+}
+
+/** What an outbox needs of a transaction: a `pg` client, or anything that queries like one. */
+export interface OutboxTransaction {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
 /** Specs whose fixed attributes (type, source, dataschema…) passed the SDK's validation once. */
@@ -406,13 +416,19 @@ export async function publish<T>(transport: EventTransport, to: string | Address
   }, strict);
   checkedSpecs.add(spec);
   const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
-  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) });
+  const message: Outgoing = { channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) };
+  // Loaded only by producers that use an outbox.
+  if (options.tx) return (await (await import("./postgres/outbox.js")).writeToOutbox(options.tx, message)) as CloudEvent<T>;
+  await transport.send(message);
   return event;
 }
 
 /** What a handler learns besides the data. */
 export interface HandlerContext<T, P = Record<string, string>> {
   event: CloudEvent<T>;
+  /** The receive operation handling it, and the channel it came on: a database inbox keys its records by them. */
+  operation: string;
+  channel: string;
   /** The values of the channel's parameters, parsed from the channel the event came on. */
   parameters: P;
   /** The span this handling is, in the producer's trace. */
@@ -546,6 +562,8 @@ export async function consume<T, P>(options: ConsumerOptions, contractId: string
             get event() {
               return typedEvent();
             },
+            operation: receive.operation,
+            channel: delivery.channel ?? receive.channel,
             parameters: parameters as P,
             traceparent,
             attempt,
