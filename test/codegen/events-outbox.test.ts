@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import pg from "pg";
+import { generateSdks } from "../../src/codegen/generate.js";
+import { readInput } from "../../src/registry/resolve.js";
+import { ROOT } from "../helpers/cli.js";
+import { natsServerSkip, startNatsServer, type NatsServer } from "../helpers/nats-server.js";
+import { postgresSkip, startPostgres, type PostgresServer } from "../helpers/postgres.js";
+import { compileSdk } from "../helpers/sdk.js";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Orders the writes pay: each one's events must be handled in the order they were published. */
+const KEYS = 100;
+
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A script of test/codegen/events/ in a process of its own, its output collected. */
+class Service {
+  child: ChildProcess | undefined;
+  stdout = "";
+  stderr = "";
+  constructor(private readonly script: string, private readonly args: () => string[]) {}
+
+  start(): void {
+    this.child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test", "codegen", "events", this.script), ...this.args()], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (this.stdout += chunk));
+    this.child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
+  }
+
+  /** SIGKILL, mid-work: no chance to finish a transaction, a send or an ack. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+describe("a Postgres outbox and inbox around the generated producer and consumer", { skip: postgresSkip() || natsServerSkip() }, () => {
+  let sdkDir: string;
+  let postgres: PostgresServer;
+
+  before(async () => {
+    const compiled = compileSdk(await generateSdks(readInput(join(ROOT, "contracts"), ROOT)), "charter-events-outbox-");
+    assert.equal(compiled.output, "", compiled.output);
+    sdkDir = compiled.dir;
+    postgres = await startPostgres();
+  });
+  after(async () => {
+    await postgres?.stop();
+  });
+
+  /**
+   * Writes `writes` payments through the outbox while the producer and the consumer are each
+   * SIGKILLed twice, then checks both databases: one outbox row per committed payment and none
+   * for a rolled-back one, all sent; one effect per committed payment; each order's effects in
+   * the order its events were published (their outbox sequence).
+   */
+  async function endToEnd(name: string, protocol: "nats" | "http", target: () => string, consumerTarget: () => string, writes: number) {
+    const producerDb = postgres.createDatabase(`${name}_orders`);
+    const consumerDb = postgres.createDatabase(`${name}_billing`);
+    const orders = new pg.Pool({ connectionString: producerDb, max: 2 });
+    const billing = new pg.Pool({ connectionString: consumerDb, max: 2 });
+    const producer = new Service("outbox-producer.ts", () => [sdkDir, producerDb, protocol, target(), String(writes), String(KEYS)]);
+    const consumer = new Service("inbox-consumer.ts", () => [sdkDir, consumerDb, protocol, consumerTarget()]);
+    const count = async (pool: pg.Pool, table: string) => {
+      try {
+        return Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+      } catch {
+        return 0; // Not created yet.
+      }
+    };
+    try {
+      consumer.start();
+      producer.start();
+      // Each process is killed at fractions of its own work, once it has got that far, so every kill lands mid-stream.
+      const killAt = async (service: Service, pool: pg.Pool, table: string, fractions: number[]) => {
+        for (const fraction of fractions) {
+          await waitFor(`${writes * fraction} ${table}`, async () => (await count(pool, table)) >= writes * fraction, 120_000);
+          await service.kill();
+          service.start();
+        }
+      };
+      await Promise.all([killAt(producer, orders, "payments", [0.3, 0.7]), killAt(consumer, billing, "effects", [0.2, 0.55])]);
+      await waitFor("the last write", () => producer.stdout.includes("writes done"), 120_000);
+      const payments = async () => count(orders, "payments");
+      const unsent = async () => Number((await orders.query("SELECT count(*) AS n FROM charter_outbox WHERE state <> 'sent'")).rows[0].n);
+      await waitFor("every committed payment's event sent and its effect", async () => (await unsent()) === 0 && (await count(billing, "effects")) >= (await payments()), 120_000);
+
+      const committed = (await orders.query("SELECT p.n, p.order_id, o.state, o.sequence FROM payments p JOIN charter_outbox o ON o.event->>'id' = p.event_id ORDER BY o.sequence")).rows;
+      const outboxRows = await count(orders, "charter_outbox");
+      const paymentRows = await payments();
+      // Some writes were rolled back on purpose, some by the kills; each committed one has its event, no other write has one.
+      assert.ok(paymentRows < writes && paymentRows > writes * 0.9, `${paymentRows} payments committed of ${writes}`);
+      assert.equal(committed.length, paymentRows, "every committed payment has its outbox row");
+      assert.equal(outboxRows, paymentRows, "no outbox row for a rolled-back write");
+      assert.ok(committed.every((row) => row.state === "sent"), "every event was sent");
+
+      const effects = (await billing.query("SELECT order_id, amount FROM effects ORDER BY seq")).rows as { order_id: string; amount: number }[];
+      assert.equal(effects.length, paymentRows, "one effect per committed payment");
+      assert.deepEqual(new Set(effects.map((e) => e.amount)), new Set(committed.map((row) => row.n)), "the effects are the committed payments'");
+      const byOrder = (rows: { order_id: string; amount: number }[]) => {
+        const lists = new Map<string, number[]>();
+        for (const row of rows) lists.set(row.order_id, [...(lists.get(row.order_id) ?? []), row.amount]);
+        return lists;
+      };
+      // Per order, the payments in publish order (their sequence) are the effects in handling order.
+      assert.deepEqual(byOrder(effects), byOrder(committed.map((row) => ({ order_id: row.order_id, amount: row.n }))));
+      return { parked: consumer.stdout.split("\n").filter((line) => line.startsWith("parked ")).length, payments: paymentRows };
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nproducer stderr:\n${producer.stderr.slice(-3000)}\nconsumer stderr:\n${consumer.stderr.slice(-3000)}`);
+    } finally {
+      await producer.kill();
+      await consumer.kill();
+      await Promise.all([orders.end(), billing.end()]);
+    }
+  }
+
+  describe("over NATS JetStream", () => {
+    let nats: NatsServer;
+    before(async () => {
+      nats = await startNatsServer();
+    });
+    after(async () => {
+      await nats?.stop();
+    });
+
+    it("delivers every committed write's event once and in order per key, with the producer and the consumer killed twice each (10,000 writes)", { timeout: 240_000 }, async (t) => {
+      const { parked, payments } = await endToEnd("nats", "nats", () => nats.url, () => nats.url, 10_000);
+      t.diagnostic(`${payments} payments committed; ${parked} events came ahead of their predecessor and were parked`);
+    });
+  });
+
+  it("does the same over HTTP (1,000 writes)", { timeout: 120_000 }, async (t) => {
+    const port = await freePort();
+    const { parked, payments } = await endToEnd("http", "http", () => `http://127.0.0.1:${port}`, () => String(port), 1_000);
+    t.diagnostic(`${payments} payments committed; ${parked} events parked`);
+  });
+});
