@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import { generateSdks } from "../../src/codegen/generate.js";
@@ -133,6 +134,101 @@ describe("a Postgres outbox and inbox around the generated producer and consumer
       await Promise.all([orders.end(), billing.end()]);
     }
   }
+
+  describe("the relay", () => {
+    // The generated modules, typed loosely: the test drives them like a user but is compiled apart from them.
+    let orders: any;
+    let outbox: any;
+    let pool: pg.Pool;
+    before(async () => {
+      const load = (path: string) => import(pathToFileURL(join(sdkDir, "urn-shop-orders-events", path)).href);
+      orders = await load("index.ts");
+      outbox = await load("postgres.ts");
+      pool = new pg.Pool({ connectionString: postgres.createDatabase("relay"), max: 12 });
+      await outbox.ensureSchema(pool);
+      // Again, as another instance starting up would: nothing changes, nothing fails.
+      await Promise.all([outbox.ensureSchema(pool), outbox.ensureSchema(pool)]);
+    });
+    after(async () => {
+      await pool?.end();
+    });
+
+    /** Writes one order-paid event per amount through the outbox, each in a transaction of its own, `parallel` at a time. */
+    async function writeEvents(orderIds: string[], parallel = 8): Promise<void> {
+      const producer = orders.createProducer({ transport: { send: () => Promise.reject(new Error("sent directly")), subscribe: () => Promise.reject(new Error("unused")), close: async () => undefined } });
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: parallel }, async () => {
+          while (next < orderIds.length) {
+            const amount = next++;
+            const client = await pool.connect();
+            try {
+              await client.query("BEGIN");
+              await producer.publishOrderPaid({ orderId: orderIds[amount], userId: "u-1", amount, currency: "EUR", paymentMethod: "card" }, { tx: client });
+              await client.query("COMMIT");
+            } finally {
+              client.release();
+            }
+          }
+        }),
+      );
+    }
+
+    it("shares the outbox among four relays: each event sent once, each key's events in sequence", async () => {
+      await pool.query("TRUNCATE charter_outbox, charter_outbox_keys");
+      await writeEvents(Array.from({ length: 2_000 }, (_, i) => `o-${i % 20}`));
+      const sent: { id: string; key: string; sequence: number }[] = [];
+      const transport = {
+        async send({ event }: { event: { id: string; partitionkey: string; sequence: string } }) {
+          // A broker that takes a while, so the relays overlap.
+          await sleep(Math.random() * 2);
+          sent.push({ id: event.id, key: event.partitionkey, sequence: Number(event.sequence) });
+        },
+        subscribe: () => Promise.reject(new Error("unused")),
+        close: async () => undefined,
+      };
+      const relays = Array.from({ length: 4 }, () => outbox.startRelay(pool, { transport, batchSize: 50, idleMs: 5 }));
+      try {
+        await waitFor("every row sent", async () => Number((await pool.query("SELECT count(*) AS n FROM charter_outbox WHERE state <> 'sent'")).rows[0].n) === 0, 60_000);
+      } finally {
+        await Promise.all(relays.map((relay: { stop(): Promise<void> }) => relay.stop()));
+      }
+      assert.equal(sent.length, 2_000);
+      assert.equal(new Set(sent.map((s) => s.id)).size, 2_000, "no event sent twice");
+      const byKey = new Map<string, number[]>();
+      for (const { key, sequence } of sent) byKey.set(key, [...(byKey.get(key) ?? []), sequence]);
+      assert.equal(byKey.size, 20);
+      for (const [key, sequences] of byKey) assert.deepEqual(sequences, Array.from({ length: 100 }, (_, i) => i + 1), `order o-${key}`);
+    });
+
+    it("retries a failing send with backoff, dead-letters it after max attempts, and holds its key's later events back", async () => {
+      await pool.query("TRUNCATE charter_outbox, charter_outbox_keys");
+      await writeEvents(["o-bad", "o-good", "o-bad", "o-good", "o-bad", "o-good"], 1);
+      const sent: string[] = [];
+      const reports: { kind: string }[] = [];
+      const transport = {
+        async send({ event }: { event: { partitionkey: string; sequence: string } }) {
+          if (event.partitionkey === "o-bad") throw new Error("broker refused o-bad");
+          sent.push(`${event.partitionkey} ${Number(event.sequence)}`);
+        },
+        subscribe: () => Promise.reject(new Error("unused")),
+        close: async () => undefined,
+      };
+      const options = { transport, maxAttempts: 3, retry: { initialMs: 5, maxMs: 10 }, onEvent: (report: { kind: string }) => reports.push(report) };
+      await waitFor("the failing event dead-lettered", async () => {
+        await outbox.relayOnce(pool, options);
+        return reports.some((r) => r.kind === "dead-lettered");
+      }, 20_000);
+      // Nothing is due any more: the dead row holds o-bad back.
+      await sleep(50);
+      assert.equal(await outbox.relayOnce(pool, options), 0);
+      assert.deepEqual(sent, ["o-good 1", "o-good 2", "o-good 3"]);
+      assert.deepEqual(reports.map((r) => r.kind), ["send-failed", "send-failed", "dead-lettered"]);
+      const rows = (await pool.query("SELECT sequence, state, attempts, last_error FROM charter_outbox WHERE event->>'partitionkey' = 'o-bad' ORDER BY sequence")).rows;
+      assert.deepEqual(rows.map((r) => [Number(r.sequence), r.state, r.attempts]), [[1, "dead", 3], [2, "pending", 0], [3, "pending", 0]]);
+      assert.equal(rows[0].last_error, "broker refused o-bad");
+    });
+  });
 
   describe("over NATS JetStream", () => {
     let nats: NatsServer;

@@ -1,10 +1,11 @@
 /*
  * The orders service of events-outbox.test.ts, in a process of its own for the test to SIGKILL:
  * business writes to Postgres (a `payments` row per write), each publishing one order-paid event
- * through the generated producer's outbox in the same transaction, and an outbox relay sending the
- * events over NATS or HTTP. Writes run 8 at a time; write n pays order `o-<n mod keys>` with amount
- * n, and every 50th (n mod 50 = 7) is rolled back after publishing. A restarted process resumes
- * after the highest write committed (the ones in flight when it died were rolled back by Postgres).
+ * through the generated producer's outbox in the same transaction, and two outbox relays (as two
+ * instances would run) sending the events over NATS or HTTP. Writes run 8 at a time; write n pays
+ * order `o-<n mod keys>` with amount n, and every 50th (n mod 50 = 7) is rolled back after
+ * publishing. A restarted process resumes after the highest write committed (the ones in flight
+ * when it died were rolled back by Postgres).
  * Prints `writes done` once it has made its last write, and relays until killed.
  *
  *   node --import tsx outbox-producer.ts <sdkDir> <pgUrl> <nats|http> <natsUrl|consumerUrl> <writes> <keys>
@@ -28,7 +29,8 @@ const transport =
     ? await (await load("transports/nats.ts")).natsTransport({ servers: target })
     : // The relay retries too: a consumer that is down for a while costs rows a few tries, not the event.
       (await load("transports/http.ts")).httpTransport({ url: target, retry: { attempts: 2, initialMs: 50, maxMs: 200 } });
-startRelay(pool, { transport, maxAttempts: 50, retry: { initialMs: 100, maxMs: 1_000 } });
+// Two relays, as two instances of the service would run them.
+for (let relay = 0; relay < 2; relay += 1) startRelay(pool, { transport, maxAttempts: 50, retry: { initialMs: 100, maxMs: 1_000 } });
 const producer = orders.createProducer({ transport });
 
 const last = Number((await pool.query("SELECT coalesce(max(n), 0) AS n FROM payments")).rows[0].n);
