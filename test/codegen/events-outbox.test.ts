@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
+import { CloudEvent } from "cloudevents";
 import pg from "pg";
 import { generateSdks } from "../../src/codegen/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
@@ -125,6 +126,9 @@ describe("a Postgres outbox and inbox around the generated producer and consumer
       };
       // Per order, the payments in publish order (their sequence) are the effects in handling order.
       assert.deepEqual(byOrder(effects), byOrder(committed.map((row) => ({ order_id: row.order_id, amount: row.n }))));
+      // The inbox kept every order's sequence: the events were handled in order because it checked, not by luck.
+      const tracked = (await billing.query("SELECT count(*) AS keys, sum(last_sequence) AS handled FROM charter_inbox_keys")).rows[0];
+      assert.deepEqual([Number(tracked.keys), Number(tracked.handled)], [KEYS, paymentRows]);
       return { parked: consumer.stdout.split("\n").filter((line) => line.startsWith("parked ")).length, payments: paymentRows };
     } catch (error) {
       throw new Error(`${(error as Error).message}\nproducer stderr:\n${producer.stderr.slice(-3000)}\nconsumer stderr:\n${consumer.stderr.slice(-3000)}`);
@@ -228,6 +232,64 @@ describe("a Postgres outbox and inbox around the generated producer and consumer
       assert.deepEqual(rows.map((r) => [Number(r.sequence), r.state, r.attempts]), [[1, "dead", 3], [2, "pending", 0], [3, "pending", 0]]);
       assert.equal(rows[0].last_error, "broker refused o-bad");
     });
+  });
+
+  it("the inbox handles each key's events in sequence whatever order they come in, each once, and rolls a failed handler's writes back", async () => {
+    const load = (path: string) => import(pathToFileURL(join(sdkDir, "urn-shop-billing-events", path)).href);
+    const billing = await load("index.ts");
+    const { ensureSchema, postgresInbox } = await load("postgres.ts");
+    const pool = new pg.Pool({ connectionString: postgres.createDatabase("inbox"), max: 4 });
+    try {
+      await ensureSchema(pool);
+      await pool.query("CREATE TABLE effects (seq bigserial PRIMARY KEY, order_id text NOT NULL, amount integer NOT NULL)");
+      // A transport that delivers what the test hands it, when it does.
+      let deliver: (delivery: unknown) => Promise<void> = async () => undefined;
+      const transport = {
+        send: () => Promise.reject(new Error("unused")),
+        subscribe: async (_spec: unknown, handler: typeof deliver) => {
+          deliver = handler;
+          return { stop: async () => undefined };
+        },
+        close: async () => undefined,
+      };
+      const parked: number[] = [];
+      const inbox = postgresInbox(pool, { onEvent: (report: { kind: string; sequence: number }) => report.kind === "parked" && parked.push(report.sequence) });
+      const consumer = billing.createConsumer({ transport, store: inbox.store, retry: { initialMs: 1, maxMs: 2 } });
+      await consumer.onOrderPaid(
+        inbox.handle(async (data: { orderId: string; amount: number }, { tx, attempt }: { tx: pg.PoolClient; attempt: number }) => {
+          await tx.query("INSERT INTO effects (order_id, amount) VALUES ($1, $2)", [data.orderId, data.amount]);
+          // Written, then failed: the write must not survive.
+          if (data.amount === 2 && attempt === 1) throw new Error("ledger busy");
+        }),
+      );
+      const acked: string[] = [];
+      const send = (orderId: string, sequence: number) => {
+        const id = `${orderId}-${sequence}`;
+        const data = { orderId, userId: "u-1", amount: sequence, currency: "EUR", paymentMethod: "card" };
+        const event = new CloudEvent({ id, source: "/shop/orders", type: "com.shop.order.paid.v1", datacontenttype: "application/json", partitionkey: orderId, sequence: String(sequence).padStart(19, "0"), data }, false);
+        return deliver({
+          channel: "order.paid.v1",
+          decode: () => event,
+          raw: () => ({ headers: { "ce-id": id }, body: "" }),
+          deliveryCount: 1,
+          ack: async () => void acked.push(id),
+          retryLater: async () => assert.fail(`${id} was not to be retried`),
+        });
+      };
+      // Order o-1 arrives 3, 1, 2, 2 again, 1 again; o-2 arrives 2 first and 1 much later, and o-3 in order meanwhile.
+      for (const [orderId, sequence] of [["o-1", 3], ["o-2", 2], ["o-1", 1], ["o-3", 1], ["o-1", 2], ["o-1", 2], ["o-3", 2], ["o-1", 1], ["o-2", 1]] as const) await send(orderId, sequence);
+      const effects = (await pool.query("SELECT order_id, amount FROM effects ORDER BY seq")).rows.map((row) => `${row.order_id} ${row.amount}`);
+      assert.deepEqual(effects.filter((e) => e.startsWith("o-1")), ["o-1 1", "o-1 2", "o-1 3"]);
+      assert.deepEqual(effects.filter((e) => e.startsWith("o-2")), ["o-2 1", "o-2 2"]);
+      assert.deepEqual(effects.filter((e) => e.startsWith("o-3")), ["o-3 1", "o-3 2"]);
+      assert.deepEqual(parked, [3, 2]);
+      // Every delivery is acked, the early ones once parked, the duplicates once skipped.
+      assert.equal(acked.length, 9);
+      assert.equal(Number((await pool.query("SELECT count(*) AS n FROM charter_inbox_parked")).rows[0].n), 0);
+      assert.equal(Number((await pool.query("SELECT count(*) AS n FROM charter_inbox")).rows[0].n), 7);
+    } finally {
+      await pool.end();
+    }
   });
 
   describe("over NATS JetStream", () => {

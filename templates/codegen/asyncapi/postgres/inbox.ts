@@ -160,7 +160,16 @@ export function postgresInbox(pool: PgPool, options: InboxOptions = {}): Postgre
       return async (data, context) => {
         const { event, operation, channel } = context;
         // On the first event, catch up on what a predecessor of this process left parked.
-        recovered ??= readyKeys(operation).then((keys) => Promise.all(keys.map(({ ordering_key }) => unpark(handler, operation, channel, ordering_key))).then(() => undefined));
+        recovered ??= readyKeys(operation)
+          .then((keys) => Promise.all(keys.map(({ ordering_key }) => unpark(handler, operation, (JSON.parse(ordering_key) as string[])[0], ordering_key))))
+          .then(
+            () => undefined,
+            (error) => {
+              // The database was unreachable: the next event tries again.
+              recovered = undefined;
+              throw error;
+            },
+          );
         await recovered;
         const partitionKey = typeof event.partitionkey === "string" ? event.partitionkey : undefined;
         const sequence = typeof event.sequence === "string" && /^\d+$/.test(event.sequence) ? Number(event.sequence) : undefined;
