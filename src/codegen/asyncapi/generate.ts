@@ -27,7 +27,7 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 // checks all of them.
 const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
 /** Each loaded by one entry point only (a transport, or the Postgres outbox and inbox, which take the application's pool): an HTTP-only application installs none. */
-const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
+const OPTIONAL_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
 
 type Json = Record<string, unknown>;
 
@@ -92,7 +92,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
     for (const [path, text] of copied) files.set(`${folder}/${path}`, `${path.endsWith(".sql") ? banner.replace(/^\/\//, "--") : banner}\n${text}`);
     files.set(`${folder}/index.ts`, index({ banner }));
-    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, TRANSPORT_PEERS));
+    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, OPTIONAL_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;

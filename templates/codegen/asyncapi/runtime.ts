@@ -221,7 +221,7 @@ export function transportFor(server: ServerSpec): EventTransport {
  * both are there or neither is. So an event's effect is applied exactly once across crashes and
  * redeliveries, and across consumer instances too when `commit` is a conditional insert that fails
  * for a key already there. Over a database: insert the effect (your own rows) and the key in one
- * transaction, with the key unique.
+ * transaction, with the key unique (postgres.ts's inbox does, for Postgres).
  */
 export interface IdempotencyStore {
   /** Whether an event's effect is committed already. */
