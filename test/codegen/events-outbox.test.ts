@@ -56,7 +56,7 @@ class Service {
   }
 }
 
-describe("a Postgres outbox and inbox around the generated producer and consumer", { skip: postgresSkip() || natsServerSkip() }, () => {
+describe("a Postgres outbox and inbox around the generated producer and consumer", { skip: postgresSkip() }, () => {
   let sdkDir: string;
   let postgres: PostgresServer;
 
@@ -292,7 +292,7 @@ describe("a Postgres outbox and inbox around the generated producer and consumer
     }
   });
 
-  describe("over NATS JetStream", () => {
+  describe("over NATS JetStream", { skip: natsServerSkip() }, () => {
     let nats: NatsServer;
     before(async () => {
       nats = await startNatsServer();
