@@ -32,8 +32,8 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
 /** What avro.ts adds, for a contract with Avro payloads. */
 const AVRO_DEPENDENCIES = { avsc: "^5.7.9" };
-/** Each loaded by one transport entry point only: an HTTP-only application installs neither. */
-const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3" };
+/** Each loaded by one entry point only (a transport, or the Postgres outbox and inbox, which take the application's pool): an HTTP-only application installs none. */
+const OPTIONAL_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +60,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const reserved = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
   for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
   for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
+  copied.push(...postgresFiles());
   const display = (file: string) => joinPath(registry.base, file);
 
   const owners = new Map<string, string>();
@@ -103,12 +104,30 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const validated = exports.length > 0;
     const avro = plan.messages.some((m) => m.avro);
     files.set(`${folder}/events.ts`, events({ ...plan, messages, avro, validated, banner, contractId: stringLiteral(contract.id) }));
-    for (const [path, text] of avro ? [...copied, ["avro.ts", avroCodec]] : copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
+    for (const [path, text] of avro ? [...copied, ["avro.ts", avroCodec]] : copied) files.set(`${folder}/${path}`, `${path.endsWith(".sql") ? banner.replace(/^\/\//, "--") : banner}\n${text}`);
     files.set(`${folder}/index.ts`, index({ banner }));
-    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, avro ? { ...DEPENDENCIES, ...AVRO_DEPENDENCIES } : DEPENDENCIES, TRANSPORT_PEERS));
+    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, avro ? { ...DEPENDENCIES, ...AVRO_DEPENDENCIES } : DEPENDENCIES, OPTIONAL_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
+}
+
+/**
+ * The Postgres outbox and inbox (templates/codegen/asyncapi/postgres*), with their tables' SQL both
+ * as a migration file and as the string ensureSchema runs.
+ */
+function postgresFiles(): [string, string][] {
+  const folder = join(TEMPLATES, "postgres");
+  const sql = readFileSync(join(folder, "schema.sql"), "utf8");
+  return [
+    ["postgres.ts", readFileSync(join(TEMPLATES, "postgres.ts"), "utf8")],
+    ...readdirSync(folder)
+      .filter((name) => name.endsWith(".ts"))
+      .sort()
+      .map((name): [string, string] => [`postgres/${name}`, readFileSync(join(folder, name), "utf8")]),
+    ["postgres/schema-sql.ts", `/** migrations/charter-events.sql, for ensureSchema. */\nexport const schemaSql = ${JSON.stringify(sql)};\n`],
+    ["migrations/charter-events.sql", sql],
+  ];
 }
 
 interface MessagePlan {

@@ -229,7 +229,7 @@ export function transportFor(server: ServerSpec): EventTransport {
  * both are there or neither is. So an event's effect is applied exactly once across crashes and
  * redeliveries, and across consumer instances too when `commit` is a conditional insert that fails
  * for a key already there. Over a database: insert the effect (your own rows) and the key in one
- * transaction, with the key unique.
+ * transaction, with the key unique (postgres.ts's inbox does, for Postgres).
  */
 export interface IdempotencyStore {
   /** Whether an event's effect is committed already. */
@@ -370,6 +370,16 @@ export interface PublishOptions {
   extensions?: Record<string, string | number | boolean>;
   /** The application headers the message declares (AsyncAPI `headers`); producer methods type them. */
   headers?: Record<string, unknown>;
+  /**
+   * A database transaction (a `pg` client after `BEGIN`): the event is written to its outbox table
+   * instead of sent, and exists only if the transaction commits; a relay sends it (postgres.ts).
+   */
+  tx?: OutboxTransaction;
+}
+
+/** What an outbox needs of a transaction: a `pg` client, or anything that queries like one. */
+export interface OutboxTransaction {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
 /** Specs whose fixed attributes (type, source, dataschema…) passed the SDK's validation once. */
@@ -414,13 +424,19 @@ export async function publish<T>(transport: EventTransport, to: string | Address
   }, strict);
   checkedSpecs.add(spec);
   const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
-  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) });
+  const message: Outgoing = { channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) };
+  // Loaded only by producers that use an outbox.
+  if (options.tx) return (await (await import("./postgres/outbox.js")).writeToOutbox(options.tx, message)) as CloudEvent<T>;
+  await transport.send(message);
   return event;
 }
 
 /** What a handler learns besides the data. */
 export interface HandlerContext<T, P = Record<string, string>> {
   event: CloudEvent<T>;
+  /** The receive operation handling it, and the channel it came on: a database inbox keys its records by them. */
+  operation: string;
+  channel: string;
   /** The values of the channel's parameters, parsed from the channel the event came on. */
   parameters: P;
   /** The span this handling is, in the producer's trace. */
@@ -559,6 +575,8 @@ export async function consume<T, P>(options: ConsumerOptions, contractId: string
             get event() {
               return typedEvent();
             },
+            operation: receive.operation,
+            channel: delivery.channel ?? receive.channel,
             parameters: parameters as P,
             traceparent,
             attempt,
