@@ -65,6 +65,7 @@ const SENT: [string, Attributes][] = [
   ["no data", { ...BASE }],
   ["subject and dataschema", { ...BASE, subject: "zürich/東京", dataschema: "https://shop.example/schemas/order-paid.json", data: ORDER }],
   ["extensions of every type", { ...BASE, text: "naïve", count: 7, flag: true, negative: -3, uri: "https://example.com/x?y=1", data: ORDER }],
+  ["extensions of binary and timestamp type", { ...BASE, bytes: new Uint8Array([104, 105]), when: new Date("2026-11-22T10:00:00.000Z"), ref: "../relative#x", data: ORDER }],
   ["an empty extension", { ...BASE, empty: "", data: ORDER }],
   ["a time without milliseconds", { ...BASE, time: "2026-11-22T10:00:00Z", data: ORDER }],
   ["a time with an offset", { ...BASE, time: "2026-11-22T10:00:00.123+02:00", data: ORDER }],
