@@ -134,6 +134,8 @@ describe("binary mode, receiving: the event (or the error) the SDK makes", () =>
       { ...good, "ce-data": "x" },
       { ...good, "ce-foo-bar": "x" },
       { ...good, "ce-foo_bar": "x" },
+      { ...good, "ce-validate": "x" },
+      { ...good, "ce-constructor": "x" },
       { ...good, datacontenttype: "text/plain" },
       { ...good, "content-type": "application/cloudevents+json" },
     ];
@@ -196,7 +198,7 @@ function mutateHeaders(rng: Rng, headers: Record<string, string>): Record<string
         out[name] = rng.pick([...STRINGS, ...TIMES]);
         break;
       default:
-        out[rng.pick(["ce-schemaurl", "ce-data", "ce-x-y", "datacontenttype", "ce-datacontenttype", "ce-extra", "ce-specversion"])] = rng.pick(STRINGS);
+        out[rng.pick(["ce-schemaurl", "ce-data", "ce-x-y", "datacontenttype", "ce-datacontenttype", "ce-extra", "ce-specversion", "ce-validate", "ce-tojson"])] = rng.pick(STRINGS);
     }
   }
   return out;

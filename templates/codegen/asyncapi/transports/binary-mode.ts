@@ -73,7 +73,8 @@ export function binaryEvent(headers: Record<string, string>, data: unknown): Clo
   for (const name in headers) {
     if (!name.startsWith("ce-")) continue;
     const attribute = name.slice(3);
-    if (!EXTENSION_NAME.test(attribute) || SPECIAL.has(attribute)) return undefined;
+    // One named like a method of the event (`validate`) hides it, and the SDK fails its own way.
+    if (!EXTENSION_NAME.test(attribute) || SPECIAL.has(attribute) || attribute in CloudEvent.prototype) return undefined;
     attributes[attribute] = headers[name];
   }
   if (contentType) attributes.datacontenttype = contentType;
