@@ -66,6 +66,7 @@ const SENT: [string, Attributes][] = [
   ["subject and dataschema", { ...BASE, subject: "zürich/東京", dataschema: "https://shop.example/schemas/order-paid.json", data: ORDER }],
   ["extensions of every type", { ...BASE, text: "naïve", count: 7, flag: true, negative: -3, uri: "https://example.com/x?y=1", data: ORDER }],
   ["extensions of binary and timestamp type", { ...BASE, bytes: new Uint8Array([104, 105]), when: new Date("2026-11-22T10:00:00.000Z"), ref: "../relative#x", data: ORDER }],
+  ["an extension named like a method", { ...BASE, constructor: "x", validate: "y", data: ORDER }],
   ["an empty extension", { ...BASE, empty: "", data: ORDER }],
   ["a time without milliseconds", { ...BASE, time: "2026-11-22T10:00:00Z", data: ORDER }],
   ["a time with an offset", { ...BASE, time: "2026-11-22T10:00:00.123+02:00", data: ORDER }],
@@ -97,7 +98,8 @@ describe("binary mode, sending: byte for byte what HTTP.binary sends", () => {
 
 /** Each case: headers as received, and the data the transport read from the payload. */
 const RECEIVED: [string, Record<string, string>, unknown][] = [
-  ...SENT.filter(([, a]) => a.specversion === "1.0" && typeof a.time === "string" && a.time !== "yesterday").map(([name, a]): [string, Record<string, string>, unknown] => {
+  // What can be sent (the SDK fails on an extension named `constructor`) in 1.0 with a time.
+  ...SENT.filter(([, a]) => a.specversion === "1.0" && typeof a.time === "string" && a.time !== "yesterday" && !Object.hasOwn(a, "constructor")).map(([name, a]): [string, Record<string, string>, unknown] => {
     const { headers, body } = HTTP.binary(new CloudEvent<unknown>(a, false));
     return [name, asText(headers), body === undefined || body === null ? undefined : body];
   }),
