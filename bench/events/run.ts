@@ -6,13 +6,19 @@
  * headers the generated producer sends (the CloudEvents attributes and Nats-Msg-Id), tells the
  * wire format's share of the difference from the runtime's.
  *
- * One row per payload kind (`ROWS`; JSON for now): each gets a fresh nats-server per run; producer
- * and consumer each have their own connection; publishes are pipelined the same way for all. Runs
- * alternate which peer goes first; figures are medians. CPU time (this process, and nats-server's
- * from /proc) is printed beside wall time: on a shared machine it varies less than wall time does.
+ * The same over HTTP: the generated producer POSTing to the generated consumer's handler on a
+ * node:http server, against bare node:http POSTs of the same payloads (with and without the headers).
+ *
+ * One row per transport and payload kind (`ROWS`; JSON for now): a NATS row gets a fresh nats-server
+ * per run; producer and consumer each have their own connection; publishes are pipelined the same
+ * way for all. Runs alternate which peer goes first; figures are medians. CPU time (this process,
+ * and nats-server's from /proc) is printed beside wall time: on a shared machine it varies less
+ * than wall time does.
  * Usage: npm run bench:events [-- --events N --runs R]
  */
 import { readFileSync } from "node:fs";
+import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -56,12 +62,13 @@ interface Timing {
   totalMs: number;
 }
 
-/** A peer: sends EVENTS events over the server and handles them, timing it. */
+/** A peer: sends EVENTS events (over the nats-server at `url`, in a NATS row) and handles them, timing it. */
 type Peer = (url: string) => Promise<Timing>;
 
-/** A payload kind: the generated SDK and the bare peers, on the same payloads. */
+/** A transport and payload kind: the generated SDK and the bare peers, on the same payloads. */
 interface Row {
   name: string;
+  nats: boolean;
   peers: Record<"generated" | "bare" | "bare+headers", Peer>;
 }
 
@@ -71,6 +78,7 @@ const load = (path: string) => import(pathToFileURL(join(compiled.dir, path)).hr
 const orders = await load("urn-shop-orders-events/index.ts");
 const billing = await load("urn-shop-billing-events/index.ts");
 const { natsTransport } = await load("urn-shop-billing-events/transports/nats.ts");
+const { httpTransport } = await load("urn-shop-billing-events/transports/http.ts");
 
 const orderPaid = (i: number) => ({ orderId: `o-${i}`, userId: `u-${i % 100}`, amount: 100 + i, currency: "EUR", paymentMethod: "card", paidAt: "2026-11-22T10:00:00Z" });
 
@@ -147,8 +155,76 @@ function bareJson(payload: (i: number) => unknown, withHeaders: boolean): Peer {
   };
 }
 
+/** A node:http server on 127.0.0.1 with a free port, and its URL. */
+async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The generated producer POSTing order-paid events to the generated consumer's handler. */
+async function generatedHttpJson(): Promise<Timing> {
+  const consumerTransport = httpTransport();
+  const server = await listen(consumerTransport.handler);
+  const producerTransport = httpTransport({ url: server.url });
+  const producer = orders.createProducer({ transport: producerTransport });
+  const consumer = billing.createConsumer({ transport: consumerTransport, store: new billing.MemoryIdempotencyStore() });
+  const { all, count } = counter();
+  const subscription = await consumer.onOrderPaid((data: { orderId: string; amount: number }) => {
+    count();
+    return { orderId: data.orderId, amount: data.amount };
+  });
+  const start = performance.now();
+  await publishAll((i) => producer.publishOrderPaid(orderPaid(i)));
+  const publishMs = performance.now() - start;
+  await all;
+  const totalMs = performance.now() - start;
+  await subscription.stop();
+  await producerTransport.close();
+  await consumerTransport.close();
+  await server.close();
+  return { publishMs, totalMs };
+}
+
+/** Bare node:http POSTs of JSON payloads to a handler that parses them, with the transport's connection limit. */
+function bareHttpJson(payload: (i: number) => unknown, withHeaders: boolean): Peer {
+  return async () => {
+    const { all, count } = counter();
+    const server = await listen((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        res.writeHead(204).end();
+        count();
+      });
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const post = (i: number) =>
+      new Promise<void>((resolve, reject) => {
+        const body = Buffer.from(JSON.stringify(payload(i)));
+        const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(body.length) };
+        if (withHeaders) for (const [name, value] of cloudEventHeaders(i).headers) headers[name] = value[0];
+        const req = request(`${server.url}/${SUBJECT}`, { method: "POST", headers, agent }, (res) => res.resume().on("end", resolve));
+        req.on("error", reject);
+        req.end(body);
+      });
+    const start = performance.now();
+    await publishAll(post);
+    const publishMs = performance.now() - start;
+    await all;
+    const totalMs = performance.now() - start;
+    agent.destroy();
+    await server.close();
+    return { publishMs, totalMs };
+  };
+}
+
 // Another payload kind is another row: its generated SDK's peer and the same bare peers on its encoding.
-const ROWS: Row[] = [{ name: "JSON", peers: { generated: generatedJson, bare: bareJson(orderPaid, false), "bare+headers": bareJson(orderPaid, true) } }];
+const ROWS: Row[] = [
+  { name: "NATS JetStream, JSON", nats: true, peers: { generated: generatedJson, bare: bareJson(orderPaid, false), "bare+headers": bareJson(orderPaid, true) } },
+  { name: "HTTP, JSON", nats: false, peers: { generated: generatedHttpJson, bare: bareHttpJson(orderPaid, false), "bare+headers": bareHttpJson(orderPaid, true) } },
+];
 const PEERS = ["generated", "bare", "bare+headers"] as const;
 
 /** nats-server's CPU time so far (user + system), in ms; NaN where /proc is not there. */
@@ -166,16 +242,16 @@ interface Measure extends Timing {
   serverCpuMs: number;
 }
 
-async function measure(peer: Peer): Promise<Measure> {
-  const server = await startNatsServer();
+async function measure(peer: Peer, nats: boolean): Promise<Measure> {
+  const server = nats ? await startNatsServer() : undefined;
   try {
     const cpu = process.cpuUsage();
-    const serverBefore = serverCpuMs(server);
-    const timing = await peer(server.url);
+    const serverBefore = server ? serverCpuMs(server) : Number.NaN;
+    const timing = await peer(server?.url ?? "");
     const used = process.cpuUsage(cpu);
-    return { ...timing, nodeCpuMs: (used.user + used.system) / 1000, serverCpuMs: serverCpuMs(server) - serverBefore };
+    return { ...timing, nodeCpuMs: (used.user + used.system) / 1000, serverCpuMs: server ? serverCpuMs(server) - serverBefore : Number.NaN };
   } finally {
-    await server.stop();
+    await server?.stop();
   }
 }
 
@@ -183,27 +259,27 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const rate = (ms: number) => Math.round(EVENTS / (ms / 1000)).toLocaleString("en");
 const perEvent = (ms: number) => (Number.isNaN(ms) ? "n/a" : `${((ms * 1000) / EVENTS).toFixed(0)} µs`);
 
-console.log(`${EVENTS.toLocaleString("en")} events per run over NATS JetStream (nats-server on 127.0.0.1), ${RUNS} runs, medians; load average at start ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`${EVENTS.toLocaleString("en")} events per run on 127.0.0.1, ${RUNS} runs, medians; load average at start ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 for (const row of ROWS) {
   const results = Object.fromEntries(PEERS.map((peer) => [peer, [] as Measure[]])) as Record<(typeof PEERS)[number], Measure[]>;
   // One warm-up of each, then rotate which goes first so none always meets a warmer machine.
   for (let run = -1; run < RUNS; run += 1) {
     const shift = ((run % PEERS.length) + PEERS.length) % PEERS.length;
     for (const peer of [...PEERS.slice(shift), ...PEERS.slice(0, shift)]) {
-      const result = await measure(row.peers[peer]);
+      const result = await measure(row.peers[peer], row.nats);
       if (run >= 0) results[peer].push(result);
     }
   }
-  console.log(`${row.name} payloads:`);
+  console.log(`${row.name}:`);
   for (const peer of PEERS) {
     const of = (key: keyof Measure) => median(results[peer].map((m) => m[key]));
     console.log(
-      `  ${peer.padEnd(12)} end to end ${of("totalMs").toFixed(0).padStart(6)} ms ${rate(of("totalMs")).padStart(7)} events/s   publishing ${of("publishMs").toFixed(0).padStart(6)} ms   CPU per event: node ${perEvent(of("nodeCpuMs")).padStart(7)}, nats-server ${perEvent(of("serverCpuMs")).padStart(7)}`,
+      `  ${peer.padEnd(12)} end to end ${of("totalMs").toFixed(0).padStart(6)} ms ${rate(of("totalMs")).padStart(7)} events/s   publishing ${of("publishMs").toFixed(0).padStart(6)} ms   CPU per event: node ${perEvent(of("nodeCpuMs")).padStart(7)}${row.nats ? `, nats-server ${perEvent(of("serverCpuMs")).padStart(7)}` : ""}`,
     );
   }
   // The ratio of medians of per-run ratios: each run's peers met the same machine load.
   const ratio = (a: (typeof PEERS)[number], b: (typeof PEERS)[number], key: keyof Measure) => median(results[a].map((m, i) => m[key] / results[b][i][key]));
-  console.log(`  generated / bare time: ${ratio("generated", "bare", "totalMs").toFixed(2)}x (target at most 1.3x); node CPU ${ratio("generated", "bare", "nodeCpuMs").toFixed(2)}x`);
+  console.log(`  generated / bare time: ${ratio("generated", "bare", "totalMs").toFixed(2)}x${row.nats ? " (target at most 1.3x)" : ""}; node CPU ${ratio("generated", "bare", "nodeCpuMs").toFixed(2)}x`);
   console.log(`  generated / bare+headers time: ${ratio("generated", "bare+headers", "totalMs").toFixed(2)}x; node CPU ${ratio("generated", "bare+headers", "nodeCpuMs").toFixed(2)}x`);
 }
 console.log(`load average at end ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
