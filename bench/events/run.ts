@@ -1,18 +1,32 @@
 /**
- * bench/events: order-paid events over NATS JetStream on 127.0.0.1, end to end (first publish to
- * last event handled), the generated producer and consumer (validation, CloudEvents binary mode,
- * Nats-Msg-Id, dedup in memory, enum fallbacks, acks) against bare `nats` JetStream publish and
- * consume of the same JSON payloads, on the same stream and consumer settings. Each run gets a
- * fresh nats-server; producer and consumer each have their own connection; publishes are pipelined
- * the same way for both. Usage: npm run bench:events [-- --events N --runs R]
+ * bench/events: events over NATS JetStream on 127.0.0.1, end to end (first publish to last event
+ * handled), the generated producer and consumer (validation, CloudEvents binary mode, Nats-Msg-Id,
+ * dedup in memory, enum fallbacks, acks) against bare `nats` JetStream publish and consume of the
+ * same payloads, on the same stream and consumer settings. A third peer, bare `nats` sending the
+ * headers the generated producer sends (the CloudEvents attributes and Nats-Msg-Id), tells the
+ * wire format's share of the difference from the runtime's.
+ *
+ * The same over HTTP: the generated producer POSTing to the generated consumer's handler on a
+ * node:http server, against bare node:http POSTs of the same payloads (with and without the headers).
+ *
+ * One row per transport and payload kind (`ROWS`; JSON for now): a NATS row gets a fresh nats-server
+ * per run; producer and consumer each have their own connection; publishes are pipelined the same
+ * way for all. Runs alternate which peer goes first; figures are medians. CPU time (this process,
+ * and nats-server's from /proc) is printed beside wall time: on a shared machine it varies less
+ * than wall time does.
+ * Usage: npm run bench:events [-- --events N --runs R]
  */
+import { readFileSync } from "node:fs";
+import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { AckPolicy, DeliverPolicy, StorageType, connect, nanos } from "nats";
+import { AckPolicy, DeliverPolicy, StorageType, connect, headers as natsHeaders, nanos, type MsgHdrs } from "nats";
 import { generateSdks } from "../../src/codegen/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { ROOT } from "../../test/helpers/cli.js";
-import { startNatsServer } from "../../test/helpers/nats-server.js";
+import { startNatsServer, type NatsServer } from "../../test/helpers/nats-server.js";
 import { compileSdk } from "../../test/helpers/sdk.js";
 
 const flag = (name: string, fallback: number) => {
@@ -24,8 +38,7 @@ const RUNS = flag("--runs", 5);
 /** Publishes awaiting their JetStream ack at once. */
 const IN_FLIGHT = 128;
 const SUBJECT = "order.paid.v1";
-
-const payload = (i: number) => ({ orderId: `o-${i}`, userId: `u-${i % 100}`, amount: 100 + i, currency: "EUR", paymentMethod: "card", paidAt: "2026-11-22T10:00:00Z" });
+const STREAM = "ORDER_PAID_V1";
 
 /** Calls publish for 0..EVENTS-1 with at most IN_FLIGHT unresolved. */
 async function publishAll(publish: (i: number) => Promise<unknown>): Promise<void> {
@@ -49,14 +62,28 @@ interface Timing {
   totalMs: number;
 }
 
+/** A peer: sends EVENTS events (over the nats-server at `url`, in a NATS row) and handles them, timing it. */
+type Peer = (url: string) => Promise<Timing>;
+
+/** A transport and payload kind: the generated SDK and the bare peers, on the same payloads. */
+interface Row {
+  name: string;
+  nats: boolean;
+  peers: Record<"generated" | "bare" | "bare+headers", Peer>;
+}
+
 const compiled = compileSdk(await generateSdks(readInput(join(ROOT, "contracts"), ROOT)), "charter-bench-events-");
 if (compiled.output) throw new Error(`the generated SDK does not compile:\n${compiled.output}`);
 const load = (path: string) => import(pathToFileURL(join(compiled.dir, path)).href);
 const orders = await load("urn-shop-orders-events/index.ts");
 const billing = await load("urn-shop-billing-events/index.ts");
 const { natsTransport } = await load("urn-shop-billing-events/transports/nats.ts");
+const { httpTransport } = await load("urn-shop-billing-events/transports/http.ts");
 
-async function generated(url: string): Promise<Timing> {
+const orderPaid = (i: number) => ({ orderId: `o-${i}`, userId: `u-${i % 100}`, amount: 100 + i, currency: "EUR", paymentMethod: "card", paidAt: "2026-11-22T10:00:00Z" });
+
+/** The generated producer and consumer of order-paid events. */
+async function generatedJson(url: string): Promise<Timing> {
   const producerTransport = await natsTransport({ servers: url });
   const consumerTransport = await natsTransport({ servers: url });
   const producer = orders.createProducer({ transport: producerTransport });
@@ -67,7 +94,7 @@ async function generated(url: string): Promise<Timing> {
     return { orderId: data.orderId, amount: data.amount };
   });
   const start = performance.now();
-  await publishAll((i) => producer.publishOrderPaid(payload(i)));
+  await publishAll((i) => producer.publishOrderPaid(orderPaid(i)));
   const publishMs = performance.now() - start;
   await all;
   const totalMs = performance.now() - start;
@@ -77,57 +104,182 @@ async function generated(url: string): Promise<Timing> {
   return { publishMs, totalMs };
 }
 
-async function bare(url: string): Promise<Timing> {
-  const producerConnection = await connect({ servers: url });
-  const consumerConnection = await connect({ servers: url });
-  const jsm = await consumerConnection.jetstreamManager();
-  // What the transport sets up: a file stream, a durable pull consumer with explicit acks.
-  await jsm.streams.add({ name: "ORDER_PAID_V1", subjects: [SUBJECT], storage: StorageType.File });
-  await jsm.consumers.add("ORDER_PAID_V1", { durable_name: "bare", ack_policy: AckPolicy.Explicit, ack_wait: nanos(30_000), max_deliver: -1, filter_subject: SUBJECT, deliver_policy: DeliverPolicy.All });
-  const messages = await (await consumerConnection.jetstream().consumers.get("ORDER_PAID_V1", "bare")).consume({ max_messages: 100 });
+/** What the generated producer sends beside the payload, made by hand: the CloudEvents attributes and a Nats-Msg-Id. */
+function cloudEventHeaders(i: number): { headers: MsgHdrs; msgID: string } {
+  const headers = natsHeaders();
+  const id = crypto.randomUUID();
+  headers.append("content-type", "application/json");
+  headers.append("ce-id", id);
+  headers.append("ce-time", new Date().toISOString());
+  headers.append("ce-type", "com.shop.order.paid.v1");
+  headers.append("ce-source", "/shop/orders");
+  headers.append("ce-specversion", "1.0");
+  headers.append("ce-dataschema", "https://schemas.shop.example/orders/order-paid.v1.json");
+  headers.append("ce-partitionkey", `o-${i}`);
+  headers.append("ce-traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+  return { headers, msgID: `${SUBJECT} /shop/orders ${id}` };
+}
+
+/** Bare JetStream publish and consume of JSON payloads, optionally with the generated producer's headers. */
+function bareJson(payload: (i: number) => unknown, withHeaders: boolean): Peer {
+  return async (url) => {
+    const producerConnection = await connect({ servers: url });
+    const consumerConnection = await connect({ servers: url });
+    const jsm = await consumerConnection.jetstreamManager();
+    // What the transport sets up: a file stream, a durable pull consumer with explicit acks.
+    await jsm.streams.add({ name: STREAM, subjects: [SUBJECT], storage: StorageType.File });
+    await jsm.consumers.add(STREAM, { durable_name: "bare", ack_policy: AckPolicy.Explicit, ack_wait: nanos(30_000), max_deliver: -1, filter_subject: SUBJECT, deliver_policy: DeliverPolicy.All });
+    const messages = await (await consumerConnection.jetstream().consumers.get(STREAM, "bare")).consume({ max_messages: 100 });
+    const { all, count } = counter();
+    const consuming = (async () => {
+      for await (const msg of messages) {
+        msg.json();
+        // Reading the headers is what makes the client parse them.
+        if (withHeaders) msg.headers?.get("ce-id");
+        msg.ack();
+        count();
+      }
+    })();
+    const js = producerConnection.jetstream();
+    const encoder = new TextEncoder();
+    const start = performance.now();
+    await publishAll((i) => js.publish(SUBJECT, encoder.encode(JSON.stringify(payload(i))), withHeaders ? cloudEventHeaders(i) : undefined));
+    const publishMs = performance.now() - start;
+    await all;
+    const totalMs = performance.now() - start;
+    await messages.close();
+    await consuming;
+    await producerConnection.drain();
+    await consumerConnection.drain();
+    return { publishMs, totalMs };
+  };
+}
+
+/** A node:http server on 127.0.0.1 with a free port, and its URL. */
+async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The generated producer POSTing order-paid events to the generated consumer's handler. */
+async function generatedHttpJson(): Promise<Timing> {
+  const consumerTransport = httpTransport();
+  const server = await listen(consumerTransport.handler);
+  const producerTransport = httpTransport({ url: server.url });
+  const producer = orders.createProducer({ transport: producerTransport });
+  const consumer = billing.createConsumer({ transport: consumerTransport, store: new billing.MemoryIdempotencyStore() });
   const { all, count } = counter();
-  const consuming = (async () => {
-    for await (const msg of messages) {
-      msg.json();
-      msg.ack();
-      count();
-    }
-  })();
-  const js = producerConnection.jetstream();
-  const encoder = new TextEncoder();
+  const subscription = await consumer.onOrderPaid((data: { orderId: string; amount: number }) => {
+    count();
+    return { orderId: data.orderId, amount: data.amount };
+  });
   const start = performance.now();
-  await publishAll((i) => js.publish(SUBJECT, encoder.encode(JSON.stringify(payload(i)))));
+  await publishAll((i) => producer.publishOrderPaid(orderPaid(i)));
   const publishMs = performance.now() - start;
   await all;
   const totalMs = performance.now() - start;
-  await messages.close();
-  await consuming;
-  await producerConnection.drain();
-  await consumerConnection.drain();
+  await subscription.stop();
+  await producerTransport.close();
+  await consumerTransport.close();
+  await server.close();
   return { publishMs, totalMs };
 }
 
-const results: Record<"generated" | "bare", Timing[]> = { generated: [], bare: [] };
-// One warm-up of each, then alternate which goes first so neither always meets a warmer machine.
-for (let run = -1; run < RUNS; run += 1) {
-  for (const name of run % 2 ? (["generated", "bare"] as const) : (["bare", "generated"] as const)) {
-    const server = await startNatsServer();
-    try {
-      const timing = await (name === "generated" ? generated : bare)(server.url);
-      if (run >= 0) results[name].push(timing);
-    } finally {
-      await server.stop();
-    }
+/** Bare node:http POSTs of JSON payloads to a handler that parses them, with the transport's connection limit. */
+function bareHttpJson(payload: (i: number) => unknown, withHeaders: boolean): Peer {
+  return async () => {
+    const { all, count } = counter();
+    const server = await listen((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        res.writeHead(204).end();
+        count();
+      });
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const post = (i: number) =>
+      new Promise<void>((resolve, reject) => {
+        const body = Buffer.from(JSON.stringify(payload(i)));
+        const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(body.length) };
+        if (withHeaders) for (const [name, value] of cloudEventHeaders(i).headers) headers[name] = value[0];
+        const req = request(`${server.url}/${SUBJECT}`, { method: "POST", headers, agent }, (res) => res.resume().on("end", resolve));
+        req.on("error", reject);
+        req.end(body);
+      });
+    const start = performance.now();
+    await publishAll(post);
+    const publishMs = performance.now() - start;
+    await all;
+    const totalMs = performance.now() - start;
+    agent.destroy();
+    await server.close();
+    return { publishMs, totalMs };
+  };
+}
+
+// Another payload kind is another row: its generated SDK's peer and the same bare peers on its encoding.
+const ROWS: Row[] = [
+  { name: "NATS JetStream, JSON", nats: true, peers: { generated: generatedJson, bare: bareJson(orderPaid, false), "bare+headers": bareJson(orderPaid, true) } },
+  { name: "HTTP, JSON", nats: false, peers: { generated: generatedHttpJson, bare: bareHttpJson(orderPaid, false), "bare+headers": bareHttpJson(orderPaid, true) } },
+];
+const PEERS = ["generated", "bare", "bare+headers"] as const;
+
+/** nats-server's CPU time so far (user + system), in ms; NaN where /proc is not there. */
+function serverCpuMs(server: NatsServer): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface Measure extends Timing {
+  nodeCpuMs: number;
+  serverCpuMs: number;
+}
+
+async function measure(peer: Peer, nats: boolean): Promise<Measure> {
+  const server = nats ? await startNatsServer() : undefined;
+  try {
+    const cpu = process.cpuUsage();
+    const serverBefore = server ? serverCpuMs(server) : Number.NaN;
+    const timing = await peer(server?.url ?? "");
+    const used = process.cpuUsage(cpu);
+    return { ...timing, nodeCpuMs: (used.user + used.system) / 1000, serverCpuMs: server ? serverCpuMs(server) - serverBefore : Number.NaN };
+  } finally {
+    await server?.stop();
   }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const rate = (ms: number) => Math.round(EVENTS / (ms / 1000)).toLocaleString("en");
-console.log(`${EVENTS.toLocaleString("en")} order-paid events over NATS JetStream (nats-server on 127.0.0.1, ${RUNS} runs, medians):`);
-for (const name of ["generated", "bare"] as const) {
-  const total = median(results[name].map((t) => t.totalMs));
-  const publish = median(results[name].map((t) => t.publishMs));
-  console.log(`  ${name.padEnd(9)} end to end ${total.toFixed(0).padStart(6)} ms  ${rate(total).padStart(7)} events/s   (publishing ${publish.toFixed(0)} ms, ${rate(publish)} events/s)`);
+const perEvent = (ms: number) => (Number.isNaN(ms) ? "n/a" : `${((ms * 1000) / EVENTS).toFixed(0)} µs`);
+
+console.log(`${EVENTS.toLocaleString("en")} events per run on 127.0.0.1, ${RUNS} runs, medians; load average at start ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+for (const row of ROWS) {
+  const results = Object.fromEntries(PEERS.map((peer) => [peer, [] as Measure[]])) as Record<(typeof PEERS)[number], Measure[]>;
+  // One warm-up of each, then rotate which goes first so none always meets a warmer machine.
+  for (let run = -1; run < RUNS; run += 1) {
+    const shift = ((run % PEERS.length) + PEERS.length) % PEERS.length;
+    for (const peer of [...PEERS.slice(shift), ...PEERS.slice(0, shift)]) {
+      const result = await measure(row.peers[peer], row.nats);
+      if (run >= 0) results[peer].push(result);
+    }
+  }
+  console.log(`${row.name}:`);
+  for (const peer of PEERS) {
+    const of = (key: keyof Measure) => median(results[peer].map((m) => m[key]));
+    console.log(
+      `  ${peer.padEnd(12)} end to end ${of("totalMs").toFixed(0).padStart(6)} ms ${rate(of("totalMs")).padStart(7)} events/s   publishing ${of("publishMs").toFixed(0).padStart(6)} ms   CPU per event: node ${perEvent(of("nodeCpuMs")).padStart(7)}${row.nats ? `, nats-server ${perEvent(of("serverCpuMs")).padStart(7)}` : ""}`,
+    );
+  }
+  // The ratio of medians of per-run ratios: each run's peers met the same machine load.
+  const ratio = (a: (typeof PEERS)[number], b: (typeof PEERS)[number], key: keyof Measure) => median(results[a].map((m, i) => m[key] / results[b][i][key]));
+  console.log(`  generated / bare time: ${ratio("generated", "bare", "totalMs").toFixed(2)}x${row.nats ? " (target at most 1.3x)" : ""}; node CPU ${ratio("generated", "bare", "nodeCpuMs").toFixed(2)}x`);
+  console.log(`  generated / bare+headers time: ${ratio("generated", "bare+headers", "totalMs").toFixed(2)}x; node CPU ${ratio("generated", "bare+headers", "nodeCpuMs").toFixed(2)}x`);
 }
-const ratio = median(results.generated.map((t) => t.totalMs)) / median(results.bare.map((t) => t.totalMs));
-console.log(`  generated / bare time: ${ratio.toFixed(2)}x (target at most 1.3x)`);
+console.log(`load average at end ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);

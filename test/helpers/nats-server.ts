@@ -11,6 +11,8 @@ export const NATS_SERVER = process.env.NATS_SERVER_PATH ?? "/usr/sbin/nats-serve
 export interface NatsServer {
   /** `nats://127.0.0.1:<port>` */
   url: string;
+  /** The server's process id, for benches that read its CPU time. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startNatsServer(): Promise<NatsServer> {
     });
     return {
       url: `nats://127.0.0.1:${port}`,
+      pid: child.pid!,
       async stop() {
         if (child.exitCode === null) {
           child.kill("SIGTERM");

@@ -1,9 +1,9 @@
 /*
  * CloudEvents over HTTP (webhooks): `send` POSTs each event to the receiver's URL for its channel,
  * and `handler` is a `node:http` request listener that serves the channels subscribed, one path
- * each (`/order.paid.v1` by default). Events are encoded by the cloudevents SDK in binary mode
- * (attributes in `ce-*` headers, data as the body; the default) or structured mode (the whole event
- * as `application/cloudevents+json`).
+ * each (`/order.paid.v1` by default). Events are encoded in binary mode (attributes in `ce-*`
+ * headers, data as the body; the default) as binary-mode.ts builds it, or in structured mode (the
+ * whole event as `application/cloudevents+json`) by the cloudevents SDK, which also decodes both.
  *
  * HTTP has no broker: the sender is the queue. It retries network errors, 408, 429 and 5xx with
  * backoff (honouring `Retry-After`), so an event is redelivered only while its sender keeps trying;
@@ -38,6 +38,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CloudEvent, HTTP } from "cloudevents";
 import { Webhook } from "standardwebhooks";
+import { binaryMessage } from "./binary-mode.js";
 import { addressPattern, backoffMs, hasParameters, type Delivery, type EventTransport, type Outgoing, type RetryPolicy, type SubscribeSpec, type Subscription } from "../runtime.js";
 
 export interface HttpTransportOptions {
@@ -142,7 +143,7 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
     const target = options.endpoints?.[channel] ?? (options.url === undefined ? undefined : `${options.url.replace(/\/+$/, "")}${pathOf(channel)}`);
     if (target === undefined) throw new Error(`httpTransport has no URL for channel ${channel}: set options.url or options.endpoints[${JSON.stringify(channel)}]`);
     const url = new URL(target);
-    const message = mode === "binary" ? HTTP.binary(event) : HTTP.structured(event);
+    const message = mode === "binary" ? binaryMessage(event) : HTTP.structured(event);
     const body = bytesOf(message.body);
     const headers: Record<string, string> = { ...application };
     for (const [name, value] of Object.entries(message.headers)) {

@@ -2,13 +2,15 @@
  * NATS JetStream, with events encoded by the CloudEvents NATS protocol binding: in binary mode the
  * attributes travel as `ce-*` headers (and `datacontenttype` as `content-type`) with the data as the
  * payload; in structured mode the payload is the whole event as `application/cloudevents+json`. The
- * binding uses HTTP's header conventions, so the cloudevents SDK's HTTP binding does the encoding.
+ * binding uses HTTP's header conventions: binary-mode.ts builds and reads them as the cloudevents
+ * SDK's HTTP binding does, and the SDK does the rest.
  *
  * Consumers are durable pull consumers with explicit acks; a message not acked within the ack wait,
  * or whose process died, is delivered again. Works with nats-server 2.9 and later.
  */
 import { CloudEvent, HTTP } from "cloudevents";
 import { AckPolicy, DeliverPolicy, StorageType, connect, headers as natsHeaders, nanos, type ConsumerConfig, type JsMsg, type MsgHdrs, type NatsConnection } from "nats";
+import { binaryEvent, binaryMessage } from "./binary-mode.js";
 import { hasParameters, type Delivery, type EventTransport, type Outgoing, type SubscribeSpec, type Subscription } from "../runtime.js";
 
 export interface NatsTransportOptions {
@@ -52,7 +54,7 @@ const fitsHeader = (value: string) => !/[\r\n]/.test(value) && value === value.t
 
 /** The event as NATS headers and payload; structured when an attribute cannot be a header value. */
 function encode(event: CloudEvent<unknown>, mode: "binary" | "structured", application: Record<string, string> = {}): { headers: MsgHdrs; payload: Uint8Array } {
-  const binary = mode === "binary" ? HTTP.binary(event) : undefined;
+  const binary = mode === "binary" ? binaryMessage(event) : undefined;
   const message = binary && Object.values(binary.headers).every((value) => fitsHeader(String(value))) ? binary : HTTP.structured(event);
   const headers = natsHeaders();
   for (const [name, value] of Object.entries(application)) headers.append(name, value);
@@ -67,6 +69,9 @@ function encode(event: CloudEvent<unknown>, mode: "binary" | "structured", appli
 function deliveryOf(msg: JsMsg, ack: (msg: JsMsg) => void): Delivery {
   const headers: Record<string, string> = {};
   for (const [name, values] of msg.headers ?? []) headers[name.toLowerCase()] = values[0];
+  // The payload as text, decoded once: for the data, the dead letter and the id check alike.
+  let text: string | undefined;
+  const body = () => (text ??= msg.string());
   return {
     channel: msg.subject,
     decode() {
@@ -75,15 +80,19 @@ function deliveryOf(msg: JsMsg, ack: (msg: JsMsg) => void): Delivery {
       // In binary mode the SDK reads only the attributes, and the payload becomes the data as it
       // is: text for a textual content type, which the consumer parses and checks (the SDK's JSON
       // parser builds two exceptions per call, and cost more than the rest of decoding together).
-      const decoded = HTTP.toEvent({ headers, body: structured ? msg.string() : undefined });
+      const data = structured || !msg.data.length ? undefined : /json|^text\/|xml/i.test(contentType) ? body() : Buffer.from(msg.data);
+      if (!structured) {
+        const event = binaryEvent(headers, data);
+        if (event) return event;
+      }
+      const decoded = HTTP.toEvent({ headers, body: structured ? body() : undefined });
       if (!(decoded instanceof CloudEvent)) throw new Error("a batch of CloudEvents where one was expected");
-      const data = structured || !msg.data.length ? undefined : /json|^text\/|xml/i.test(contentType) ? msg.string() : Buffer.from(msg.data);
       // toEvent does not validate; cloneWith does, as it adds the data.
       if (data !== undefined) return decoded.cloneWith({ data }, true);
       decoded.validate();
       return decoded;
     },
-    raw: () => ({ headers, body: msg.string() }),
+    raw: () => ({ headers, body: body() }),
     deliveryCount: msg.info.deliveryCount,
     ack: async () => ack(msg),
     retryLater: async (delayMs) => msg.nak(delayMs),
