@@ -46,11 +46,14 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const template = (name: string) => hbs.compile(readFileSync(join(TEMPLATES, name), "utf8"), { noEscape: true, strict: true });
   const events = template("events.ts.hbs");
   const index = template("index.ts.hbs");
+  const replies = template("replies.ts.hbs");
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
-  const copied = [["runtime.ts", runtime]];
-  // index.ts re-exports runtime.ts, events.ts and types.ts: a message's type and spec must not take their names.
-  const reserved = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
-  for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
+  const requestReply = readFileSync(join(TEMPLATES, "request-reply.ts"), "utf8");
+  const copied = [["runtime.ts", runtime], ["request-reply.ts", requestReply]];
+  // index.ts re-exports runtime.ts, request-reply.ts, events.ts, replies.ts and types.ts: a message's type and spec must not take their names.
+  const exported = (text: string) => [...text.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  const reserved = new Set([...exported(runtime), ...exported(requestReply)]);
+  for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "RequestTransportChoice", "Requester", "createRequester", "Responder", "createResponder", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
   for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
   const display = (file: string) => joinPath(registry.base, file);
 
@@ -90,7 +93,8 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(enumFallbacks(writer, m.definition, "#/definitions/")) }));
     files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
     for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
-    files.set(`${folder}/index.ts`, index({ banner }));
+    if (plan.replies.operations.length) files.set(`${folder}/replies.ts`, replies({ ...plan.replies, banner }));
+    files.set(`${folder}/index.ts`, index({ banner, replies: plan.replies.operations.length > 0 }));
     files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, TRANSPORT_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
@@ -213,6 +217,9 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
         doc: jsdoc(`${describe(operation, channel)}\n\nHandles ${messages.map((m) => `\`${m.type}\``).join(", ") || "no message"} from \`${channelName(channel)}\`; dead letters go to \`${deadLetter}\`.`, "  "),
       };
     });
+  const servers = serversOf(root);
+  const parameterized = sends.some((send) => send.parameters);
+  const replies = planReplies(contract, operations, { channelOf, operationMessages, planMessage });
   const messages = [...plans.values()].map((m) => ({
     ...m,
     nameLiteral: stringLiteral(m.name),
@@ -222,9 +229,69 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     datacontenttype: stringLiteral(m.datacontenttype),
     businessKey: m.businessKey && stringLiteral(m.businessKey),
   }));
-  const servers = serversOf(root);
-  const parameterized = sends.some((send) => send.parameters);
-  return { bundle, messages, sends, receives, servers, parameterized };
+  return { bundle, messages, sends, receives, servers, parameterized, replies };
+}
+
+/** How planContract reads an operation's channel and messages, for planReplies. */
+interface OperationReader {
+  channelOf(operation: Operation): Channel;
+  operationMessages(operation: Operation, channel: Channel): MessagePlan[];
+  planMessage(message: Message): MessagePlan;
+}
+
+/**
+ * The operations with a 3.x `reply`, as the replies.ts template wants them: a requester method
+ * per request message and a responder per operation, both typed by the reply's messages (those it
+ * lists, else its channel's). A reply whose messages are unknown has nothing to type it by.
+ */
+function planReplies(contract: AsyncApiContract, operations: Operation[], reader: OperationReader) {
+  const byPlace = new Map([...contract.model.channels.values()].flatMap((c) => [...c.messages.values()]).map((m) => [`${m.message.at.file}#${m.message.at.pointer}`, m]));
+  const names = new Set<string>();
+  const unique = (text: string) => {
+    let name = camelIdentifier(text);
+    for (let n = 2; names.has(name) || name === "close"; n += 1) name = `${name.replace(/\d+$/, "")}${n}`;
+    names.add(name);
+    return name;
+  };
+  const planned = operations.flatMap((operation) => {
+    if (!operation.reply) return [];
+    const { listed, channel: replyChannel } = operation.reply;
+    const answers = listed.length
+      ? listed.flatMap((at) => byPlace.get(`${at.file}#${at.pointer}`) ?? [])
+      : [...(replyChannel !== undefined ? contract.model.channels.get(replyChannel)?.messages.values() ?? [] : [])];
+    if (!answers.length) return [];
+    const channel = reader.channelOf(operation);
+    return [{ operation, channel, requests: reader.operationMessages(operation, channel), answers: answers.map(reader.planMessage), parameters: parametersOf(contract, channel) }];
+  });
+  const used = new Set<string>();
+  const specs = (messages: MessagePlan[]) => messages.map((m) => (used.add(`${m.name}Spec`), `${m.name}Spec`)).join(", ");
+  const operationsPlan = planned.map(({ operation, channel, requests, answers, parameters }) => ({
+    method: unique(operation.id),
+    operationText: lineCommentText(operation.id),
+    operation: stringLiteral(operation.id),
+    channel: stringLiteral(channelName(channel)),
+    group: stringLiteral(`${contract.id}.${operation.id}`.replace(/[^A-Za-z0-9_-]+/g, "_")),
+    reply: answers.map((m) => `types.${m.name}`).join(" | "),
+    replySpecs: specs(answers),
+    payload: requests.map((m) => `types.${m.name}`).join(" | ") || "never",
+    specs: specs(requests),
+    parameters: parameters?.consumer,
+    doc: jsdoc(`${describe(operation, channel)}\n\nAnswers ${requests.map((m) => `\`${m.type}\``).join(", ") || "no request"} on \`${channelName(channel)}\` with ${answers.map((m) => `\`${m.type}\``).join(" or ")}.`, "  "),
+  }));
+  names.clear();
+  const requests = planned.flatMap(({ operation, channel, requests: messages, answers, parameters }, i) =>
+    messages.map((message) => ({
+      method: unique(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
+      operationMethod: operationsPlan[i].method,
+      message: message.name,
+      headers: message.headers && `${message.name}Headers`,
+      parameters: parameters?.producer,
+      channel: stringLiteral(channelName(channel)),
+      reply: operationsPlan[i].reply,
+      doc: jsdoc(`${describe(operation, channel)}\n\nSends \`${message.type}\` to \`${channelName(channel)}\` and waits for ${answers.map((m) => `\`${m.type}\``).join(" or ")}.`, "  "),
+    })),
+  );
+  return { operations: operationsPlan, requests, specImports: [...used].sort().join(", "), parameterized: requests.some((r) => r.parameters) };
 }
 
 /**

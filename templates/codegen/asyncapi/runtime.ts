@@ -329,7 +329,7 @@ export function currentTrace(): { traceparent: string; tracestate?: string } | u
 }
 
 /** Problems from ajv's errors, each naming its field. */
-function problemsOf(validate: CompiledValidator): FieldProblem[] {
+export function problemsOf(validate: CompiledValidator): FieldProblem[] {
   return (validate.errors ?? []).map((e) => {
     const missing = typeof e.params?.missingProperty === "string" ? `/${e.params.missingProperty}` : "";
     return { field: `${e.instancePath}${missing}`, message: e.message ?? "is invalid" };
