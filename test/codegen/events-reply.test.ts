@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { generateEventPackages } from "../../src/codegen/asyncapi/generate.js";
+import { buildSite } from "../../src/docs/site.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { tempTree } from "../helpers/cli.js";
 import { natsServerSkip, startNatsServer, type NatsServer } from "../helpers/nats-server.js";
@@ -101,6 +102,16 @@ describe("request/reply generated from a 3.0 reply", () => {
     const plain = await generateEventPackages(readInput(dir, dir));
     assert.equal(plain.has("urn-city-lights/replies.ts"), false);
     assert.doesNotMatch(plain.get("urn-city-lights/index.ts")!, /replies/);
+  });
+
+  it("the docs page shows the reply (its channel, address and messages) and the servers", async () => {
+    const dir = tempTree({ "lights.asyncapi.yaml": CONTRACT.replace("  local: { host: 127.0.0.1, protocol: nats }", "  local: { host: 127.0.0.1, protocol: nats }\n  devices: { host: 'mqtt.city:1883', pathname: /lights, protocol: mqtt }") });
+    const site = await buildSite(readInput(dir, dir), []);
+    const page = [...site.entries()].find(([path, html]) => path.endsWith(".html") && html.includes("lights.{lightId}.get"))?.[1] ?? "";
+    const reply = /<div class="reply">(.*?)<\/div>/.exec(page)?.[1] ?? "";
+    assert.match(reply, /^reply on <a href="#[^"]+">lookupReply<\/a> to <code>\$message\.header#\/replyTo<\/code>: <a href="#[^"]+">Light<\/a> <a href="#[^"]+">LightMissing<\/a>/);
+    // A server of a protocol charter generates no transport for is shown all the same.
+    assert.match(page, /<tr class="server"><td>devices<\/td><td><code>mqtt<\/code><\/td><td><code>mqtt\.city:1883<\/code><\/td><td><code>\/lights<\/code><\/td>/);
   });
 
   it("Kafka has no request/reply transport: said when first used", async () => {
