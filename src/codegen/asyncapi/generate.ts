@@ -49,7 +49,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const replies = template("replies.ts.hbs");
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
   const requestReply = readFileSync(join(TEMPLATES, "request-reply.ts"), "utf8");
-  const copied = [["runtime.ts", runtime], ["request-reply.ts", requestReply]];
+  const copied = [["runtime.ts", runtime], ["request-reply.ts", requestReply], ["headers.ts", readFileSync(join(TEMPLATES, "headers.ts"), "utf8")]];
   // index.ts re-exports runtime.ts, request-reply.ts, events.ts, replies.ts and types.ts: a message's type and spec must not take their names.
   const exported = (text: string) => [...text.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
   const reserved = new Set([...exported(runtime), ...exported(requestReply)]);
@@ -81,6 +81,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
       { name: `producer${m.name}`, schema: "producer" as const, definition: m.definition },
       { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition },
       ...(m.headers ? [{ name: `producer${m.name}Headers`, schema: "producer" as const, definition: m.headers }] : []),
+      ...(m.headers && m.headerKinds ? [{ name: `consumer${m.name}Headers`, schema: "consumer" as const, definition: m.headers }] : []),
     ]);
     let validators: string;
     try {
@@ -112,6 +113,8 @@ interface MessagePlan {
   businessKey?: string;
   /** The definition of its application headers, when it declares them. */
   headers?: string;
+  /** How each declared header travels (headers.ts), as a TypeScript object literal. */
+  headerKinds?: string;
 }
 
 /** The contract's servers, messages, send and receive operations, as the events.ts template wants them. */
@@ -135,6 +138,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     taken.add(name).add(`${name}Spec`).add(`${name}Headers`);
     const definition = message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
     const headers = message.headers && bundle.add(message.headers, `${name}Headers`);
+    const headerKinds = message.headers && headerKindsOf(contract, message.headers);
     const cloudEvent = cloudEventOf(message)?.attributes;
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
     // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
@@ -150,6 +154,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       datacontenttype: contentType,
       businessKey,
       headers,
+      headerKinds,
     };
     plans.set(place, plan);
     return plan;
@@ -318,6 +323,30 @@ function parametersOf(contract: AsyncApiContract, channel: Channel): { producer:
       return `${stringLiteral(name)}: ${type}`;
     }).join("; ")} }`;
   return { producer: types("producer"), consumer: types("consumer") };
+}
+
+/**
+ * How each header of a headers schema travels: as text when the contract types it a string (or
+ * not at all), else as JSON, which is how publish() writes every value that is not a string.
+ * Properties come from the schema and its `allOf` members; undefined when it names none, as a
+ * schema composed otherwise (`oneOf`) would: its headers are then checked by the producer only.
+ */
+function headerKindsOf(contract: AsyncApiContract, headers: SchemaPointer): string | undefined {
+  const kinds = new Map<string, string>();
+  const visit = (pointer: SchemaPointer) => {
+    const { value: schema, at } = contract.schemas.resolve(pointer);
+    if (!isObject(schema)) return;
+    if (isObject(schema.properties)) {
+      for (const name of Object.keys(schema.properties)) {
+        const property = contract.schemas.resolve(child(at, "properties", name)).value;
+        const type = isObject(property) ? property.type : undefined;
+        kinds.set(name, type === undefined || type === "string" ? "text" : "json");
+      }
+    }
+    if (Array.isArray(schema.allOf)) schema.allOf.forEach((_, i) => visit(child(at, "allOf", i)));
+  };
+  visit(headers);
+  return kinds.size ? `{ ${[...kinds].map(([name, kind]) => `${stringLiteral(name)}: "${kind}"`).join(", ")} }` : undefined;
 }
 
 const describe = (operation: Operation, channel: Channel): string => {
