@@ -29,6 +29,7 @@ channels:
       lightId: {}
     messages:
       LightRequested:
+        headers: { type: object, properties: { priority: { type: integer, minimum: 0 } } }
         payload: { type: object, required: [unit], properties: { unit: { type: string, enum: [lumens, lux] } } }
   lookupReply:
     address: null
@@ -92,7 +93,7 @@ async function exchanges(requester: any) {
 describe("request/reply generated from a 3.0 reply", () => {
   it("types a requester per request message and a responder per operation, both typed by the reply's messages", () => {
     const replies = files.get("urn-city-lights/replies.ts")!;
-    assert.match(replies, /getLight\(parameters: \{ "lightId": string \}, data: types\.LightRequested, options\?: RequestOptions\): Promise<ReplyOf<types\.Light \| types\.LightMissing>>/);
+    assert.match(replies, /getLight\(parameters: \{ "lightId": string \}, data: types\.LightRequested, options: RequestOptions & \{ headers: types\.LightRequestedHeaders \}\): Promise<ReplyOf<types\.Light \| types\.LightMissing>>/);
     assert.match(replies, /getLight\(handler: RequestHandler<types\.LightRequested, types\.Light \| types\.LightMissing, \{ "lightId": string \}>\): Promise<Subscription>/);
     assert.match(files.get("urn-city-lights/index.ts")!, /export \* from "\.\/replies\.js";/);
   });
@@ -146,6 +147,13 @@ describe("request/reply over core NATS", { skip: natsServerSkip() }, () => {
       2_000,
     );
     assert.match(raw.refused, /LightRequested is invalid: \/unit must be equal to one of the allowed values/);
+    // Its declared headers are checked too.
+    const badHeader = await transport.request(
+      { channel: "lights.4.get", headers: { priority: "high" }, event: new CloudEvent({ source: "urn:city:lights", type: "urn:city:lights.LightRequested", datacontenttype: "application/json", data: { unit: "lux" } }) },
+      2_000,
+    );
+    assert.match(badHeader.refused, /LightRequested headers is invalid: \/priority must be integer/);
+    assert.deepEqual((await requester.getLight({ lightId: "4" }, { unit: "lumens" }, { headers: { priority: 2 } })).data, { level: 4 });
     await subscription.stop();
     await transport.close();
   });

@@ -13,6 +13,7 @@
  * (transports/http-reply.ts, the reply is the response). Kafka has no request/reply here.
  */
 import { CloudEvent } from "cloudevents";
+import { applicationHeaders } from "./headers.js";
 import {
   applyEnumFallbacks,
   EventValidationError,
@@ -101,8 +102,8 @@ async function built<T>(to: string | AddressedChannel, spec: MessageSpec<T>, dat
   return message!;
 }
 
-/** An event's data as the contract reads it (JSON text parsed, enum fallbacks applied), or the problems that make it invalid. */
-function readData<T>(event: CloudEvent<unknown>, spec: MessageSpec<T>): { data: T } | { invalid: string } {
+/** An event's data as the contract reads it (JSON text parsed, enum fallbacks applied), or the problems that make it or its headers invalid. */
+function readData<T>(event: CloudEvent<unknown>, headers: Record<string, string>, spec: MessageSpec<T>): { data: T } | { invalid: string } {
   let data = event.data;
   if (typeof data === "string" && /json/i.test(event.datacontenttype ?? "")) {
     try {
@@ -116,6 +117,8 @@ function readData<T>(event: CloudEvent<unknown>, spec: MessageSpec<T>): { data: 
   }
   applyEnumFallbacks(data, spec.enumFallbacks);
   if (!spec.validateForConsumer(data)) return { invalid: new EventValidationError(spec.name, problemsOf(spec.validateForConsumer)).message };
+  const declared = spec.consumerHeaders;
+  if (declared && !declared.validate(applicationHeaders(headers, declared.kinds))) return { invalid: new EventValidationError(`${spec.name} headers`, problemsOf(declared.validate)).message };
   return { data: data as T };
 }
 
@@ -134,7 +137,7 @@ export async function request<T, R>(transport: RequestTransport, operation: Repl
   const event = answer.decode();
   const replySpec = specFor(operation.replies, event.type);
   if (!replySpec) throw new RequestError(operation.operation, `the reply's type ${JSON.stringify(event.type)} is none of ${operation.replies.map((r) => r.type).join(", ")}`);
-  const read = readData(event, replySpec);
+  const read = readData(event, answer.headers, replySpec);
   if ("invalid" in read) throw new RequestError(operation.operation, `invalid reply: ${read.invalid}`);
   return { data: read.data, message: replySpec.name, event: (read.data === event.data ? event : event.cloneWith({ data: read.data }, false)) as CloudEvent<R> };
 }
@@ -157,7 +160,7 @@ export async function serve<T, R, P>(transport: RequestTransport, group: string,
     }
     const spec = specFor(requests, event.type);
     if (!spec) return { refused: `type ${JSON.stringify(event.type)} is not one this operation answers (${requests.map((r) => r.type).join(", ")})` };
-    const read = readData(event, spec);
+    const read = readData(event, incoming.headers, spec);
     if ("invalid" in read) return { refused: read.invalid };
     let result: R;
     try {
