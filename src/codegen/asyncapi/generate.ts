@@ -251,13 +251,17 @@ interface OperationReader {
  */
 function planReplies(contract: AsyncApiContract, operations: Operation[], reader: OperationReader) {
   const byPlace = new Map([...contract.model.channels.values()].flatMap((c) => [...c.messages.values()]).map((m) => [`${m.message.at.file}#${m.message.at.pointer}`, m]));
-  const names = new Set<string>();
-  const unique = (text: string) => {
-    let name = camelIdentifier(text);
-    for (let n = 2; names.has(name) || name === "close"; n += 1) name = `${name.replace(/\d+$/, "")}${n}`;
-    names.add(name);
-    return name;
+  // Method names, unique within the Responder and within the Requester (each also has `close`).
+  const namer = () => {
+    const names = new Set<string>();
+    return (text: string) => {
+      let name = camelIdentifier(text);
+      for (let n = 2; names.has(name) || name === "close"; n += 1) name = `${name.replace(/\d+$/, "")}${n}`;
+      names.add(name);
+      return name;
+    };
   };
+  const [responderMethod, requesterMethod] = [namer(), namer()];
   const planned = operations.flatMap((operation) => {
     if (!operation.reply) return [];
     const { listed, channel: replyChannel } = operation.reply;
@@ -271,7 +275,7 @@ function planReplies(contract: AsyncApiContract, operations: Operation[], reader
   const used = new Set<string>();
   const specs = (messages: MessagePlan[]) => messages.map((m) => (used.add(`${m.name}Spec`), `${m.name}Spec`)).join(", ");
   const operationsPlan = planned.map(({ operation, channel, requests, answers, parameters }) => ({
-    method: unique(operation.id),
+    method: responderMethod(operation.id),
     operationText: lineCommentText(operation.id),
     operation: stringLiteral(operation.id),
     channel: stringLiteral(channelName(channel)),
@@ -283,10 +287,9 @@ function planReplies(contract: AsyncApiContract, operations: Operation[], reader
     parameters: parameters?.consumer,
     doc: jsdoc(`${describe(operation, channel)}\n\nAnswers ${requests.map((m) => `\`${m.type}\``).join(", ") || "no request"} on \`${channelName(channel)}\` with ${answers.map((m) => `\`${m.type}\``).join(" or ")}.`, "  "),
   }));
-  names.clear();
   const requests = planned.flatMap(({ operation, channel, requests: messages, answers, parameters }, i) =>
     messages.map((message) => ({
-      method: unique(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
+      method: requesterMethod(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
       operationMethod: operationsPlan[i].method,
       message: message.name,
       headers: message.headers && `${message.name}Headers`,
