@@ -1,7 +1,7 @@
 import type { Argv } from "yargs";
 import { isMode, MODES, type Mode } from "../src/compat/mode.js";
 import { InputError } from "../src/errors.js";
-import { reportOptions } from "./output.js";
+import { reportOptions } from "./report-options.js";
 
 /** The options `breaking` and `check` share. */
 export function compatOptions<T>(yargs: Argv<T>) {

@@ -49,6 +49,17 @@ function rejectUnknownCommand(args: string[]): void {
   throw new InputError(`unknown command "${first}"${didYouMean(first, COMMAND_NAMES)} (charter --help lists the commands)`);
 }
 
+/**
+ * yargs renders the running command's help text before its handler finishes, in case the handler
+ * asks for it; charter's never do (errors are one line), and the rendering costs more start-up time
+ * than reading a small registry. `--help` and bare `charter` still render it when asked.
+ * getInternalMethods is how yargs' own modules reach the usage instance; it is missing from its types.
+ */
+function skipHelpCache(parser: Argv): void {
+  const internal = parser as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } };
+  internal.getInternalMethods().getUsageInstance().cacheHelpMessage = () => {};
+}
+
 /** Runs one charter command line (the arguments after `charter`). */
 export async function main(argv: string[]): Promise<void> {
   // `charter help [COMMAND]`, as git and buf take it.
@@ -56,6 +67,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     rejectUnknownCommand(args);
     const parser = yargs(args);
+    skipHelpCache(parser);
     let bare = false;
     await parser
       .scriptName("charter")

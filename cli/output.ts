@@ -1,57 +1,29 @@
 import { appendFileSync, existsSync, realpathSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
-import type { Argv } from "yargs";
-import type { Severity } from "../src/compat/finding.js";
 import { InputError } from "../src/errors.js";
-import { applyGate, SEVERITIES } from "../src/report/gate.js";
-import { formatGithub } from "../src/report/github.js";
-import { formatJson } from "../src/report/json.js";
-import { formatJunit } from "../src/report/junit.js";
-import { formatMarkdown } from "../src/report/markdown.js";
+import { applyGate } from "../src/report/gate.js";
 import type { Report } from "../src/report/report.js";
-import { formatSarif } from "../src/report/sarif.js";
 import { registryFolder } from "../src/registry/resolve.js";
 import { CONTRACT_FILE } from "../src/registry/snapshot.js";
 import { hideBelow, selectPaths } from "../src/report/select.js";
-import { formatText, verdictLine } from "../src/report/text.js";
+import { verdictLine } from "../src/report/text.js";
+import { FORMAT_NAMES, type FormatName, type ReportArgs } from "./report-options.js";
 
-const FORMATTERS: Record<string, (report: Report) => string> = {
-  text: formatText,
-  json: formatJson,
-  sarif: formatSarif,
-  github: formatGithub,
-  junit: formatJunit,
-  markdown: formatMarkdown,
+type Formatter = (report: Report) => string;
+
+/** Each formatter loads when a run asks for its format: SARIF and Markdown read the whole rule catalog. */
+const FORMATTERS: Record<FormatName, () => Promise<Formatter>> = {
+  text: async () => (await import("../src/report/text.js")).formatText,
+  json: async () => (await import("../src/report/json.js")).formatJson,
+  sarif: async () => (await import("../src/report/sarif.js")).formatSarif,
+  github: async () => (await import("../src/report/github.js")).formatGithub,
+  junit: async () => (await import("../src/report/junit.js")).formatJunit,
+  markdown: async () => (await import("../src/report/markdown.js")).formatMarkdown,
 };
-
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
 
 export interface Output {
   format: string;
   file?: string;
-}
-
-/** The options of every command that prints a report (lint, breaking, check). */
-export interface ReportArgs {
-  format: string[];
-  severity: Severity;
-  failOn: Severity;
-  path: string[];
-  excludePath: string[];
-}
-
-const SEVERITY_CHOICES = [...SEVERITIES].reverse();
-
-export function formatOption<T>(yargs: Argv<T>, names: string[]) {
-  return yargs.option("format", { type: "string", array: true, default: [] as string[], describe: `${names.join("|")}, optionally =FILE; repeatable (text when none)` });
-}
-
-export function reportOptions<T>(yargs: Argv<T>) {
-  return formatOption(yargs, FORMAT_NAMES)
-    .option("fail-on", { choices: SEVERITY_CHOICES, default: "error" as Severity, describe: "The lowest severity that fails the run (--strict first turns conditional changes into errors)" })
-    .option("severity", { choices: SEVERITY_CHOICES, default: "info" as Severity, describe: "The lowest severity shown (warning hides infos); the verdict still counts all" })
-    .option("path", { type: "string", array: true, default: [] as string[], describe: "Only these files: registry-relative globs or folders; repeatable" })
-    .option("exclude-path", { type: "string", array: true, default: [] as string[], describe: "Not these files: registry-relative globs or folders; repeatable" });
 }
 
 /** The real path of a file that may not exist yet: its folder's real path and its name. */
@@ -68,7 +40,7 @@ const inside = (path: string, root: string): boolean => path === root || path.st
  * to the same file, and none into `protect` (the registry folders read) under a name charter
  * would read there: a report never overwrites what it reports on, nor becomes a contract.
  */
-export function parseFormats(values: string[], protect: string[] = [], names: string[] = FORMAT_NAMES): Output[] {
+export function parseFormats(values: string[], protect: string[] = [], names: readonly string[] = FORMAT_NAMES): Output[] {
   const outputs = (values.length ? values : ["text"]).map((value) => {
     const [format, file] = value.split(/=(.*)/s, 2);
     if (!names.includes(format)) throw new InputError(`unknown format "${format}": expected one of ${names.join(", ")}`);
@@ -111,15 +83,17 @@ export function writeOutputs(outputs: Output[], render: (format: string) => stri
  * The report as the user asked for it: limited to --path/--exclude-path, judged at --fail-on,
  * shown from --severity up, written in each --format. Returns the exit code.
  */
-export function writeReport(full: Report, outputs: Output[], args: ReportArgs, base: string): number {
+export async function writeReport(full: Report, outputs: Output[], args: ReportArgs, base: string): Promise<number> {
   const selected = selectPaths(full, { base, include: args.path, exclude: args.excludePath });
   const judged = applyGate(selected, args.failOn);
   const report = hideBelow(judged, args.severity);
-  writeOutputs(outputs, (format) => FORMATTERS[format](report), verdictLine(report));
+  // parseFormats has checked every name.
+  const formatters = new Map(await Promise.all(outputs.map(async (o) => [o.format, await FORMATTERS[o.format as FormatName]()] as const)));
+  writeOutputs(outputs, (format) => formatters.get(format)!(report), verdictLine(report));
   // Annotations alone do not say whether the run passed: in GitHub Actions the github format
   // also appends the Markdown report to the job's summary page (the file Actions names).
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-  if (stepSummary && outputs.some((o) => o.format === "github")) appendFileSync(stepSummary, formatMarkdown(report));
+  if (stepSummary && outputs.some((o) => o.format === "github")) appendFileSync(stepSummary, (await FORMATTERS.markdown())(report));
   return report.summary.passed ? 0 : 1;
 }
 

@@ -18,7 +18,7 @@ await build({
   // Bundled CommonJS dependencies call require(); give them one.
   banner: { js: "import { createRequire as __charterRequire } from 'node:module'; const require = __charterRequire(import.meta.url);" },
   // The buf binary is found through its npm package at run time, never bundled; openapi-typescript
-  // loads the TypeScript compiler, which expects to run as CommonJS from node_modules.
-  external: ["@bufbuild/buf", "openapi-typescript"],
+  // and @ovotech/avro-ts load the TypeScript compiler, which expects to run as CommonJS from node_modules.
+  external: ["@bufbuild/buf", "openapi-typescript", "@ovotech/avro-ts"],
   logLevel: "warning",
 });

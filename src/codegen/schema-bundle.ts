@@ -117,6 +117,7 @@ export class SchemaBundle {
         setOwn(out, key, this.copy(item, here, place === "schema" ? placeOf(key, item) : place === "schemas" ? "schema" : "data"));
       }
     }
+    if (place === "schema") bundleMapping(value, out);
     return out;
   }
 
@@ -190,12 +191,42 @@ const REF = "#/$bundle/";
 /** A `$ref` that ref() returned, pointing at `prefix` + name when it names a definition of the bundle. */
 export const bundledRef = (ref: string, prefix: string): string => (ref.startsWith(REF) ? prefix + ref.slice(REF.length) : ref);
 
+/**
+ * A discriminator's mapping names its schemas by `$ref` (or by component name), which
+ * openapi-typescript reads only as `$ref`s of the bundled document: a `$ref` a member of the
+ * oneOf/anyOf is written with becomes that member's bundled `$ref` (a schema of another file is
+ * renamed when bundled), and a bare name becomes `bareName(name)` where given. Without this, the
+ * union would be narrowed by the schemas' names instead of the mapping's values.
+ */
+export function bundleMapping(source: Json, out: Json, bareName?: (name: string) => string): void {
+  const discriminator = out.discriminator;
+  if (!isObject(source.discriminator) || !isObject(discriminator) || !isObject(discriminator.mapping)) return;
+  const written = ["oneOf", "anyOf"].flatMap((key) => (Array.isArray(source[key]) ? (source[key] as unknown[]) : []));
+  const bundled = ["oneOf", "anyOf"].flatMap((key) => (Array.isArray(out[key]) ? (out[key] as unknown[]) : []));
+  const mapping: Json = {};
+  for (const [value, target] of Object.entries(discriminator.mapping)) {
+    if (typeof target !== "string") {
+      setOwn(mapping, value, target);
+      continue;
+    }
+    const member = written.findIndex((m) => isObject(m) && m.$ref === target);
+    const ref = member >= 0 && isObject(bundled[member]) ? bundled[member].$ref : undefined;
+    setOwn(mapping, value, typeof ref === "string" ? ref : bareName && /^[A-Za-z0-9._-]+$/.test(target) ? bareName(target) : target);
+  }
+  out.discriminator = { ...discriminator, mapping };
+}
+
+/** Every `$ref`, and every discriminator mapping bundleMapping wrote, pointing at `prefix` + name. */
 function rewrite(value: unknown, prefix: string): unknown {
   if (Array.isArray(value)) return value.map((item) => rewrite(item, prefix));
   if (!isObject(value)) return value;
   const out: Json = {};
   for (const [key, item] of Object.entries(value)) {
     setOwn(out, key, key === "$ref" && typeof item === "string" ? bundledRef(item, prefix) : rewrite(item, prefix));
+  }
+  if (isObject(out.discriminator) && isObject(out.discriminator.mapping)) {
+    const mapping = out.discriminator.mapping;
+    for (const [name, target] of Object.entries(mapping)) if (typeof target === "string") setOwn(mapping, name, bundledRef(target, prefix));
   }
   return out;
 }

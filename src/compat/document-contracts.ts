@@ -36,6 +36,35 @@ export interface DocumentKind<V extends DocumentVersion> {
   /** Verdicts and wording for a contract present in one version only. */
   added: { backward: Verdict; forward: Verdict; message(id: string): string };
   removed: { backward: Verdict; forward: Verdict; message(id: string): string };
+  /**
+   * Whether a contract gone from the old version and one new in the current are one contract
+   * renamed or moved without a declared identity: how strongly, and the reason a `contract-moved`
+   * finding states. Kinds without it report the two as removed and added.
+   */
+  moved?(before: V, after: V): { score: number; reason: string } | undefined;
+}
+
+/**
+ * Pairs the contracts only the old version has with those only the new one has, where `kind.moved`
+ * says they are one: the strongest candidates first, each contract in one pair at most.
+ */
+function pairMoved<V extends DocumentVersion>(previous: Map<string, V>, current: Map<string, V>, kind: DocumentKind<V>): { from: string; to: string; reason: string }[] {
+  if (!kind.moved) return [];
+  const gone = [...previous.keys()].filter((id) => !current.has(id));
+  const fresh = [...current.keys()].filter((id) => !previous.has(id));
+  const candidates = gone.flatMap((from) => fresh.flatMap((to) => {
+    const moved = kind.moved!(previous.get(from)!, current.get(to)!);
+    return moved ? [{ from, to, ...moved }] : [];
+  }));
+  candidates.sort((a, b) => b.score - a.score || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const taken = new Set<string>();
+  const pairs: { from: string; to: string; reason: string }[] = [];
+  for (const { from, to, reason } of candidates) {
+    if (taken.has(from) || taken.has(to)) continue;
+    taken.add(from).add(to);
+    pairs.push({ from, to, reason });
+  }
+  return pairs;
 }
 
 const UNSTABLE_LEVELS = new Set(["draft", "alpha", "beta"]);
@@ -63,6 +92,27 @@ export function compareDocuments<V extends DocumentVersion>(
   }
   const contracts: CheckedContract[] = [];
   const changes: Change[] = [];
+  // A contract renamed or moved without a declared identity is compared under its new one, and the pairing said.
+  const moved = pairMoved(previous, current, kind);
+  if (moved.length > 0) {
+    previous = new Map(previous);
+    for (const { from, to, reason } of moved) {
+      const before = previous.get(from)!;
+      previous.delete(from);
+      previous.set(to, before);
+      changes.push({
+        rule: "contract-moved",
+        kind: kind.kind,
+        contract: to,
+        backward: "compatible",
+        forward: "compatible",
+        message: `"${from}" became "${to}" without an identity to say so (x-charter-id): paired by ${reason}, and compared as one contract.`,
+        location: { file: current.get(to)!.document.file, line: 1, column: 1 },
+        before: { file: before.document.file, line: 1, column: 1 },
+        element: to,
+      });
+    }
+  }
   for (const id of [...new Set([...previous.keys(), ...current.keys()])].sort()) {
     const before = previous.get(id);
     const after = current.get(id);

@@ -100,19 +100,31 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
   };
   const deref = (value: unknown, here: SchemaPointer): { value: unknown; at: SchemaPointer } =>
     isRef(value) ? resolve(follow(value.$ref, here)) : { value, at: here };
-  /** Every `$ref` of a document must stay in the registry and lead somewhere (not round a cycle of $refs): checked up front, so the error does not depend on which schemas a comparison visits. */
+  const checked = new Set<string>();
+  /**
+   * Every `$ref` of a document, and of the files its `$ref`s lead to, must stay in the registry and
+   * lead somewhere (not round a cycle of $refs): checked up front, so the error does not depend on
+   * which schemas a comparison visits, nor on the command.
+   */
   const checkRefs = (file: string): void => {
+    if (checked.has(file)) return;
+    checked.add(file);
+    const reached = new Set<string>();
     // Pointers are built only for the $refs found, not for every node of a large document.
     const walk = (value: unknown, path: string[], data: boolean): void => {
       if (value === null || typeof value !== "object") return;
       // Resolved, not only followed: a chain of $refs that comes back to itself is refused here, before a parser loops on it.
-      if (isRef(value)) resolve(child({ file, pointer: "" }, ...path));
-      else if (!data && Object.hasOwn(value, "$ref") && !NAME_MAPS.has(path[path.length - 1])) {
+      if (isRef(value)) {
+        const at = child({ file, pointer: "" }, ...path);
+        resolve(at);
+        reached.add(target(value.$ref, at).file);
+      } else if (!data && Object.hasOwn(value, "$ref") && !NAME_MAPS.has(path[path.length - 1])) {
         fail(`$ref must be a string (a URI reference), not ${kindOf((value as { $ref: unknown }).$ref)}`, child({ file, pointer: "" }, ...path));
       }
       for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key], data || DATA_KEYS.has(key));
     };
     walk(document(file)?.value, [], false);
+    for (const other of reached) checkRefs(other);
   };
   return { resolve, location, checkRefs, source: document };
 }

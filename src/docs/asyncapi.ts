@@ -2,6 +2,7 @@ import { channelName, type Message, type Reply } from "../contracts/asyncapi/mod
 import { channelExtensionsOf, messageExtensionsOf, operationExtensionsOf } from "../contracts/extensions/asyncapi.js";
 import { channelFacts, consumerFacts, messageFacts, type Fact } from "../contracts/extensions/display.js";
 import type { AsyncApiContract } from "../contracts/contract.js";
+import { avroView, type AvroView } from "./avro.js";
 import { exampleOf } from "./example.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
@@ -38,6 +39,8 @@ export interface MessageView {
   /** A JSON Schema contract of the registry that the message names as its `dataschema`. */
   dataschema?: Link;
   payload?: SchemaNode;
+  /** An Avro payload, shown as its fields and schema (the example CloudEvent is left out: its data would be Avro binary). */
+  avro?: AvroView;
   headers?: SchemaNode;
   /** A CloudEvent (structured JSON) carrying the message: from the message's examples, else synthesised from its payload schema. */
   example: CloudEvent;
@@ -119,7 +122,7 @@ export function asyncApiView(
 ): { view: AsyncApiView; search: SearchEntry[] } {
   const ctx = explorerFor(contract, contract.document.file);
   const search: SearchEntry[] = [];
-  const entry = (title: string, kind: string, id: string) => search.push({ title, kind, contract: contract.id, href: `${page}#${id}` });
+  const entry = (title: string, kind: string, id: string, description?: string) => search.push({ title, kind, contract: contract.id, href: `${page}#${id}`, description });
   const messageIds = new Map<string, Link[]>();
   /** Each message's link, by where it is written, for the replies that list it. */
   const messageLinks = new Map<string, Link>();
@@ -133,8 +136,8 @@ export function asyncApiView(
       const { event, from } = cloudEvent(contract, message);
       const dataschema = isObject(value["x-cloudevents"]) ? text(value["x-cloudevents"].dataschema) : undefined;
       const payload = message.payload && explore(ctx, message.payload, [channel.id, message.key, "payload"]);
-      entry(event.type === title ? title : `${title} (${event.type})`, "message", id);
-      for (const field of payload ? fieldsOf(payload) : []) entry(`${title}.${field.name}`, "field", field.id!);
+      entry(event.type === title ? title : `${title} (${event.type})`, "message", id, renderMarkdown(value.description) ?? renderMarkdown(value.summary));
+      for (const field of payload ? fieldsOf(payload) : []) entry(`${title}.${field.name}`, "field", field.id!, field.description);
       messageIds.set(channel.id, [...(messageIds.get(channel.id) ?? []), { label: title, href: `#${id}` }]);
       messageLinks.set(`${message.message.at.file}#${message.message.at.pointer}`, { label: title, href: `#${id}` });
       return {
@@ -147,6 +150,7 @@ export function asyncApiView(
         eventType: event.type,
         dataschema: dataschema ? linkContract(dataschema) : undefined,
         payload,
+        avro: message.avro && avroView(contract, message.avro),
         headers: message.headers && explore(ctx, message.headers, [channel.id, message.key, "headers"]),
         example: event,
         exampleJson: JSON.stringify(event, null, 2),

@@ -36,7 +36,8 @@ const FORMATS: Record<string, string> = {
 /** Strings tried against a `pattern` in turn; a pattern none matches gets a placeholder. */
 const PATTERN_CANDIDATES = ["EUR", "example", "abc", "ABC", "a1", "A1", "123", "1", "a", "a-b", "2024-05-01", "v1", "X"];
 
-function exampleString(schema: Record<string, unknown>): string {
+/** Where a pattern is matched by none of the candidates, `matched` is false and the value is a placeholder. */
+function exampleString(schema: Record<string, unknown>): { value: string; matched: boolean } {
   const format = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Infinity;
@@ -48,12 +49,16 @@ function exampleString(schema: Record<string, unknown>): string {
     } catch {
       pattern = undefined;
     }
-    const match = pattern && [format, ...PATTERN_CANDIDATES].find((s) => s !== undefined && pattern.test(s) && fits(s));
-    if (match) return match;
+    // A pattern that starts with literal text (Stripe's `^/v1/customers`) is tried with that text first.
+    const literal = /^\^?((?:\\[^\w\s]|[^\\^$.|?*+()[\]{}])*)/.exec(schema.pattern)![1].replace(/\\(.)/g, "$1");
+    const candidates = [format, ...(literal ? [literal, ...PATTERN_CANDIDATES.map((c) => literal + c)] : []), ...PATTERN_CANDIDATES];
+    const match = pattern && candidates.find((s) => s !== undefined && pattern.test(s) && fits(s));
+    if (match) return { value: match, matched: true };
   }
-  if (format) return format;
+  const matched = typeof schema.pattern !== "string";
+  if (format) return { value: format, matched };
   const base = "example";
-  return base.length > max ? base.slice(0, max) : base.padEnd(Math.min(min, MAX_LENGTH), "x");
+  return { value: base.length > max ? base.slice(0, max) : base.padEnd(Math.min(min, MAX_LENGTH), "x"), matched };
 }
 
 function exampleNumber(schema: Record<string, unknown>, integer: boolean): number {
@@ -68,10 +73,28 @@ function exampleNumber(schema: Record<string, unknown>, integer: boolean): numbe
 
 /** A value valid against the schema at `at`. */
 export function exampleOf(schemas: SchemaSource, at: SchemaPointer): unknown {
-  return generate(schemas, at, [], 0);
+  return generate(schemas, at, [], 0, { left: Infinity, unmatched: false });
 }
 
-function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[], depth: number): unknown {
+/**
+ * A value valid against the schema at `at`, or undefined where it would take more than `budget`
+ * schemas to make (filling every optional property of an API the size of Stripe's, down to the
+ * depth limit, would write megabytes per body) or where a pattern defeats the candidates.
+ */
+export function exampleWithin(schemas: SchemaSource, at: SchemaPointer, budget: number): { value: unknown } | undefined {
+  const state: Budget = { left: budget, unmatched: false };
+  const value = generate(schemas, at, [], 0, state);
+  return state.left >= 0 && !state.unmatched ? { value } : undefined;
+}
+
+/** Schemas left to visit, and whether a string's pattern was left unmatched. */
+interface Budget {
+  left: number;
+  unmatched: boolean;
+}
+
+function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[], depth: number, budget: Budget): unknown {
+  if (--budget.left < 0) return undefined;
   const { value: schema, at: where } = schemas.resolve(at);
   if (!isObject(schema)) return schema === false ? undefined : {};
   if ("const" in schema) return schema.const;
@@ -82,7 +105,7 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
   const key = `${where.file}#${where.pointer}`;
   const inner = [...ancestors, key];
   const recursing = ancestors.includes(key) || depth >= MAX_DEPTH;
-  const sub = (...segments: (string | number)[]) => generate(schemas, child(where, ...segments), inner, depth + 1);
+  const sub = (...segments: (string | number)[]) => generate(schemas, child(where, ...segments), inner, depth + 1, budget);
   if (Array.isArray(schema.allOf)) {
     // Parts of one object: merge what each part asks for.
     const merged: Record<string, unknown> = {};
@@ -97,8 +120,11 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const type = types.find((t) => t !== "null") ?? (isObject(schema.properties) ? "object" : "items" in schema ? "array" : undefined);
   switch (type) {
-    case "string":
-      return exampleString(schema);
+    case "string": {
+      const { value, matched } = exampleString(schema);
+      if (!matched) budget.unmatched = true;
+      return value;
+    }
     case "integer":
       return exampleNumber(schema, true);
     case "number":

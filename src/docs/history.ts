@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from "node:path";
-import { commitDate, commitsTouching } from "../registry/git.js";
+import { commitDate, commitSubject, commitsTouching } from "../registry/git.js";
 import { readGitSnapshot, repositoryRoot } from "../registry/read-git.js";
 import { releaseTags } from "../registry/releases.js";
 import type { Version } from "./changelog.js";
@@ -17,5 +17,5 @@ export function readHistory(registry: string, cwd: string, pattern: string, limi
   const base = relative(cwd, abs).split(sep).join("/") || ".";
   const tags = releaseTags(repo, pattern).slice(-limit);
   const refs = tags.length ? tags.map((tag) => ({ ref: tag, label: tag })) : commitsTouching(repo, path, limit).reverse().map((c) => ({ ref: c.sha, label: c.short }));
-  return refs.map(({ ref, label }) => ({ label, date: commitDate(repo, ref), snapshot: { ...readGitSnapshot(repo, path, ref, false), base, label: `git:${label}` } }));
+  return refs.map(({ ref, label }) => ({ label, date: commitDate(repo, ref), subject: commitSubject(repo, ref), snapshot: { ...readGitSnapshot(repo, path, ref, false), base, label: `git:${label}` } }));
 }

@@ -1,11 +1,14 @@
 import MarkdownIt from "markdown-it";
+import sanitizeHtml from "sanitize-html";
 
 /**
- * Markdown of contract descriptions, rendered inert: raw HTML is disabled (it comes out escaped),
- * and only http(s) links and in-page anchors survive; any other link (javascript:, data:, a
- * relative path that would not exist in the site) is rendered as plain text.
+ * Markdown of contract descriptions, rendered inert. Raw HTML is allowed (Stripe writes its
+ * descriptions in it) and then sanitised by sanitize-html against an allow-list of formatting
+ * tags; any other tag is shown escaped, as text, without its attributes. Only http(s) links and
+ * in-page anchors survive; any other link (javascript:, data:, a relative path that would not
+ * exist in the site) is rendered as plain text.
  */
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
 // Images would load from anywhere the description names (a tracking pixel at best).
 markdown.disable("image");
 
@@ -31,6 +34,28 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+/** Formatting, lists, code and tables: nothing that loads, runs, submits or styles. */
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "em", "strong", "b", "i", "u", "s", "code", "pre", "kbd", "sub", "sup", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "hr",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a", "span"],
+  allowedAttributes: { a: ["href", "rel"] },
+  allowedSchemes: ["http", "https"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "escape",
+  transformTags: {
+    // A link the site cannot honour keeps its text; one that leaves the site does not hand it the page.
+    a: (_tag, attribs): sanitizeHtml.Tag => {
+      const href = attribs.href?.trim() ?? "";
+      if (!SAFE_LINK.test(href)) return { tagName: "span", attribs: {} };
+      return { tagName: "a", attribs: href.startsWith("#") ? { href } : { href, rel: "noopener noreferrer" } };
+    },
+  },
+};
+
+/** `=` and `` ` `` in text escaped as handlebars does (`escape` above), also in the text of an escaped tag. */
+const escapeText = (html: string): string =>
+  html.split(/(<[^>]*>)/).map((part, i) => (i % 2 ? part : part.replace(/[=`]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`))).join("");
+
 /** Large APIs repeat descriptions (Stripe's `expand` parameter has the same one in every operation). */
 const rendered = new Map<string, string>();
 
@@ -40,6 +65,6 @@ export function renderMarkdown(text: unknown): string | undefined {
   // `docs --serve` rebuilds in one process: keep the cache from growing edit after edit.
   if (rendered.size > 50_000) rendered.clear();
   let html = rendered.get(text);
-  if (html === undefined) rendered.set(text, (html = markdown.render(text)));
+  if (html === undefined) rendered.set(text, (html = escapeText(sanitizeHtml(markdown.render(text), SANITIZE))));
   return html;
 }

@@ -2,6 +2,8 @@ import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
 import { operationFacts, type Fact } from "../contracts/extensions/display.js";
 import { operationExtensions } from "../contracts/extensions/index.js";
 import type { OpenApiContract } from "../contracts/contract.js";
+import { HTTP_METHODS } from "../contracts/openapi/model.js";
+import { exampleWithin } from "./example.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import { pageSchemas, type PageSchemas } from "./page-schemas.js";
@@ -17,7 +19,13 @@ export interface OpenApiView {
 interface Body {
   mediaType: string;
   schema?: SchemaNode;
+  /** An example as JSON: the contract's own (`example`, the first of `examples`, the schema's), else synthesised from the schema. */
+  example?: string;
+  exampleFrom?: "contract" | "schema";
 }
+
+/** Schemas the synthesiser may visit for one body's example (a Stripe response reaches thousands). */
+const EXAMPLE_BUDGET = 250;
 
 interface OperationView {
   id: string;
@@ -34,7 +42,6 @@ interface OperationView {
   responses: { status: string; description?: string; content: Body[] }[];
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -54,11 +61,22 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
     return isObject(r.value) ? { value: r.value, at: r.at } : undefined;
   };
   const search: SearchEntry[] = [];
+  const exampleOfMedia = (media: { value: Json; at: SchemaPointer }): Pick<Body, "example" | "exampleFrom"> => {
+    const named = isObject(media.value.examples) ? Object.keys(media.value.examples)[0] : undefined;
+    const first = named === undefined ? undefined : resolved(child(media.at, "examples", named));
+    const own = "example" in media.value ? { value: media.value.example } : first && "value" in first.value ? { value: first.value.value } : undefined;
+    if (own) return { example: JSON.stringify(own.value, null, 2), exampleFrom: "contract" };
+    if (!("schema" in media.value)) return {};
+    const made = exampleWithin(schemas, child(media.at, "schema"), EXAMPLE_BUDGET);
+    return made && made.value !== undefined ? { example: JSON.stringify(made.value, null, 2), exampleFrom: "schema" } : {};
+  };
   const bodies = (parent: { value: Json; at: SchemaPointer }, path: string[]): Body[] =>
     isObject(parent.value.content)
       ? Object.keys(parent.value.content).map((mediaType) => {
           const media = resolved(child(parent.at, "content", mediaType));
-          return { mediaType, schema: media && "schema" in media.value ? explore(ctx, child(media.at, "schema"), [...path, mediaType]) : undefined };
+          // OpenAPI 3.2 describes a stream (application/jsonl, text/event-stream) by the schema of one item.
+          const key = media && (["schema", "itemSchema"] as const).find((k) => k in media.value);
+          return { mediaType, schema: media && key ? explore(ctx, child(media.at, key), [...path, mediaType]) : undefined, ...(media ? exampleOfMedia(media) : {}) };
         })
       : [];
   const operations: OperationView[] = [];
@@ -66,7 +84,7 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
   for (const path of paths) {
     const item = resolved(child(root, "paths", path));
     if (!item) continue;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = method in item.value ? resolved(child(item.at, method)) : undefined;
       if (!op) continue;
       const operationId = text(op.value.operationId);
@@ -113,7 +131,7 @@ export function openApiView(contract: OpenApiContract, page: string): { view: Op
             })
           : [],
       });
-      search.push({ title: `${method.toUpperCase()} ${path}${operationId ? ` (${operationId})` : ""}`, kind: "operation", contract: contract.id, href: `${page}#${id}` });
+      search.push({ title: `${method.toUpperCase()} ${path}${operationId ? ` (${operationId})` : ""}`, kind: "operation", contract: contract.id, href: `${page}#${id}`, description: renderMarkdown(op.value.description) ?? renderMarkdown(op.value.summary) });
     }
   }
   // Every component is listed, used or not, in the order the document declares them.

@@ -1,6 +1,7 @@
 import { ScalarType, type AnyDesc, type DescEnum, type DescField, type DescFile, type DescMessage } from "@bufbuild/protobuf";
 import { sourcePath } from "../contracts/proto/image.js";
 import type { ProtoContract } from "../contracts/contract.js";
+import { httpBindingsOf, httpExtensionOf, type HttpBinding } from "./http-rule.js";
 import { anchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import type { SearchEntry } from "./search.js";
@@ -26,6 +27,8 @@ interface RpcView {
   output: TypeRef;
   clientStreaming: boolean;
   serverStreaming: boolean;
+  /** REST mappings from `google.api.http`. */
+  http: HttpBinding[];
 }
 
 interface MessageView {
@@ -112,7 +115,7 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
   const at = (id: string) => `${page}#${id}`;
   const addEnum = (e: DescEnum): void => {
     const id = protoTypeId("enum", e.typeName);
-    search.push({ title: e.typeName, kind: "enum", contract: contract.id, href: at(id) });
+    search.push({ title: e.typeName, kind: "enum", contract: contract.id, href: at(id), description: commentOf(e) });
     view.enums.push({
       name: e.typeName,
       id,
@@ -125,21 +128,22 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
     // Map entries are the compiler's, not the author's: their fields show as `map<K, V>`.
     if (m.proto.options?.mapEntry) return;
     const id = protoTypeId("message", m.typeName);
-    search.push({ title: m.typeName, kind: "message", contract: contract.id, href: at(id) });
+    search.push({ title: m.typeName, kind: "message", contract: contract.id, href: at(id), description: commentOf(m) });
     const fields = m.fields.map((field) => {
       const fieldId = anchor("field", m.typeName, field.name);
-      search.push({ title: `${m.name}.${field.name}`, kind: "field", contract: contract.id, href: at(fieldId) });
+      search.push({ title: `${m.name}.${field.name}`, kind: "field", contract: contract.id, href: at(fieldId), description: commentOf(field) });
       return { name: field.name, id: fieldId, number: field.number, ...typeOf(field, link), description: commentOf(field), deprecated: field.deprecated };
     });
     view.messages.push({ name: m.typeName, id, description: commentOf(m), fields, reserved: reservedOf(m.proto.reservedRange, m.proto.reservedName, true) });
     m.nestedMessages.forEach(addMessage);
     m.nestedEnums.forEach(addEnum);
   };
+  const http = httpExtensionOf(contract.files);
   for (const file of contract.files) {
     for (const service of file.services) {
       const rpcs = service.methods.map((rpc) => {
         const id = anchor("rpc", service.typeName, rpc.name);
-        search.push({ title: `${service.name}.${rpc.name}`, kind: "rpc", contract: contract.id, href: at(id) });
+        search.push({ title: `${service.name}.${rpc.name}`, kind: "rpc", contract: contract.id, href: at(id), description: commentOf(rpc) });
         return {
           name: rpc.name,
           id,
@@ -148,6 +152,7 @@ export function protoView(contract: ProtoContract, link: ProtoLinker, page: stri
           output: { label: rpc.output.typeName, href: link(rpc.output.typeName) },
           clientStreaming: rpc.methodKind === "client_streaming" || rpc.methodKind === "bidi_streaming",
           serverStreaming: rpc.methodKind === "server_streaming" || rpc.methodKind === "bidi_streaming",
+          http: httpBindingsOf(rpc, http),
         };
       });
       view.services.push({ name: service.typeName, id: anchor("svc", service.typeName), description: commentOf(service), rpcs });

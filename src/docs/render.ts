@@ -14,7 +14,7 @@ export interface Renderer {
  * Handlebars over the templates folder: `layout.hbs`, one template per page kind, and the
  * partials in `partials/`. Handlebars escapes every `{{value}}`; the only unescaped values are
  * `{{{body}}}` (a page rendered by these templates) and `{{{description}}}`s, which markdown.ts
- * renders with raw HTML disabled.
+ * renders through sanitize-html's allow-list.
  */
 export function createRenderer(dir = join(PACKAGE_ROOT, "templates", "docs")): Renderer {
   const hbs = Handlebars.create();
@@ -25,9 +25,10 @@ export function createRenderer(dir = join(PACKAGE_ROOT, "templates", "docs")): R
     hbs.registerPartial(basename(file, ".hbs"), readFileSync(join(partials, file), "utf8"));
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  // preventIndent: a partial called from an indented line would indent each line of a <pre> example.
   const template = (name: string): HandlebarsTemplateDelegate => {
     let t = compiled.get(name);
-    if (!t) compiled.set(name, (t = hbs.compile(readFileSync(join(dir, `${name}.hbs`), "utf8"), { strict: false })));
+    if (!t) compiled.set(name, (t = hbs.compile(readFileSync(join(dir, `${name}.hbs`), "utf8"), { strict: false, preventIndent: true })));
     return t;
   };
   return {

@@ -85,12 +85,15 @@ function walk(ctx: ExplorerContext, at: SchemaPointer, path: string[], name: str
   if (depth >= MAX_DEPTH) return node;
   const sub = (segments: (string | number)[], label: string, childPath: string[]): SchemaNode =>
     walk(ctx, child(where, ...segments), childPath, label, depth + 1);
-  if (isObject(value.properties)) {
-    const required = new Set(Array.isArray(value.required) ? value.required.map(String) : []);
-    for (const prop of Object.keys(value.properties)) {
-      const property = sub(["properties", prop], prop, [...path, prop]);
-      node.children.push({ ...property, id: anchor("field", ...path, prop), required: required.has(prop) });
-    }
+  // allOf parts describe one object: their properties are shown merged with the schema's own, as one list.
+  const merged = mergedAllOf(ctx.schemas, where);
+  if (merged.from.length) {
+    node.constraints.push(`merged from: ${merged.from.join(", ")}`);
+    if (node.type === "allOf") node.type = "object";
+  }
+  for (const [prop, { at: propAt, required }] of merged.properties) {
+    const property = walk(ctx, propAt, [...path, prop], prop, depth + 1);
+    node.children.push({ ...property, id: anchor("field", ...path, prop), required });
   }
   if (isObject(value.additionalProperties)) node.children.push(sub(["additionalProperties"], "additional properties", [...path, "additional"]));
   if (isObject(value.patternProperties)) {
@@ -98,13 +101,50 @@ function walk(ctx: ExplorerContext, at: SchemaPointer, path: string[], name: str
   }
   if (Array.isArray(value.prefixItems)) value.prefixItems.forEach((_, i) => node.children.push(sub(["prefixItems", i], `item #${i + 1}`, [...path, `item${i + 1}`])));
   if ("items" in value && (isObject(value.items) || typeof value.items === "boolean")) node.children.push(sub(["items"], "items", [...path, "items"]));
-  for (const [keyword, label] of [["allOf", "all of"], ["oneOf", "one of"], ["anyOf", "any of"]] as const) {
+  // allOf parts with more than properties (a oneOf, items) stay parts; their properties keep the parent's path.
+  for (const i of merged.parts) node.children.push(sub(["allOf", i], `all of #${i + 1}`, path));
+  for (const [keyword, label] of [["oneOf", "one of"], ["anyOf", "any of"]] as const) {
     const list = value[keyword];
-    // allOf parts describe one object: their properties keep the parent's path, so field ids read naturally.
-    if (Array.isArray(list)) list.forEach((_, i) => node.children.push(sub([keyword, i], `${label} #${i + 1}`, keyword === "allOf" ? path : [...path, `${keyword}${i + 1}`])));
+    if (Array.isArray(list)) list.forEach((_, i) => node.children.push(sub([keyword, i], `${label} #${i + 1}`, [...path, `${keyword}${i + 1}`])));
   }
   if (isObject(value.not)) node.children.push(sub(["not"], "not", [...path, "not"]));
   return node;
+}
+
+/** Keywords an allOf part may hold and still be merged into its parent's property list. */
+const MERGEABLE = new Set(["type", "properties", "required", "description", "title", "allOf", "additionalProperties", "$ref", "example", "examples"]);
+
+/**
+ * The properties of a schema with those of its allOf parts merged in (through `$ref`s and nested
+ * allOfs, each schema once), each at the place it is written, and required if any part requires
+ * it; `from` names the parts merged, `parts` lists the allOf indexes that could not be.
+ */
+function mergedAllOf(schemas: SchemaSource, at: SchemaPointer): { properties: Map<string, { at: SchemaPointer; required: boolean }>; from: string[]; parts: number[] } {
+  const properties = new Map<string, { at: SchemaPointer; required: boolean }>();
+  const from: string[] = [];
+  const parts: number[] = [];
+  const seen = new Set<string>();
+  const add = (where: SchemaPointer, value: Record<string, unknown>, top: boolean) => {
+    seen.add(`${where.file}#${where.pointer}`);
+    const required = new Set(Array.isArray(value.required) ? value.required.map(String) : []);
+    if (isObject(value.properties)) for (const prop of Object.keys(value.properties)) properties.set(prop, { at: child(where, "properties", prop), required: required.has(prop) || properties.get(prop)?.required === true });
+    for (const prop of required) if (properties.has(prop)) properties.get(prop)!.required = true;
+    if (!Array.isArray(value.allOf)) return;
+    value.allOf.forEach((_, i) => {
+      const part = schemas.resolve(child(where, "allOf", i));
+      const key = `${part.at.file}#${part.at.pointer}`;
+      if (!isObject(part.value) || !Object.keys(part.value).every((k) => MERGEABLE.has(k))) {
+        if (top) parts.push(i);
+        return;
+      }
+      if (seen.has(key)) return;
+      if (top) from.push(definitionName(part.at) ?? "inline schema");
+      add(part.at, part.value, false);
+    });
+  };
+  const root = schemas.resolve(at);
+  if (isObject(root.value)) add(root.at, root.value, true);
+  return { properties, from, parts };
 }
 
 /** Every property node (with its id), for the search index. */

@@ -14,7 +14,7 @@ import { protoTypeId, protoView, type ProtoView } from "./proto.js";
 import { readableContracts, type Unreadable } from "./readable.js";
 import { createRenderer } from "./render.js";
 import { explore, fieldsOf, type SchemaNode } from "./schema.js";
-import { searchScript, type SearchEntry } from "./search.js";
+import { searchFiles, type SearchEntry } from "./search.js";
 import { sidebarOf, type SidebarGroup } from "./sidebar.js";
 
 
@@ -29,6 +29,8 @@ export interface ContractView {
   /** Relative to the site root. */
   page: string;
   path: string;
+  /** Every file of the contract: a proto package's several, else its one document. */
+  files: string[];
   owner?: string;
   version?: string;
   mode: string;
@@ -116,6 +118,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       title,
       page,
       path: contract.path,
+      files: contractPaths(contract),
       owner: settingsFor(config, contract.id, contractPaths(contract)).owner,
       version,
       mode: modeOf(config, contract),
@@ -127,7 +130,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       sidebar: [],
     };
     for (const violation of view.violations) options.warn?.(violation);
-    search.push({ title, kind: "contract", contract: contract.id, href: page });
+    search.push({ title, kind: "contract", contract: contract.id, href: page, description: view.description });
     if (contract.kind === "proto") {
       const built = protoView(contract, (typeName) => protoTypes.get(typeName), page);
       view.proto = built.view;
@@ -143,14 +146,14 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     } else {
       const root = explore(explorerFor(contract, contract.document.file), { file: contract.document.file, pointer: "" }, [], title);
       view.jsonschema = root;
-      for (const field of fieldsOf(root)) search.push({ title: `${title}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
+      for (const field of fieldsOf(root)) search.push({ title: `${title}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}`, description: field.description });
     }
     if (contract.kind !== "proto") {
       // Rendered after the kind's view: the schema section holds what its explorers linked to.
       view.schemas = explorerFor(contract, contract.document.file).section();
       for (const node of view.schemas) {
-        search.push({ title: node.name!, kind: "schema", contract: contract.id, href: `${page}#${node.id}` });
-        for (const field of fieldsOf(node)) search.push({ title: `${node.name}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}` });
+        search.push({ title: node.name!, kind: "schema", contract: contract.id, href: `${page}#${node.id}`, description: node.description });
+        for (const field of fieldsOf(node)) search.push({ title: `${node.name}.${field.name}`, kind: "field", contract: contract.id, href: `${page}#${field.id}`, description: field.description });
       }
     }
     view.sidebar = sidebarOf(view);
@@ -166,6 +169,7 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
       title: file.path,
       page: contractPage(kind, file.path),
       path: file.path,
+      files: [file.path],
       owner: settingsFor(config, file.path, [file.path]).owner,
       mode: "—",
       changelog: [],
@@ -188,7 +192,15 @@ export async function buildSite(current: Snapshot, history: Version[], options: 
     problems: changelog.problems,
   }));
   for (const view of views) site.set(view.page, render.page("contract", { root: "../", title: view.title, contract: view }));
-  site.set("search-index.js", searchScript(search));
+  const byKey = new Map(views.map((v) => [contractKey(v.kind, v.id), v]));
+  site.set("changelog.html", render.page("registry-changelog", {
+    root: "",
+    title: "Changelog",
+    // A removed contract has no page to link to.
+    steps: changelog.steps.map((step) => ({ ...step, contracts: step.contracts.map((c) => ({ ...c, title: byKey.get(contractKey(c.kind, c.id))?.title ?? c.id, page: byKey.get(contractKey(c.kind, c.id))?.page })) })),
+    problems: changelog.problems,
+  }));
+  for (const [path, content] of searchFiles(search)) site.set(path, content);
   for (const [path, content] of render.assets()) site.set(path, content);
   return site;
 }

@@ -64,6 +64,11 @@ export function commitDate(repo: string, ref: string): string | undefined {
   return gitAnswer(repo, ["log", "-1", "--format=%cs", "--end-of-options", ref]) || undefined;
 }
 
+/** A ref's commit subject (its message's first line), or undefined. */
+export function commitSubject(repo: string, ref: string): string | undefined {
+  return gitAnswer(repo, ["log", "-1", "--format=%s", "--end-of-options", ref]) || undefined;
+}
+
 /** Commits that touched a path, newest first, at most `limit`: full and abbreviated sha. */
 export function commitsTouching(repo: string, path: string, limit: number): { sha: string; short: string }[] {
   return (gitAnswer(repo, ["log", `--max-count=${limit}`, "--format=%H %h", "--", path]) ?? "").split("\n").filter(Boolean).map((line) => {

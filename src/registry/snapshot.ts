@@ -16,8 +16,8 @@ export interface Snapshot {
   contract?: string;
 }
 
-/** Extensions of the files a registry may hold; everything else is never read. */
-export const CONTRACT_FILE = /\.(proto|ya?ml|json)$/;
+/** Extensions of the files a registry may hold (`.avsc`: Avro schemas an AsyncAPI payload names); everything else is never read. */
+export const CONTRACT_FILE = /\.(proto|ya?ml|json|avsc)$/;
 
 export function joinPath(base: string, file: string): string {
   return base === "" || base === "." ? file : `${base}/${file}`;

@@ -41,7 +41,8 @@ function locations(finding: Finding): Pick<Result, "locations" | "relatedLocatio
 
 /**
  * The report as a SARIF 2.1.0 log with one run. Results carry the finding's fingerprint hashed
- * into `partialFingerprints`, so code scanning tracks an alert across line moves as charter does.
+ * into `partialFingerprints` under `charter/v2`, so code scanning tracks an alert across line
+ * moves, and across operations coming and going, as charter does.
  */
 export function formatSarif(report: Report): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
@@ -61,7 +62,9 @@ export function formatSarif(report: Report): string {
     level: LEVELS[f.severity],
     message: { text: f.affects ? `${f.message} (${affectsText(f)})` : f.message },
     ...locations(f),
-    partialFingerprints: { "charter/v1": createHash("sha256").update(f.fingerprint).digest("hex") },
+    // v2: the fingerprint is rule + contract + where the change is written (README, "The JSON report");
+    // under v1 it named the operation that reached a schema change, so the key changed with it.
+    partialFingerprints: { "charter/v2": createHash("sha256").update(f.fingerprint).digest("hex") },
     properties: {
       category: f.category,
       kind: f.kind,

@@ -6,6 +6,7 @@
  */
 import { ASYNCAPI_BREAKING_RULES } from "./catalog/asyncapi-breaking.js";
 import { ASYNCAPI_LINT_RULES } from "./catalog/asyncapi-lint.js";
+import { AVRO_BREAKING_RULES } from "./catalog/avro-breaking.js";
 import { CLOUDEVENTS_BREAKING_RULES } from "./catalog/cloudevents-breaking.js";
 import { COMMON_LINT_RULES } from "./catalog/common-lint.js";
 import { CONTRACT_BREAKING_RULES } from "./catalog/contract-breaking.js";
@@ -24,6 +25,7 @@ const SOURCES = [
   OPENAPI_BREAKING_RULES,
   OPENAPI_SCHEMA_BREAKING_RULES,
   ASYNCAPI_BREAKING_RULES,
+  AVRO_BREAKING_RULES,
   CLOUDEVENTS_BREAKING_RULES,
   JSONSCHEMA_BREAKING_RULES,
   CONTRACT_BREAKING_RULES,
@@ -70,22 +72,27 @@ function compose(): RuleMeta[] {
   return [...byId.values()].map((entries) => withPeer(merge(entries)));
 }
 
+let composed: { rules: readonly RuleMeta[]; byId: Map<string, RuleMeta> } | undefined;
+
+/** Composed on first use: most runs (a `breaking` with a text report) never ask. */
+function catalog(): { rules: readonly RuleMeta[]; byId: Map<string, RuleMeta> } {
+  if (!composed) {
+    const rules = compose();
+    composed = { rules, byId: new Map(rules.map((rule) => [rule.id, rule])) };
+  }
+  return composed;
+}
+
 /** Every rule, proto first, breaking before lint, in the order of its catalog file. */
-export const RULES: readonly RuleMeta[] = compose();
+export const allRules = (): readonly RuleMeta[] => catalog().rules;
 
-const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+export const ruleMeta = (id: string): RuleMeta | undefined => catalog().byId.get(id);
 
-export const ruleMeta = (id: string): RuleMeta | undefined => BY_ID.get(id);
-
-export const isRuleId = (id: string): id is RuleId => BY_ID.has(id);
+export const isRuleId = (id: string): id is RuleId => catalog().byId.has(id);
 
 /** The rules of a kind, of a check, or both, in catalog order. */
 export const rulesOf = (filter: { kind?: ContractKind; check?: RuleCheck } = {}): RuleMeta[] =>
-  RULES.filter((rule) => (!filter.kind || rule.kinds.includes(filter.kind)) && (!filter.check || rule.check === filter.check));
-
-/** A proto breaking rule's entry (buf's categories live here), for the rule that implements it. */
-export const protoBreakingMeta = (id: ProtoBreakingRuleId): RuleMeta & { categories: NonNullable<RuleMeta["categories"]> } =>
-  PROTO_BREAKING_RULES.find((rule) => rule.id === id)!;
+  allRules().filter((rule) => (!filter.kind || rule.kinds.includes(filter.kind)) && (!filter.check || rule.check === filter.check));
 
 /** A lint rule's entry, for the rule file that implements its check. */
 export const lintMeta = <I extends LintRuleId>(id: I) => [...PROTO_LINT_RULES, ...OPENAPI_LINT_RULES, ...ASYNCAPI_LINT_RULES, ...COMMON_LINT_RULES].find((rule) => rule.id === id)! as Extract<AnyEntry, { id: I; check: "lint" }>;

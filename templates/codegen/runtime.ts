@@ -24,13 +24,17 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
 import { cookiePairs, headerValue, pathValue, queryPairs, requestBody, type BodySpec, type ParameterSpec } from "./serialize.js";
 
-/** An error status of an operation: `status` and the parsed `body`, typed per status in client.ts. */
-export class ApiError<S extends number = number, B = unknown> extends Error {
+/**
+ * An error status of an operation: `status`, the parsed `body` and the declared headers read as
+ * `header`, typed per status in client.ts; the raw `headers` stay.
+ */
+export class ApiError<S extends number = number, B = unknown, H = Record<string, unknown>> extends Error {
   constructor(
     readonly operation: string,
     readonly status: S,
     readonly body: B,
     readonly headers: Headers,
+    readonly header: H = {} as H,
   ) {
     super(`${operation} failed with HTTP ${status}`);
     this.name = "ApiError";

@@ -45,10 +45,10 @@ describe("the docs site in headless Chromium", { skip: browserSkip() }, () => {
     await page.screenshot({ path: join(ARTIFACTS, "docs-index.png"), fullPage: true });
 
     await page.fill("#search", "price_minor");
-    const result = page.locator("#search-results a").first();
+    const result = page.locator('#search-results [role="option"]').first();
     await result.waitFor();
     await result.click();
-    await page.waitForLoadState();
+    await page.waitForURL(/#field-/);
     assert.match(page.url(), /contracts\/proto-shop-catalog-v1\.html#field-shop-catalog-v1-Item-price_minor$/);
     assert.ok(await page.locator("#field-shop-catalog-v1-Item-price_minor").isVisible());
     await page.screenshot({ path: join(ARTIFACTS, "docs-contract.png"), fullPage: true });

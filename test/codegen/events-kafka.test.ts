@@ -23,7 +23,8 @@ import {
 } from "kafkajs";
 import { generateSdks } from "../../src/codegen/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
-import { ROOT } from "../helpers/cli.js";
+import { ROOT, tempTree } from "../helpers/cli.js";
+import { AVRO_REGISTRY } from "../helpers/avro-registry.js";
 import { compileSdk } from "../helpers/sdk.js";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -541,5 +542,32 @@ describe("Kafka binding (no broker): the generated packages over kafkajs", () =>
     for (const pkg of ["urn-shop-orders-events", "urn-shop-billing-events"]) {
       assert.match(files.get(`${pkg}/transports/kafka.ts`) ?? "", /export function kafkaTransport\(options: KafkaTransportOptions\): EventTransport/);
     }
+  });
+});
+
+describe("Kafka binding (no broker): an Avro payload", () => {
+  it("travels as the Avro binary record value and reaches the consumer decoded; bytes it cannot decode are dead-lettered", async () => {
+    const registry = tempTree(AVRO_REGISTRY);
+    const compiled = compileSdk(await generateSdks(readInput(registry, registry)), "charter-events-kafka-avro-");
+    assert.equal(compiled.output, "", compiled.output);
+    const load = (path: string) => import(pathToFileURL(join(compiled.dir, path)).href);
+    const shipments = await load("urn-shop-shipments/index.ts");
+    const { kafkaTransport } = await load("urn-shop-shipments/transports/kafka.ts");
+    const fake = new FakeKafka();
+    const shipped = { orderId: "o-1", parcels: 2, weightGrams: 1500, carrier: "DHL", note: null, label: Buffer.from([0xff, 0x00, 0xfe]) };
+    await shipments.createProducer({ transport: kafkaTransport({ kafka: fake.kafka }) }).publishShipped(shipped, { id: "s-1" });
+    const [record] = fake.records("order.shipped.v1");
+    assert.equal(String(record.headers!["content-type"]), "application/avro");
+    // Bytes that are not UTF-8 (the label) survive: the value is read as bytes, not text.
+    const handled: unknown[] = [];
+    const reports: any[] = [];
+    await shipments.createConsumer({ transport: kafkaTransport({ kafka: fake.kafka }), onEvent: (r: unknown) => reports.push(r) }).onShipped((data: unknown) => void handled.push(data));
+    fake.append("order.shipped.v1", { value: Buffer.from([0x02, 0x41]), headers: { ce_id: "bad-1", ce_specversion: "1.0", ce_type: "urn:shop:shipments.OrderShipped", ce_source: "urn:shop:shipments", "content-type": "application/avro" } });
+    await fake.consumers[0].drain();
+    assert.deepEqual(handled.map((data) => ({ ...(data as object) })), [shipped]);
+    const letters = reports.filter((r) => r.kind === "dead-lettered");
+    assert.equal(letters.length, 1);
+    assert.match(letters[0].reason, /^OrderShipped data cannot be decoded: /);
+    assert.equal(fake.records("order.shipped.v1.dlq").length, 1);
   });
 });

@@ -11,7 +11,7 @@ import { connect, headers as natsHeaders, type NatsConnection } from "nats";
 import { generateSdks } from "../../src/codegen/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { ROOT } from "../helpers/cli.js";
-import { natsServerSkip, startNatsServer, type NatsServer } from "../helpers/nats-server.js";
+import { natsServerSkip, startNatsServer, storedMessages, type NatsServer } from "../helpers/nats-server.js";
 import { compileSdk } from "../helpers/sdk.js";
 
 const CHANNEL = "order.paid.v1";
@@ -35,19 +35,10 @@ const orderPaid = (id: string, data: unknown) => new CloudEvent<unknown>({ id, s
 
 /** Every message stored for a subject, decoded, with its NATS headers; none when no stream holds it. */
 async function stored(nc: NatsConnection, subject: string): Promise<{ event: CloudEvent<unknown>; headers: Record<string, string> }[]> {
-  const jsm = await nc.jetstreamManager();
-  const [stream] = await jsm.streams.names(subject).next();
-  if (!stream) return [];
-  const { state } = await jsm.streams.info(stream);
-  const messages = [];
-  for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq += 1) {
-    const message = await jsm.streams.getMessage(stream, { seq });
-    const headers: Record<string, string> = {};
-    for (const name of message.header?.keys() ?? []) headers[name.toLowerCase()] = message.header.get(name);
-    const event = HTTP.toEvent({ headers: headers as Headers, body: new TextDecoder().decode(message.data) }) as CloudEvent<unknown>;
-    messages.push({ event, headers });
-  }
-  return messages;
+  return (await storedMessages(nc, subject)).map(({ headers, data }) => ({
+    event: HTTP.toEvent({ headers: headers as Headers, body: new TextDecoder().decode(data) }) as CloudEvent<unknown>,
+    headers,
+  }));
 }
 
 describe("generated CloudEvents producer and consumer over NATS JetStream", { skip: natsServerSkip() }, () => {

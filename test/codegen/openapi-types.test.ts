@@ -15,8 +15,9 @@ import { compileSdk } from "../helpers/sdk.js";
 /**
  * The types of a generated client as openapi-typescript users expect them: readOnly properties
  * not sent, writeOnly ones not read, unions narrowed by their discriminator (mapped by `$ref`, by
- * bare name, to schemas of another file of the registry, and from a base schema extended by
- * allOf), and declared response headers typed on the result, read against a server on 127.0.0.1.
+ * bare name, to schemas of another file of the registry, inside a schema of another file, and from
+ * a base schema extended by allOf), and declared response headers typed on the result and on a declared error, read against
+ * a server on 127.0.0.1.
  */
 const CONTRACT = `openapi: 3.1.0
 info: { title: Pets API, version: 1.0.0, x-charter-id: pets.v1 }
@@ -38,6 +39,10 @@ paths:
             Content-Type: { schema: { type: string } }
           content: { application/json: { schema: { $ref: "#/components/schemas/Pet" } } }
         "400": { description: Bad, content: { application/json: { schema: { $ref: "#/components/schemas/Problem" } } } }
+        "429":
+          description: Slow down
+          headers: { X-Limit-Reset: { required: true, schema: { type: integer } }, X-Limit-Scope: { schema: { type: string } } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/Problem" } } }
   /vehicles/{id}:
     get:
       operationId: getVehicle
@@ -50,6 +55,11 @@ paths:
       operationId: listRodents
       responses:
         "200": { description: OK, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Rodent" } } } } }
+  /burrows:
+    get:
+      operationId: listBurrows
+      responses:
+        "200": { description: OK, content: { application/json: { schema: { type: array, items: { $ref: "rodents.yaml#/Burrow" } } } } }
   /animals:
     get:
       operationId: listAnimals
@@ -105,6 +115,11 @@ components:
 
 const RODENTS = `Mouse: { type: object, required: [species, tiny], properties: { species: { type: string }, tiny: { type: boolean } } }
 Rat: { type: object, required: [species, tail], properties: { species: { type: string }, tail: { type: integer } } }
+Vole: { type: object, required: [species, tiny], properties: { species: { type: string }, tiny: { type: boolean } } }
+Gerbil: { type: object, required: [species, tail], properties: { species: { type: string }, tail: { type: integer } } }
+Burrow:
+  oneOf: [{ $ref: "#/Vole" }, { $ref: "#/Gerbil" }]
+  discriminator: { propertyName: species, mapping: { vole: "#/Vole", gerbil: "#/Gerbil" } }
 `;
 
 /** Written into the package and compiled with it: every `@ts-expect-error` line must be an error, every other line not. */
@@ -145,6 +160,22 @@ export async function writeOnlyInAnErrorBody(): Promise<string> {
   }
 }
 
+export async function errorHeaders(): Promise<number> {
+  try {
+    await client.createPet({ body: { kind: "cat", name: "Tom", lives: 9 } });
+    return 0;
+  } catch (error) {
+    if (!isApiError(error, "createPet", 429)) throw error;
+    const reset: number = error.header["X-Limit-Reset"];
+    const scope: string | undefined = error.header["X-Limit-Scope"];
+    // @ts-expect-error X-Limit-Reset is an integer
+    const wrong: string = error.header["X-Limit-Reset"];
+    // @ts-expect-error the 429 declares no X-Rate-Limit (the 201 does)
+    error.header["X-Rate-Limit"];
+    return reset + (scope ?? wrong).length;
+  }
+}
+
 export async function discriminators(): Promise<number> {
   const pet = (await client.createPet({ body: { kind: "cat", name: "Tom", lives: 9 } })).body;
   // @ts-expect-error a Cat has no bark until the union is narrowed
@@ -170,11 +201,16 @@ export async function discriminators(): Promise<number> {
   // @ts-expect-error "Rat" is the schema's name, not a value of the mapping
   rodents.filter((r) => r.species === "Rat");
 
+  // A mapping written inside a schema of another file narrows too.
+  const burrows = (await client.listBurrows()).body.map((b) => (b.species === "gerbil" ? b.tail : b.tiny ? 1 : 0));
+  // @ts-expect-error "Gerbil" is the schema's name, not a value of the mapping
+  (await client.listBurrows()).body.filter((b) => b.species === "Gerbil");
+
   // A base schema's discriminator, mapped by bare names, narrows the schemas that extend it (allOf).
   const limbs = (await client.listAnimals()).body.map((a) => (a.class === "bird" ? a.wings : a.fins));
   // @ts-expect-error "Bird" is the schema's name, not a value of the mapping
   (await client.listAnimals()).body.filter((a) => a.class === "Bird");
-  return lives + doors + tails.length + limbs.length;
+  return lives + doors + tails.length + burrows.length + limbs.length;
 }
 
 export function headers(result: CreatePetResult): string {
@@ -279,6 +315,24 @@ describe("generated OpenAPI client: readOnly/writeOnly, discriminators and typed
     assert.deepEqual((await client.getVehicle({ path: { id: "v" } })).header, {}, "200 declares no headers");
     handler = (_req, res) => (res.writeHead(203, { "x-cache": "hit" }), res.end());
     assert.deepEqual((await client.getVehicle({ path: { id: "v" } })).header, { "X-Cache": "hit" });
+  });
+
+  it("reads the declared headers of an error response onto the ApiError; the raw Headers stay", async () => {
+    const client = new mod.Client({ baseUrl });
+    const pet = { kind: "cat", name: "Tom", lives: 9 };
+    handler = (_req, res) => send(res, 429, { title: "slow" }, { "x-limit-reset": "30", "x-limit-scope": "pets", "x-other": "raw" });
+    const error = await client.createPet({ body: pet }).then(() => assert.fail("a 429 is an ApiError"), (e: any) => e);
+    assert.equal(error.name, "ApiError");
+    assert.deepEqual([error.status, error.body, error.header], [429, { title: "slow" }, { "X-Limit-Reset": 30, "X-Limit-Scope": "pets" }]);
+    assert.equal(error.headers.get("x-other"), "raw");
+    assert.ok(mod.isApiError(error, "createPet", 429));
+
+    handler = (_req, res) => send(res, 400, { title: "bad" }, { "x-limit-reset": "30" });
+    const undeclared = await client.createPet({ body: pet }).then(() => assert.fail("a 400 is an ApiError"), (e: any) => e);
+    assert.deepEqual([undeclared.status, undeclared.header], [400, {}], "the 400 declares no headers");
+
+    handler = (_req, res) => send(res, 429, { title: "slow" }, { "x-limit-reset": "soon" });
+    await assert.rejects(client.createPet({ body: pet }), { name: "ProtocolError", message: /response header X-Limit-Reset: "soon" is not an integer/ });
   });
 
   it("a required header that is missing, or one not of its declared type, is a ProtocolError", async () => {

@@ -61,3 +61,28 @@ describe("a kind's machinery loads only for registries that hold it", () => {
     assert.equal(loads(modules, PROTO_MACHINERY), false);
   });
 });
+
+/** The modules the CLI (from source) loads for one command line in a registry folder. */
+function modulesLoadedByCli(files: Record<string, string>, args: string[]): string[] {
+  const dir = tempTree(files);
+  const log = join(dir, "modules.log");
+  writeFileSync(log, "");
+  // Run where the registry is, so tsx is named by its path rather than found from the folder.
+  const run = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--import", pathToFileURL(join(ROOT, "test/helpers/module-recorder.mjs")).href, join(ROOT, "cli/charter.ts"), ...args], {
+    cwd: dir, encoding: "utf8", env: { ...process.env, CHARTER_MODULE_LOG: log, CHARTER_CACHE_DIR: join(dir, "cache") },
+  });
+  assert.equal(run.status, 0, run.stderr);
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
+}
+
+// Start-up is most of a small run (bench/proto): a command loads its own machinery only.
+describe("a command loads only what it runs", () => {
+  it("proto breaking with a text report loads no lint rule, other command, other formatter, nor the composed rule catalog", () => {
+    const PROTO_V2 = PROTO.replace("string id = 1;", "string id = 1;\n  string note = 2;");
+    const modules = modulesLoadedByCli({ "a/shop/v1/order.proto": PROTO_V2, "b/shop/v1/order.proto": PROTO }, ["breaking", "a", "--against", "b"]);
+    assert.ok(loads(modules, /src[/\\]rules[/\\]catalog[/\\]proto-breaking\.ts/), "the proto breaking rules' entries are read");
+    for (const needless of [/src[/\\]rules[/\\]catalog\.ts/, /src[/\\]rules[/\\]catalog[/\\](openapi|asyncapi|proto-lint|common)/, /src[/\\]lint[/\\](rules|helpers|run)/, /src[/\\](docs|codegen)[/\\]/, /src[/\\]report[/\\](sarif|junit|markdown|github)\.ts/, /cli[/\\]run[/\\](lint|check|docs|generate)\.ts/]) {
+      assert.equal(loads(modules, needless), false, `${needless} is loaded`);
+    }
+  });
+});

@@ -17,7 +17,8 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; proble
   const problems: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(url);
+  // A Stripe page is 10 MB: on a loaded machine its load event can take longer than the default 30 s.
+  await page.goto(url, { timeout: 120_000 });
   return { page, problems };
 }
 
@@ -28,8 +29,8 @@ function buildSite(registry: string, cwd: string): string {
   return out;
 }
 
-/** Every page of a site, the index first. */
-const pagesOf = (site: string): string[] => ["index.html", ...readdirSync(join(site, "contracts")).map((f) => `contracts/${f}`)];
+/** Every page of a site, the index and the registry changelog first. */
+const pagesOf = (site: string): string[] => ["index.html", "changelog.html", ...readdirSync(join(site, "contracts")).map((f) => `contracts/${f}`)];
 
 /** At each width: the document is no wider than the viewport (wide tables scroll inside their own box). */
 async function assertNoOverflow(page: Page, name: string): Promise<void> {

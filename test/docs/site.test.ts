@@ -5,7 +5,7 @@ import { runInNewContext } from "node:vm";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { buildSite } from "../../src/docs/site.js";
-import type { SearchEntry } from "../../src/docs/search.js";
+import { SEARCH_CHUNK, shardOf, type SearchEntry } from "../../src/docs/search.js";
 import { readInput } from "../../src/registry/resolve.js";
 import type { Snapshot } from "../../src/registry/snapshot.js";
 
@@ -13,11 +13,25 @@ import type { Snapshot } from "../../src/registry/snapshot.js";
 const unescape = (html: string): string =>
   html.replace(/&(quot|amp|lt|gt|#x27|#x3D|#x60);/g, (_, e: string) => ({ quot: '"', amp: "&", lt: "<", gt: ">", "#x27": "'", "#x3D": "=", "#x60": "`" })[e]!);
 
-/** The search index as the browser sees it: the script run with a `window`. */
-function searchIndex(script: string): SearchEntry[] {
-  const window: { CHARTER_SEARCH?: SearchEntry[] } = {};
-  runInNewContext(script, { window });
-  return window.CHARTER_SEARCH!;
+/** The search index's files as the browser reads them: each script run, what it hands over by name. */
+function searchFilesOf(site: Map<string, string>): Map<string, unknown> {
+  const loaded = new Map<string, unknown>();
+  for (const [path, script] of site) if (path.startsWith("search/")) runInNewContext(script, { CHARTER_SEARCH_LOADED: (name: string, data: unknown) => loaded.set(name, data) });
+  return loaded;
+}
+
+/** Every entry of the search index, in order. */
+function searchIndex(site: Map<string, string>): Pick<SearchEntry, "title" | "kind" | "contract" | "href">[] {
+  const loaded = searchFilesOf(site);
+  const chunks = [...loaded.keys()].filter((name) => name.startsWith("e-")).sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)));
+  return chunks.flatMap((name) => (loaded.get(name) as string[][]).map(([title, kind, contract, href]) => ({ title, kind, contract, href })));
+}
+
+/** The entries a word (whole) leads to, from its shard: by title and by description. */
+function postingsOf(site: Map<string, string>, word: string): { title: number[]; description: number[] } {
+  const shard = searchFilesOf(site).get(`w-${shardOf(word)}`) as [string, number[], number[]?][];
+  const row = shard.find(([w]) => w === word);
+  return { title: row?.[1] ?? [], description: row?.[2] ?? [] };
 }
 
 // The example registry, without git history: the site of the working tree alone.
@@ -36,7 +50,7 @@ describe("the example registry's site", () => {
     const index = site.get("index.html")!;
     assert.equal(index.match(/class="contract-row"/g)?.length, 6);
     for (const title of ["Orders API", "Order events", "Refund", "shop.catalog.v1", "shop.users.v1"]) assert.ok(index.includes(`>${title}</a>`), title);
-    for (const path of ["assets/style.css", "assets/site.js", "search-index.js"]) assert.ok(site.has(path), path);
+    for (const path of ["assets/style.css", "assets/site.js", "search/manifest.js", "search/e-0.js"]) assert.ok(site.has(path), path);
     assert.ok(!site.has(".charter-site"), "the marker and its manifest are written by workspace.ts");
     assert.ok(index.includes('id="search"') && index.includes('id="search-results"'));
     assert.ok(index.includes('id="filter-kind"') && index.includes('id="filter-owner"') && index.includes('data-owner="team-orders"'));
@@ -86,7 +100,7 @@ describe("the example registry's site", () => {
   });
 
   it("indexes contracts, operations, messages and fields for search, with links into the pages", () => {
-    const entries = searchIndex(site.get("search-index.js")!);
+    const entries = searchIndex(site);
     const find = (kind: string, title: string) => entries.find((e) => e.kind === kind && e.title === title);
     assert.ok(find("contract", "Orders API"));
     assert.match(find("operation", "POST /orders (createOrder)")!.href, /^contracts\/openapi-shop-orders-v1\.html#op-createOrder$/);
@@ -98,6 +112,22 @@ describe("the example registry's site", () => {
       assert.ok(site.has(path), entry.href);
       if (id) assert.ok(site.get(path)!.includes(`id="${id}"`), entry.href);
     }
+  });
+
+  it("splits the search index into word shards and entry chunks, leading from names and description words to entries", () => {
+    const entries = searchIndex(site);
+    const priceMinor = entries.findIndex((e) => e.title === "Item.price_minor");
+    // By its name, whole and by part, and by a word of its comment ("Price in the smallest unit of the currency (cents).").
+    assert.ok(postingsOf(site, "price_minor").title.includes(priceMinor));
+    assert.ok(postingsOf(site, "minor").title.includes(priceMinor));
+    assert.ok(postingsOf(site, "cents").description.includes(priceMinor));
+    // Stop words lead nowhere; every shard holds only words of its own prefix.
+    assert.deepEqual(postingsOf(site, "the"), { title: [], description: [] });
+    const loaded = searchFilesOf(site);
+    const manifest = loaded.get("manifest") as { shards: string[]; chunk: number; entries: number };
+    assert.equal(manifest.entries, entries.length);
+    assert.equal(manifest.chunk, SEARCH_CHUNK);
+    for (const key of manifest.shards) for (const [word] of loaded.get(`w-${key}`) as [string][]) assert.equal(shardOf(word), key, word);
   });
 });
 
@@ -118,11 +148,13 @@ describe("the search index script", () => {
       ].join("\n")]]),
     };
     const site = await buildSite(registry, []);
-    const script = site.get("search-index.js")!;
-    assert.doesNotMatch(script, /<\/?script|<!--|[\u2028\u2029]/i);
-    assert.doesNotMatch(script, /[<>]/);
+    for (const [path, script] of site) {
+      if (!path.startsWith("search/")) continue;
+      assert.doesNotMatch(script, /<\/?script|<!--|[\u2028\u2029]/i, path);
+      assert.doesNotMatch(script, /[<>]/, path);
+    }
     // The strings survive intact for the search to show them.
-    const entries = searchIndex(script);
+    const entries = searchIndex(site);
     assert.ok(entries.some((e) => e.kind === "contract" && e.title === title));
     assert.ok(entries.some((e) => e.title.includes("op</SCRIPT>")));
   });

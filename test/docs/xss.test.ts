@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it, before } from "node:test";
+import { renderMarkdown } from "../../src/docs/markdown.js";
 import { buildSite } from "../../src/docs/site.js";
 import type { Snapshot } from "../../src/registry/snapshot.js";
 
@@ -131,12 +132,66 @@ describe("a registry whose contracts carry markup and script", () => {
       assert.doesNotMatch(html, /href="javascript:/i, path);
       // No event handler attribute on any element, and scripts only from the site's own files.
       assert.doesNotMatch(html, /<[^>]*\son[a-z]+\s*=/i, path);
-      assert.deepEqual(html.match(/<script[^>]*>/g), ['<script src="' + (path === "index.html" ? "" : "../") + 'search-index.js">', '<script src="' + (path === "index.html" ? "" : "../") + 'assets/site.js">'], path);
+      assert.deepEqual(html.match(/<script[^>]*>/g), ['<script src="' + (path.includes("/") ? "../" : "") + 'assets/site.js">'], path);
     }
   });
 
   it("keeps the search index inert", () => {
-    const script = site.get("search-index.js")!;
-    assert.doesNotMatch(script, /[<>]/);
+    const scripts = [...site].filter(([path]) => path.startsWith("search/"));
+    assert.ok(scripts.length > 2);
+    for (const [path, script] of scripts) assert.doesNotMatch(script, /[<>]/, path);
+  });
+});
+
+// Descriptions may carry HTML (Stripe's do): allowed tags render, everything else stays inert.
+describe("HTML in descriptions", () => {
+  const VECTORS = [
+    '<p onclick="alert(1)">para</p>',
+    '<a href="javascript:alert(1)">js</a>',
+    '<a href=" JaVaScRiPt:alert(1)">js2</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">data</a>',
+    '<a href="//evil.example/">protocol-relative</a>',
+    '<a href="https://ok.example/" target="_blank" onmouseover="alert(1)">ok</a>',
+    '<span style="background:url(javascript:alert(1))">styled</span>',
+    "<svg><script>alert(1)</script></svg>",
+    '<iframe src="https://evil.example/"></iframe>',
+    '<form action="https://evil.example/"><input name=x></form>',
+    "<style>body { display: none }</style>",
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    "<!--><img src=x onerror=alert(1)>-->",
+    '<img src="https://tracker.example/pixel.gif">',
+  ];
+  const rendered = VECTORS.map((v) => renderMarkdown(v)!).join("\n");
+
+  it("renders the allowed tags of a Stripe-like description as HTML", () => {
+    const html = renderMarkdown('<p>Retrieves a <code>Customer</code>. See <a href="https://stripe.com/docs/api">the docs</a> and <a href="/docs/x">a path</a>.</p><ul><li><strong>one</strong></li></ul>')!;
+    assert.match(html, /<p>Retrieves a <code>Customer<\/code>\. See <a href="https:\/\/stripe\.com\/docs\/api" rel="noopener noreferrer">the docs<\/a> and <span>a path<\/span>\.<\/p>/);
+    assert.match(html, /<ul><li><strong>one<\/strong><\/li><\/ul>/);
+  });
+
+  it("keeps every vector inert: no handler, no script, style, frame, form or image, no link but http(s)", () => {
+    assert.doesNotMatch(rendered, /<[^>]*\son[a-z]+\s*=/i);
+    assert.doesNotMatch(rendered, /onerror=|onclick=|onmouseover=/i);
+    assert.doesNotMatch(rendered, /<(script|style|iframe|form|input|img|svg|math)\b/i);
+    assert.doesNotMatch(rendered, /\sstyle=|\starget=/i);
+    for (const href of rendered.match(/href="[^"]*"/g) ?? []) assert.match(href, /^href="https:\/\/ok\.example\/"$/, href);
+    // What was refused is shown as text, so a reader sees that the contract says something odd.
+    assert.match(rendered, /&lt;iframe/);
+  });
+
+  it("keeps every vector inert in a built page", async () => {
+    const description = VECTORS.join(" ");
+    const registry: Snapshot = {
+      label: "mem",
+      base: "mem",
+      files: new Map([["api.openapi.yaml", `openapi: 3.1.0\ninfo: { title: Html, version: "1", description: ${JSON.stringify(description)} }\npaths: {}\n`]]),
+    };
+    const site = await buildSite(registry, []);
+    for (const [path, html] of site) {
+      if (!path.endsWith(".html")) continue;
+      assert.doesNotMatch(html, /<[^>]*\son[a-z]+\s*=/i, path);
+      assert.doesNotMatch(html, /<(iframe|form|img|svg|math|style)\b/i, path);
+      assert.deepEqual(html.match(/<script[^>]*>/g), ['<script src="' + (path.includes("/") ? "../" : "") + 'assets/site.js">'], path);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { NatsConnection } from "nats";
 
 /** Debian's nats-server package; CI installs it (.ci/run). NATS_SERVER_PATH points elsewhere. */
 export const NATS_SERVER = process.env.NATS_SERVER_PATH ?? "/usr/sbin/nats-server";
@@ -64,4 +65,20 @@ export async function startNatsServer(): Promise<NatsServer> {
     rmSync(store, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Every message JetStream stores for a subject, raw: its NATS headers (lower-cased) and payload bytes; none when no stream holds it. */
+export async function storedMessages(nc: NatsConnection, subject: string): Promise<{ headers: Record<string, string>; data: Uint8Array }[]> {
+  const jsm = await nc.jetstreamManager();
+  const [stream] = await jsm.streams.names(subject).next();
+  if (!stream) return [];
+  const { state } = await jsm.streams.info(stream);
+  const messages = [];
+  for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq += 1) {
+    const message = await jsm.streams.getMessage(stream, { seq });
+    const headers: Record<string, string> = {};
+    for (const name of message.header?.keys() ?? []) headers[name.toLowerCase()] = message.header.get(name);
+    messages.push({ headers, data: message.data });
+  }
+  return messages;
 }

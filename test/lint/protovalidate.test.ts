@@ -6,8 +6,9 @@ import { getOption, hasOption } from "@bufbuild/protobuf";
 import { predefined } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { contractsOf, loadRegistry } from "../../src/contracts/load-registry.js";
 import { checkPredefinedRules } from "../../src/lint/helpers/protovalidate/predefined-rules.js";
+import { ROOT } from "../helpers/cli.js";
 import { corpus } from "../helpers/corpus.js";
-import { lintTable } from "./helpers.js";
+import { lint, lintTable } from "./helpers.js";
 
 // protovalidate's definitions as buf's test cases vendor them (the buf-lint corpus).
 const found = corpus("buf-lint");
@@ -76,4 +77,46 @@ describe("PROTOVALIDATE", { skip: found.skip }, () => {
       message: /is of type bytes but has \(buf\.validate\.field\)\.string rules/,
     },
   ]);
+});
+
+// A registry that imports protovalidate's definitions without holding them (buf users take them
+// from the BSR through `deps`): charter's shipped copy (proto/README.md) fills in, never the network.
+const importing = (body: string) => ({
+  "shop/v1/item.proto": `syntax = "proto3";\npackage shop.v1;\nimport "buf/validate/validate.proto";\n${body}`,
+});
+const packagesOf = async (files: Record<string, string>) =>
+  (await contractsOf(await loadRegistry({ label: "test", files: new Map(Object.entries(files)), base: "" }))).map((c) => c.id).sort();
+
+describe("PROTOVALIDATE with charter's shipped validate.proto", () => {
+  lintTable([
+    {
+      name: "a registry importing validate.proto without holding it is checked",
+      files: importing(`message Item {\n  string sku = 1 [(buf.validate.field).string.min_len = 5, (buf.validate.field).string.max_len = 2];\n}\n`),
+      rule: "PROTOVALIDATE",
+      count: 2,
+      line: 5,
+      message: /value 5 for \(buf\.validate\.field\)\.string\.min_len, which must be lower than value 2/,
+    },
+    {
+      name: "and its sound rules pass",
+      files: importing(`message Item {\n  string sku = 1 [(buf.validate.field).string.min_len = 2, (buf.validate.field).string.max_len = 5];\n}\n`),
+      rule: "PROTOVALIDATE",
+      count: 0,
+    },
+  ]);
+
+  it("is no contract of the registry, while a registry's own copy is one", async () => {
+    const files = importing(`message Item {\n  string sku = 1 [(buf.validate.field).string.min_len = 2];\n}\n`);
+    assert.deepEqual(await packagesOf(files), ["shop.v1"]);
+    const own = readFileSync(join(ROOT, "proto", VALIDATE), "utf8");
+    assert.deepEqual(await packagesOf({ ...files, [VALIDATE]: own }), ["buf.validate", "shop.v1"]);
+  });
+
+  it("a registry's own copy wins: the shipped one is not added beside it", async () => {
+    // The registry's copy lacks StringRules.min_len: had the shipped copy been used, this would compile.
+    const own = readFileSync(join(ROOT, "proto", VALIDATE), "utf8").replace(/\n\s*optional uint64 min_len = 2 \[[\s\S]*?\];\n/, "\n");
+    assert.notEqual(own, readFileSync(join(ROOT, "proto", VALIDATE), "utf8"));
+    const files = { ...importing(`message Item {\n  string sku = 1 [(buf.validate.field).string.min_len = 2];\n}\n`), [VALIDATE]: own };
+    await assert.rejects(() => lint(files), /string\.min_len|min_len/);
+  });
 });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { charter, git, tempTree } from "../helpers/cli.js";
+import { assertGolden } from "../helpers/golden.js";
 
 /** One reading policy (issue 12, items 5-7): bad input is one line `charter: file:line:col: message`, exit 2, in every command. */
 
@@ -105,6 +106,27 @@ describe("errors that had no place get one (item 6)", () => {
   it("a dangling $ref, reported where it is written with its whole pointer", () => {
     refusedEverywhere({ "reg/api.openapi.yaml": API("#/components/schemas/Missing/deep") },
       `reg/api.openapi.yaml:12:17: $ref "#/components/schemas/Missing/deep" points to nothing: reg/api.openapi.yaml has no "#/components/schemas/Missing/deep"`);
+  });
+
+  it("a dangling $ref, in the contract or in a file it refers to, is reported where it is written by every command (golden)", () => {
+    const shared = `Thing:
+  type: object
+  properties:
+    owner:
+      $ref: "#/Owner"
+`;
+    const cases: [string, Record<string, string>][] = [
+      ["in the contract", { "reg/api.openapi.yaml": API("#/components/schemas/Missing") }],
+      ["in a file the contract refers to", { "reg/api.openapi.yaml": API("./shared.yaml#/Thing"), "reg/shared.yaml": shared }],
+    ];
+    const commands = [...COMMANDS, ["check", ["check", "reg", "--against", "reg"]], ["generate", ["generate", "reg", "--out", "out"]]] as [string, string[]][];
+    const lines = cases.flatMap(([name, files]) => [`# a dangling $ref ${name}\n`, ...commands.map(([, args]) => {
+      const run = charter(args, tempTree(files));
+      assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
+      assert.doesNotMatch(run.stderr, /:1:1:/, "never at 1:1");
+      return `$ charter ${args.join(" ")}\n${run.stderr}`;
+    })]);
+    assertGolden("cli/dangling-ref.txt", lines.join(""));
   });
 
   it("a $ref that is not a string, where it is written; a property named $ref and example data stay legal", () => {

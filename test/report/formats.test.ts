@@ -59,12 +59,13 @@ describe("sarif", () => {
   const log = JSON.parse(formatSarif(REPORT));
   const run = log.runs[0];
 
-  it("hashes each finding's fingerprint into partialFingerprints", () => {
+  it("hashes each finding's fingerprint into partialFingerprints under charter/v2, and only there", () => {
     const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
     assert.deepEqual(
-      run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["charter/v1"]),
+      run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["charter/v2"]),
       REPORT.findings.map((f) => sha256(f.fingerprint)),
     );
+    for (const r of run.results) assert.deepEqual(Object.keys(r.partialFingerprints), ["charter/v2"]);
   });
 
   it("describes every rule in the report once, and results point at them", () => {

@@ -14,10 +14,14 @@ import { PACKAGE_ROOT } from "../../resources.js";
 import { loadRegistry } from "../../contracts/load-registry.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { typesOf } from "../openapi/types.js";
-import { failAt, SchemaBundle } from "../schema-bundle.js";
+import { failAt, SchemaBundle, type BundleSources } from "../schema-bundle.js";
 import { enumFallbacks, readerDefinitions } from "./enums.js";
 import { validatorsModule, type ValidatorExport } from "./validators.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
+import { avroSchemaOf } from "../../contracts/asyncapi/avro-schema.js";
+import { CONFLUENT_SCHEMA_ID, parseConfluentSchemaId } from "../../contracts/extensions/confluent-schema-id.js";
+import { readDeclared, type ExtensionProblem } from "../../contracts/extensions/declared.js";
+import { avroTypesOf } from "./avro-types.js";
 import { contractPackageName } from "../package-name.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
@@ -26,16 +30,19 @@ const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
 const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
-/** Each loaded by one transport entry point only: an HTTP-only application installs neither. */
-const TRANSPORT_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3" };
+/** What avro.ts adds, for a contract with Avro payloads. */
+const AVRO_DEPENDENCIES = { avsc: "^5.7.9" };
+/** Each loaded by one entry point only (a transport, or the Postgres outbox and inbox, which take the application's pool): an HTTP-only application installs none. */
+const OPTIONAL_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
 
 type Json = Record<string, unknown>;
 
 /**
  * A package of typed producers and consumers per AsyncAPI contract (README.md, "charter generate"), in a folder
- * named after the contract id: types.ts (payload types by openapi-typescript), validators.ts (ajv
- * standalone code), events.ts (templates/codegen/asyncapi), runtime.ts and transports/ (copied as
- * they are), index.ts and package.json. Paths are relative to the SDK output folder.
+ * named after the contract id: types.ts (payload types by openapi-typescript; Avro payloads' by
+ * @ovotech/avro-ts, in avro/), validators.ts (ajv standalone code), events.ts
+ * (templates/codegen/asyncapi), runtime.ts, transports/ and, for Avro payloads, avro.ts (copied as they are), index.ts
+ * and package.json. Paths are relative to the SDK output folder.
  */
 export async function generateEventPackages(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -50,11 +57,13 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
   const requestReply = readFileSync(join(TEMPLATES, "request-reply.ts"), "utf8");
   const copied = [["runtime.ts", runtime], ["request-reply.ts", requestReply], ["headers.ts", readFileSync(join(TEMPLATES, "headers.ts"), "utf8")]];
+  const avroCodec = readFileSync(join(TEMPLATES, "avro.ts"), "utf8");
   // index.ts re-exports runtime.ts, request-reply.ts, events.ts, replies.ts and types.ts: a message's type and spec must not take their names.
   const exported = (text: string) => [...text.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
   const reserved = new Set([...exported(runtime), ...exported(requestReply)]);
   for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "RequestTransportChoice", "Requester", "createRequester", "Responder", "createResponder", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
   for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
+  copied.push(...postgresFiles());
   const display = (file: string) => joinPath(registry.base, file);
 
   const owners = new Map<string, string>();
@@ -73,13 +82,16 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const document = { openapi: "3.1.0", info: { title: contract.id, version: "0" }, paths: {}, components: { schemas: plan.bundle.render("#/components/schemas/") } };
     const types = await typesOf(document);
     const aliases = plan.messages
-      .flatMap((m) => [[m.name, m.definition], ...(m.headers ? [[`${m.name}Headers`, m.headers]] : [])])
+      .flatMap((m) => [...(m.definition ? [[m.name, m.definition]] : []), ...(m.headers ? [[`${m.name}Headers`, m.headers]] : [])])
       .map(([name, definition]) => `export type ${name} = components["schemas"][${stringLiteral(definition)}];`)
+      .concat(plan.messages.flatMap((m) => (m.avro ? [`export type { ${m.avro.root} as ${m.name} } from "./avro/${m.name}.js";`] : [])))
       .join("\n");
+    for (const m of plan.messages) if (m.avro) files.set(`${folder}/avro/${m.name}.ts`, `${banner}\n${m.avro.module}`);
     files.set(`${folder}/types.ts`, `${banner}\n${types}\n${aliases}\n`);
     const exports: ValidatorExport[] = plan.messages.flatMap((m) => [
-      { name: `producer${m.name}`, schema: "producer" as const, definition: m.definition },
-      { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition },
+      ...(m.definition
+        ? [{ name: `producer${m.name}`, schema: "producer" as const, definition: m.definition }, { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition }]
+        : []),
       ...(m.headers ? [{ name: `producer${m.name}Headers`, schema: "producer" as const, definition: m.headers }] : []),
       ...(m.headers && m.headerKinds ? [{ name: `consumer${m.name}Headers`, schema: "consumer" as const, definition: m.headers }] : []),
     ]);
@@ -91,21 +103,45 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
       throw new InputError(`its message schemas do not compile: ${(error as Error).message}`, contract.document.source.file);
     }
     files.set(`${folder}/validators.ts`, validators);
-    const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(enumFallbacks(writer, m.definition, "#/definitions/")) }));
-    files.set(`${folder}/events.ts`, events({ ...plan, messages, banner, contractId: stringLiteral(contract.id) }));
-    for (const [path, text] of copied) files.set(`${folder}/${path}`, `${banner}\n${text}`);
+    const messages = plan.messages.map((m) => ({ ...m, fallbacks: JSON.stringify(m.definition ? enumFallbacks(writer, m.definition, "#/definitions/") : []) }));
+    // events.ts imports the ajv validators only when a JSON payload or headers use them, Avro's codec only for Avro payloads.
+    const validated = exports.length > 0;
+    const avro = plan.messages.some((m) => m.avro);
+    files.set(`${folder}/events.ts`, events({ ...plan, messages, avro, validated, banner, contractId: stringLiteral(contract.id) }));
+    for (const [path, text] of avro ? [...copied, ["avro.ts", avroCodec]] : copied) files.set(`${folder}/${path}`, `${path.endsWith(".sql") ? banner.replace(/^\/\//, "--") : banner}\n${text}`);
     if (plan.replies.operations.length) files.set(`${folder}/replies.ts`, replies({ ...plan.replies, banner }));
     files.set(`${folder}/index.ts`, index({ banner, replies: plan.replies.operations.length > 0 }));
-    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, DEPENDENCIES, TRANSPORT_PEERS));
+    files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, avro ? { ...DEPENDENCIES, ...AVRO_DEPENDENCIES } : DEPENDENCIES, OPTIONAL_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
   return files;
 }
 
+/**
+ * The Postgres outbox and inbox (templates/codegen/asyncapi/postgres*), with their tables' SQL both
+ * as a migration file and as the string ensureSchema runs.
+ */
+function postgresFiles(): [string, string][] {
+  const folder = join(TEMPLATES, "postgres");
+  const sql = readFileSync(join(folder, "schema.sql"), "utf8");
+  return [
+    ["postgres.ts", readFileSync(join(TEMPLATES, "postgres.ts"), "utf8")],
+    ...readdirSync(folder)
+      .filter((name) => name.endsWith(".ts"))
+      .sort()
+      .map((name): [string, string] => [`postgres/${name}`, readFileSync(join(folder, name), "utf8")]),
+    ["postgres/schema-sql.ts", `/** migrations/charter-events.sql, for ensureSchema. */\nexport const schemaSql = ${JSON.stringify(sql)};\n`],
+    ["migrations/charter-events.sql", sql],
+  ];
+}
+
 interface MessagePlan {
   /** The TypeScript name of the payload type and the spec constant's stem. */
   name: string;
-  definition: string;
+  /** The payload's JSON Schema definition; undefined for an Avro payload. */
+  definition?: string;
+  /** An Avro payload: its schema (as a TypeScript literal), types by avro-ts, and Confluent schema id. */
+  avro?: { schema: string; module: string; root: string; schemaId?: number };
   type: string;
   source: string;
   dataschema?: string;
@@ -136,13 +172,14 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     let name = free(wanted) ? wanted : `${wanted}Message`;
     for (let n = 2; !free(name); n += 1) name = `${wanted}Message${n}`;
     taken.add(name).add(`${name}Spec`).add(`${name}Headers`);
-    const definition = message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
+    const avro = message.avro && avroPlan(contract, message, sources);
+    const definition = avro ? undefined : message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
     const headers = message.headers && bundle.add(message.headers, `${name}Headers`);
     const headerKinds = message.headers && headerKindsOf(contract, message.headers);
     const cloudEvent = cloudEventOf(message)?.attributes;
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
     // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
-    const contentType = message.contentType && !/cloudevents/i.test(message.contentType) ? message.contentType : "application/json";
+    const contentType = message.contentType && !/cloudevents/i.test(message.contentType) ? message.contentType : avro ? "application/avro" : "application/json";
     const businessKey = messageExtensionsOf(contract, message).businessKey?.value;
     const plan: MessagePlan = {
       name,
@@ -155,6 +192,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       businessKey,
       headers,
       headerKinds,
+      avro,
     };
     plans.set(place, plan);
     return plan;
@@ -194,6 +232,9 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       return messages.map((message) => ({
         method: method(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
         message: message.name,
+        // An Avro event carries its data encoded: the CloudEvent a producer returns holds the bytes sent.
+        data: message.avro ? "Buffer" : `types.${message.name}`,
+        encoded: Boolean(message.avro),
         headers: message.headers && `${message.name}Headers`,
         parameters: parameters && parameters.producer,
         channel: stringLiteral(channelName(channel)),
@@ -300,6 +341,15 @@ function planReplies(contract: AsyncApiContract, operations: Operation[], reader
     })),
   );
   return { operations: operationsPlan, requests, specImports: [...used].sort().join(", "), parameterized: requests.some((r) => r.parameters) };
+}
+
+/** An Avro payload's schema, types and Confluent schema id; a malformed id stops charter where it is written. */
+function avroPlan(contract: AsyncApiContract, message: Message, sources: BundleSources): NonNullable<MessagePlan["avro"]> {
+  const { schema } = avroSchemaOf(contract, message.avro!);
+  const problems: ExtensionProblem[] = [];
+  const schemaId = readDeclared(CONFLUENT_SCHEMA_ID, parseConfluentSchemaId, problems, message.message)?.value;
+  if (problems.length) failAt(sources, `${problems[0].key} ${problems[0].message}`, problems[0].at);
+  return { schema: JSON.stringify(schema), ...avroTypesOf(schema), schemaId };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { isObject } from "../../lint/helpers/yaml.js";
 import type { OpenApiContract } from "../../contracts/contract.js";
-import { bundledRef, checkShape, failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";
+import { bundledRef, bundleMapping, checkShape, failAt, SchemaBundle, setOwn, type BundleSources } from "../schema-bundle.js";
 
 type Json = Record<string, unknown>;
 
@@ -64,7 +64,7 @@ export function bundleOpenApi(contract: OpenApiContract, display: (file: string)
       const inner = position === "schemas" ? "schema" : childPosition(position, key, at, root);
       setOwn(out, key, inner === undefined ? structuredClone(item) : copy(item, child(at, key), inner));
     }
-    if (position === "schema") bundleMapping(value, out);
+    if (position === "schema") bundleMapping(value, out, (name) => PREFIX + name);
     return out;
   };
 
@@ -85,29 +85,4 @@ function childPosition(position: Position, key: string, at: SchemaPointer, root:
   if (key === "schema") return "schema";
   if (key === "schemas" && at.file === root && at.pointer === "/components") return "schemas";
   return "other";
-}
-
-/**
- * A discriminator's mapping names its schemas by `$ref` or by component name, which
- * openapi-typescript reads only as `$ref`s of the bundled document: a bare name (`dog: Dog`) becomes
- * its component's `$ref`, and a `$ref` a member of the oneOf/anyOf is written with becomes that
- * member's bundled `$ref` (a schema of another file is renamed when bundled). Without this, the
- * union would be narrowed by the schemas' names instead of the mapping's values.
- */
-function bundleMapping(source: Json, out: Json): void {
-  const discriminator = out.discriminator;
-  if (!isObject(source.discriminator) || !isObject(discriminator) || !isObject(discriminator.mapping)) return;
-  const written = ["oneOf", "anyOf"].flatMap((key) => (Array.isArray(source[key]) ? (source[key] as unknown[]) : []));
-  const bundled = ["oneOf", "anyOf"].flatMap((key) => (Array.isArray(out[key]) ? (out[key] as unknown[]) : []));
-  const mapping: Json = {};
-  for (const [value, target] of Object.entries(discriminator.mapping)) {
-    if (typeof target !== "string") {
-      setOwn(mapping, value, target);
-      continue;
-    }
-    const member = written.findIndex((m) => isObject(m) && m.$ref === target);
-    const ref = member >= 0 && isObject(bundled[member]) ? bundled[member].$ref : undefined;
-    setOwn(mapping, value, typeof ref === "string" ? ref : /^[A-Za-z0-9._-]+$/.test(target) ? PREFIX + target : target);
-  }
-  out.discriminator = { ...discriminator, mapping };
 }

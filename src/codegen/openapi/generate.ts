@@ -80,7 +80,8 @@ function clientData(contract: OpenApiContract, banner: string) {
   const info = isObject(root.info) ? root.info : {};
   const server = Array.isArray(root.servers) && isObject(root.servers[0]) ? String(root.servers[0].url ?? "") : "";
   const taken = new Set<string>();
-  const operations = operationsOf(contract).map((operation) => {
+  // openapi-typescript 7 types no OpenAPI 3.2 `query` operation: the client offers only what it can type.
+  const operations = operationsOf(contract).filter((operation) => operation.method !== "query").map((operation) => {
     const op = operation.value;
     let name = camelIdentifier(typeof op.operationId === "string" ? op.operationId : `${operation.method} ${operation.path.replace(/\{([^}]*)\}/g, " by $1")}`);
     // Two operationIds may sanitise to the same name (`get-order`, `getOrder`): number the later ones.
@@ -117,7 +118,7 @@ function clientData(contract: OpenApiContract, banner: string) {
 
     const responses = Object.keys(isObject(op.responses) ? op.responses : {});
     const successKeys = responses.filter((k) => /^2/.test(k));
-    const responseHeaders = responseHeadersOf(contract, operation, successKeys);
+    const responseHeaders = responseHeadersOf(contract, operation, responses);
     // Headers declared with `content` are typed by openapi-typescript as their content map: HeadersOf unwraps them.
     const contentHeaders = (key: string) => {
       const names = (responseHeaders[key] ?? []).filter((h) => h.content).map((h) => stringLiteral(h.name));
@@ -151,7 +152,6 @@ function clientData(contract: OpenApiContract, banner: string) {
       fields,
       inputRequired: fields.some((f) => !f.optional),
       declaresResponses: responses.length > 0,
-      declaresSuccess: successKeys.length > 0,
       // An operation that declares no success status accepts any 2xx, with a body of unknown type.
       successKeys: (successKeys.length ? successKeys : ["2XX"]).map(stringLiteral),
       results: successKeys.length ? successKeys.map(variant) : [{ status: "number", body: "unknown", header: "Record<string, never>" }],
@@ -168,7 +168,6 @@ function clientData(contract: OpenApiContract, banner: string) {
     typeImports: ["paths", ...(anyResponse ? ["Readable"] : []), ...(anyBody ? ["Writable"] : [])].join(", "),
     anyBody,
     anyResponse,
-    anySuccess: operations.some((o) => o.declaresSuccess),
     title: lineCommentText(String(info.title ?? contract.id)).replace(/\*\//g, "*\\/"),
     baseUrl: /^https?:\/\//.test(server) ? stringLiteral(server) : undefined,
     retryBudget: retryBudgetOf({ value: root, at: { file: contract.document.file, pointer: "" } })?.value,

@@ -9,6 +9,7 @@ import { capitalized, messageElement, messageName } from "./element.js";
 import type { MessagePair } from "./message-pair.js";
 import { messageIdentity, placeOf, type Channel, type Message } from "../../contracts/asyncapi/model.js";
 import { compareMessageSchemas, type MessagePart } from "./schemas.js";
+import { compareAvroPayloads } from "./avro.js";
 
 type MessageCheck = (ctx: CompareContext, pair: MessagePair) => void;
 
@@ -67,15 +68,17 @@ const schemaPresence = (part: MessagePart): MessageCheck => (ctx, { old, now, el
     compareMessageSchemas(ctx, part, old[part], now[part], element, name);
     return;
   }
-  if (!old[part] === !now[part]) return;
-  const added = !old[part];
+  // An Avro payload is a schema too: compareAvroPayloads judges it, and a switch of format.
+  const declared = (message: Message) => message[part] ?? (part === "payload" ? message.avro : undefined);
+  if (!declared(old) === !declared(now)) return;
+  const added = !declared(old);
   ctx.report({
     rule: `message-${part === "payload" ? "payload" : "headers"}-schema-${added ? "added" : "removed"}`,
     backward: added ? "conditional" : "compatible",
     forward: added ? "compatible" : "conditional",
     message: `${capitalized(name)} ${added ? "now declares" : "no longer declares"} a ${part} schema the engine can compare.`,
-    at: now[part] ?? now.message.at,
-    before: old[part] ?? old.message.at,
+    at: declared(now) ?? now.message.at,
+    before: declared(old) ?? old.message.at,
     element,
   });
 };
@@ -87,7 +90,7 @@ const extensions: MessageCheck = (ctx, { old, now, element, name }) => {
 };
 
 /** Checks of a pair of messages, registered in one place. */
-const MESSAGE_CHECKS: MessageCheck[] = [contentType, correlationId, kafkaKey, schemaPresence("payload"), schemaPresence("headers"), compareCloudEvents, extensions];
+const MESSAGE_CHECKS: MessageCheck[] = [contentType, correlationId, kafkaKey, schemaPresence("payload"), compareAvroPayloads, schemaPresence("headers"), compareCloudEvents, extensions];
 
 /** The same payload schema on both sides: the engine finds no change at all (a property of an open object is not nothing). */
 const samePayload = (ctx: CompareContext, old: Message, now: Message): boolean =>

@@ -3,6 +3,7 @@ import { loadDocuments } from "../../contracts/load-registry.js";
 import type { Snapshot } from "../../registry/snapshot.js";
 import { compareDocuments, documentsOfKind, unstableInfo, type Comparison, type DocumentKind } from "../document-contracts.js";
 import { compareOpenApi } from "./compare.js";
+import { movedOpenApi } from "./moved.js";
 import type { OpenApiOptions } from "./options.js";
 
 /** OpenAPI documents are API contracts: removing one breaks old clients; adding one, only new clients of old servers. */
@@ -13,6 +14,7 @@ const OPENAPI = (options: OpenApiOptions): DocumentKind<OpenApiContract> => ({
   compare: (before, after) => compareOpenApi(before, after, options),
   added: { backward: "compatible", forward: "conditional", message: (id) => `API "${id}" was added.` },
   removed: { backward: "breaking", forward: "compatible", message: (id) => `API "${id}" was removed; its clients lose it.` },
+  moved: movedOpenApi,
 });
 
 /** Compares every OpenAPI contract of two versions of a registry, paired by identity. */

@@ -64,15 +64,25 @@ export function compareContent(ctx: CompareContext, old: Located, now: Located, 
   }
 }
 
+/**
+ * A media type's `schema`, and OpenAPI 3.2's `itemSchema` (the schema of each item of a stream such
+ * as application/jsonl), each compared on its own.
+ */
 function compareMediaType(ctx: CompareContext, mediaType: string, old: Located, now: Located, body: BodySide): void {
-  const hadSchema = "schema" in old.value;
-  const hasSchema = "schema" in now.value;
-  const name = `${body.name} (${mediaType})`;
+  compareMediaSchema(ctx, "schema", mediaType, old, now, body);
+  if ("itemSchema" in old.value || "itemSchema" in now.value) compareMediaSchema(ctx, "itemSchema", mediaType, old, now, body);
+}
+
+function compareMediaSchema(ctx: CompareContext, key: "schema" | "itemSchema", mediaType: string, old: Located, now: Located, body: BodySide): void {
+  const hadSchema = key in old.value;
+  const hasSchema = key in now.value;
+  const name = `${body.name} (${mediaType}${key === "itemSchema" ? ", each item" : ""})`;
+  const element = key === "itemSchema" ? `${body.element(mediaType)} items` : body.element(mediaType);
   if (hadSchema && hasSchema) {
-    compareSchemas(ctx, child(old.at, "schema"), child(now.at, "schema"), {
+    compareSchemas(ctx, child(old.at, key), child(now.at, key), {
       place: body.side === "request" ? "request-body" : "response-body",
       writer: body.writer,
-      element: body.element(mediaType),
+      element,
       name,
       stability: body.stability,
       operation: body.operation,
@@ -85,6 +95,6 @@ function compareMediaType(ctx: CompareContext, mediaType: string, old: Located, 
     // No schema accepts anything: adding one narrows what is accepted (old data may fail it), removing one widens.
     ...verdictsOf(hasSchema ? effect("breaking", "compatible") : effect("compatible", "breaking"), body.writer),
     message: `${name[0].toUpperCase()}${name.slice(1)} ${hasSchema ? "got a schema where any value was accepted" : "lost its schema; any value is now accepted"}.`,
-    at: now.at, before: old.at, element: body.element(mediaType),
+    at: now.at, before: old.at, element,
   });
 }

@@ -13,15 +13,29 @@ const statusKey = (status: string) => status.toUpperCase();
 const isSuccess = (status: string) => /^2/.test(status);
 
 /**
- * Responses per status code. The server writes them (the subscriber, for a webhook's reply):
- * an old client that handled a success status the server no longer sends is left without one;
- * a new status is one old clients may not know.
+ * Responses per status code, judged both ways (writer ⊆ reader: the server writes them, the
+ * subscriber for a webhook's reply). Backward, an old client meets the new server: a success
+ * status it handled is gone, or one it does not know is answered. Forward, a new client meets the
+ * old server, which still answers the success statuses the new version removed. A *changed*
+ * success status (201 → 200: every old success status gone, a new one added) leaves no success
+ * answer the other side knows, in either direction, so both halves of the change are breaking.
  */
 export const responses: OperationCheck = (ctx, { previous, current }) => {
   const before = entries(ctx.previous, previous.operation, "responses");
   const after = new Map([...entries(ctx.current, current.operation, "responses")].map(([status, value]) => [statusKey(status), { status, value }]));
   const holder = member(ctx.current, current.operation, "responses") ?? current.operation;
   const note = stabilityNote(current);
+  const successes = (statuses: Iterable<string>) => [...statuses].filter(isSuccess).map(statusKey);
+  const oldSuccess = successes(before.keys());
+  const newSuccess = successes([...after.values()].map((r) => r.status));
+  // No old success status survives / no new one was known: the status changed, it did not just grow or shrink.
+  // A status is still answered when the new version lists it, or a range that holds it (200 under 2XX).
+  const known = (status: string) => newSuccess.includes(status) || newSuccess.includes(`${status[0]}XX`);
+  const noneKept = !oldSuccess.some(known);
+  const removedSuccess = oldSuccess.filter((status) => !newSuccess.includes(status));
+  const addedSuccess = newSuccess.filter((status) => !oldSuccess.includes(status));
+  const changed = noneKept && removedSuccess.length > 0 && addedSuccess.length > 0;
+  const replacement = () => (changed ? ` (the success status changed: ${removedSuccess.join(", ")} → ${addedSuccess.join(", ")})` : "");
   for (const [status, old] of before) {
     const match = after.get(statusKey(status));
     if (match) {
@@ -34,8 +48,10 @@ export const responses: OperationCheck = (ctx, { previous, current }) => {
       rule: success ? "response-success-status-removed" : "response-non-success-status-removed",
       // Old clients that expect the success answer get another one; a lost error status only means that error is no longer sent.
       backward: success ? "breaking" : "compatible",
-      forward: "compatible",
-      message: `Response ${status} of ${operationName(current)} was removed${note}.`,
+      // The old server still answers it: a new client does not expect it, and has no success answer
+      // it knows at all when none of the old ones is left.
+      forward: !success || known(statusKey(status)) ? "compatible" : noneKept ? "breaking" : "conditional",
+      message: `Response ${status} of ${operationName(current)} was removed${replacement()}${note}.`,
       at: holder.at, before: old.at, element: responseElement(current, status),
     });
   }
@@ -43,10 +59,12 @@ export const responses: OperationCheck = (ctx, { previous, current }) => {
     const success = isSuccess(status);
     ctx.report({
       rule: success ? "response-success-status-added" : "response-non-success-status-added",
-      // A new success status is an answer old clients may not handle; errors they already handle generically.
-      backward: success ? "conditional" : "compatible",
+      // A new success status is an answer old clients may not handle, and none they know is left
+      // when the status changed; errors they already handle generically. The old server never
+      // sends it, so new clients lose nothing by it (a removed status is judged on its own).
+      backward: !success ? "compatible" : changed ? "breaking" : "conditional",
       forward: "compatible",
-      message: `Response ${status} was added to ${operationName(current)}.`,
+      message: `Response ${status} was added to ${operationName(current)}${replacement()}.`,
       at: value.at, element: responseElement(current, status),
     });
   }

@@ -1,5 +1,6 @@
 import { child, type SchemaPointer } from "../schema-pointer.js";
 import type { AsyncApiVersion } from "./version.js";
+import { avroPayloadOf } from "./avro.js";
 
 /**
  * AsyncAPI 2.x and 3.0 in one model, built from the document as written (never from the parser's
@@ -38,8 +39,10 @@ export interface Message {
   /** Where the channel or operation lists it (a `$ref` to a component, or the message inline). */
   listed: SchemaPointer;
   message: Traited;
-  /** The schemas the engine compares; absent when missing or in a schema format it cannot read (Avro, RAML). */
+  /** The JSON schemas the engine compares; absent when missing or in another schema format (Avro: see `avro`; RAML, Protobuf). */
   payload?: SchemaPointer;
+  /** Where an Avro payload schema is (inline or a registry `.avsc` file, `$ref`s followed): avsc reads it (`./avro.ts`). */
+  avro?: SchemaPointer;
   headers?: SchemaPointer;
   /** The message's content type, else the document's default. */
   contentType?: string;
@@ -184,6 +187,7 @@ function messageOf(version: AsyncApiVersion, key: string, listed: SchemaPointer,
     listed,
     message,
     payload: schemaOf(version, message, "payload"),
+    avro: avroPayloadOf(version, placeOf(message, "payload"), message.value.schemaFormat),
     headers: schemaOf(version, message, "headers"),
     contentType: typeof contentType === "string" ? contentType : undefined,
     correlationId: member(version, message.origin.correlationId, "correlationId"),

@@ -1,13 +1,16 @@
 import { InputError } from "../../errors.js";
 import type { YamlSource } from "../../registry/yaml-source.js";
 
-/** An OpenAPI 3.0 or 3.1 document of the registry, parsed with source positions. */
+/** The minor versions charter reads: 3.2 (2025) is 3.1's Schema Object plus new keys, read alike. */
+export type OpenApiVersionLine = "3.0" | "3.1" | "3.2";
+
+/** An OpenAPI 3.0, 3.1 or 3.2 document of the registry, parsed with source positions. */
 export interface OpenApiDocument {
   /** Registry-relative path. */
   file: string;
   /** Contract identity (ARCHITECTURE.md, "The compatibility model"): `info.x-charter-id`, else the path. */
   id: string;
-  version: "3.0" | "3.1";
+  version: OpenApiVersionLine;
   root: Record<string, unknown>;
   source: YamlSource;
 }
@@ -25,10 +28,10 @@ export function openApiDocument(file: string, source: YamlSource): OpenApiDocume
     throw new InputError("Swagger 2.0 is not supported: convert the document to OpenAPI 3 (for example with swagger2openapi)", displayFile, line, column);
   }
   const declared = String(root.openapi ?? "");
-  const version = /^3\.0\./.test(declared) ? "3.0" : /^3\.1\./.test(declared) ? "3.1" : undefined;
+  const version = /^3\.[012]\./.test(declared) ? (declared.slice(0, 3) as OpenApiVersionLine) : undefined;
   if (!version) {
     const { line, column } = source.position(["openapi"]);
-    throw new InputError(`unsupported OpenAPI version "${declared}": expected 3.0.x or 3.1.x`, displayFile, line, column);
+    throw new InputError(`unsupported OpenAPI version "${declared}": expected 3.0.x, 3.1.x or 3.2.x`, displayFile, line, column);
   }
   const info = root.info as Record<string, unknown> | undefined;
   const id = typeof info?.["x-charter-id"] === "string" ? info["x-charter-id"] : file;

@@ -4,7 +4,8 @@ import type { OpenApiVersion } from "./version.js";
 /** A JSON object of the document, as parsed. */
 export type Json = Record<string, unknown>;
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** The methods a path item may hold; `query` (a safe method with a body) came with OpenAPI 3.2. */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"] as const;
 
 export const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 

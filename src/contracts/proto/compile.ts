@@ -8,6 +8,7 @@ import { InputError } from "../../errors.js";
 import { joinPath } from "../../registry/snapshot.js";
 import { bufBinary, bufVersion } from "./buf-binary.js";
 import { buildConfig, type ModuleLayout } from "./module-layout.js";
+import { SHIPPED_ROOT, shippedImports } from "./shipped.js";
 
 /** The proto sources of one registry version, as `buf build` needs them. */
 export interface ProtoSources {
@@ -18,11 +19,12 @@ export interface ProtoSources {
   base: string;
 }
 
-function contentKey(sources: ProtoSources): string {
-  const hash = createHash("sha256").update(bufVersion()).update("\0").update(buildConfig(sources.layout));
+function contentKey(sources: ProtoSources, shipped: Map<string, string>): string {
+  const hash = createHash("sha256").update(bufVersion()).update("\0").update(buildConfig(sources.layout, shipped.size > 0));
   for (const path of [...sources.files.keys()].sort()) {
     hash.update("\0").update(path).update("\0").update(sources.files.get(path)!);
   }
+  for (const [path, text] of shipped) hash.update("\0shipped\0").update(path).update("\0").update(text);
   return hash.digest("hex");
 }
 
@@ -32,10 +34,11 @@ function contentKey(sources: ProtoSources): string {
  */
 export function compileProto(sources: ProtoSources): Promise<Uint8Array> {
   // Commands of one run (lint and breaking in `check`) compile the same files once.
-  const key = contentKey(sources);
+  const shipped = shippedImports(sources.files, (importPath) => sources.files.has(registryPath(importPath, sources)));
+  const key = contentKey(sources, shipped);
   let image = compiled.get(key);
   if (!image) {
-    image = compileOnce(sources, key);
+    image = compileOnce(sources, shipped, key);
     compiled.set(key, image);
     image.catch(() => compiled.delete(key));
   }
@@ -44,7 +47,7 @@ export function compileProto(sources: ProtoSources): Promise<Uint8Array> {
 
 const compiled = new Map<string, Promise<Uint8Array>>();
 
-async function compileOnce(sources: ProtoSources, key: string): Promise<Uint8Array> {
+async function compileOnce(sources: ProtoSources, shipped: Map<string, string>, key: string): Promise<Uint8Array> {
   const cached = join(cacheDir(), "proto", `${key}.binpb`);
   try {
     return readFileSync(cached);
@@ -53,11 +56,13 @@ async function compileOnce(sources: ProtoSources, key: string): Promise<Uint8Arr
   }
   const work = mkdtempSync(join(tmpdir(), "charter-buf-"));
   try {
-    writeFileSync(join(work, "buf.yaml"), buildConfig(sources.layout));
-    for (const [path, text] of sources.files) {
+    writeFileSync(join(work, "buf.yaml"), buildConfig(sources.layout, shipped.size > 0));
+    const write = (path: string, text: string) => {
       mkdirSync(dirname(join(work, path)), { recursive: true });
       writeFileSync(join(work, path), text);
-    }
+    };
+    for (const [path, text] of sources.files) write(path, text);
+    for (const [path, text] of shipped) write(`${SHIPPED_ROOT}/${path}`, text);
     const image = await runBuf(work, sources);
     try {
       mkdirSync(dirname(cached), { recursive: true });

@@ -1,4 +1,5 @@
 import { parseConfigYaml } from "../../registry/yaml-source.js";
+import { SHIPPED_ROOT } from "./shipped.js";
 
 /**
  * Where the proto import roots of a registry are, read from its `buf.yaml` (v1beta1 `build.roots`,
@@ -30,13 +31,16 @@ export function moduleLayout(bufYaml: string | undefined, file = "buf.yaml", buf
   };
 }
 
-/** The buf.yaml charter writes next to the sources it builds. */
-export function buildConfig(layout: ModuleLayout): string {
+/**
+ * The buf.yaml charter writes next to the sources it builds; with `shipped`, the folder of charter's
+ * shipped files is one more module, left out of a registry module at the root.
+ */
+export function buildConfig(layout: ModuleLayout, shipped = false): string {
   const modules = layout.roots.map((root) => {
-    const excludes = layout.excludes
-      .filter((e) => root === "." || e === root || e.startsWith(`${root}/`))
+    const excludes = [...layout.excludes.filter((e) => root === "." || e === root || e.startsWith(`${root}/`)), ...(shipped && root === "." ? [SHIPPED_ROOT] : [])]
       .map((e) => JSON.stringify(e));
     return `  - path: ${JSON.stringify(root)}${excludes.length ? `\n    excludes: [${excludes.join(", ")}]` : ""}`;
   });
+  if (shipped) modules.push(`  - path: ${JSON.stringify(SHIPPED_ROOT)}`);
   return `version: v2\nmodules:\n${modules.join("\n")}\n`;
 }

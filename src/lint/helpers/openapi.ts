@@ -1,12 +1,12 @@
 import { child } from "../../contracts/schema-pointer.js";
 import { operationExtensions, type OperationExtensions } from "../../contracts/extensions/index.js";
 import type { OpenApiContract } from "../../contracts/contract.js";
+import { HTTP_METHODS } from "../../contracts/openapi/model.js";
 import { member, resolveNode, type Node } from "./yaml.js";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 export interface OperationNode extends Node {
-  method: (typeof METHODS)[number];
+  method: (typeof HTTP_METHODS)[number];
   path: string;
   pathItem: Node;
   /** `POST /orders`: the element key of findings, as the breaking rules name operations. */
@@ -21,7 +21,7 @@ export function operationsOf({ document, schemas }: OpenApiContract): OperationN
   return Object.keys(paths.value).flatMap((path) => {
     const pathItem = resolveNode(schemas, child(paths.at, path));
     if (!pathItem) return [];
-    return METHODS.flatMap((method) => {
+    return HTTP_METHODS.flatMap((method) => {
       const operation = member(schemas, pathItem, method);
       return operation ? [{ ...operation, method, path, pathItem, element: `${method.toUpperCase()} ${path}` }] : [];
     });

@@ -103,8 +103,8 @@ channels:
     description:
       "Every message has a payload schema. Without one, nothing says what producers may send or consumers " +
       "must accept: charter cannot judge a change to it, and generated producers and consumers can only " +
-      "pass untyped data. A payload in a schema format charter cannot read (Avro, Protobuf) counts as " +
-      "declared.",
+      "pass untyped data. A payload in a schema format charter cannot read (Protobuf, RAML) counts as " +
+      "declared; Avro payloads charter reads.",
     examples: {
       bad: `asyncapi: 3.0.0
 info: { title: Orders, version: 1.0.0 }

@@ -20,4 +20,15 @@ export const CONTRACT_BREAKING_RULES = [
       "A contract left the registry. For an API, old clients that still call it break (backward); for data, new readers " +
       "no longer describe old data (conditional) and old readers wait for data that no longer comes (forward).",
   },
+  {
+    id: "contract-moved",
+    kinds: ["openapi"],
+    check: "breaking",
+    category: "contract",
+    description:
+      "An OpenAPI document was renamed or moved without an info.x-charter-id to carry its identity: charter paired it " +
+      "with its old version by the same info.title, or by most of its operations in common, and compared the two as one " +
+      "contract rather than reporting one API removed and another added. Nothing changes on the wire by the move itself; " +
+      "set x-charter-id to make the pairing explicit.",
+  },
 ] as const satisfies readonly RuleMeta[];

@@ -75,8 +75,8 @@ export const OPENAPI_BREAKING_RULES = [
   entry("request-body-media-type-schema-added", "request", "A schema was given to a request media type that had none: 'anything' narrowed to that schema, so old clients' bodies may be refused."),
   entry("request-body-media-type-schema-removed", "request", "A request media type lost its schema: any body is accepted, which old servers that validate may refuse."),
   // Responses
-  entry("response-success-status-added", "response", "A success status was added to an operation: old clients may not handle it.", both("conditional", "compatible")),
-  entry("response-success-status-removed", "response", "A success status was removed: clients that handle it never see it again, and those that expect it break.", both("breaking", "compatible")),
+  entry("response-success-status-added", "response", "A success status was added to an operation: old clients may not handle it, and know no success answer at all when it replaced the old one (201 → 200).", both("conditional", "compatible")),
+  entry("response-success-status-removed", "response", "A success status was removed: old clients that expect it get another answer, and new clients meeting an old server get one they do not expect (no success answer they know, when the status changed).", both("breaking", "conditional")),
   entry("response-non-success-status-added", "response", "An error status was added to an operation's documented responses.", both("compatible", "compatible")),
   entry("response-non-success-status-removed", "response", "An error status was removed from an operation's documented responses.", both("compatible", "compatible")),
   entry("response-media-type-added", "response", "A response media type was added: old clients that ask for it by Accept get what they asked for; others are unaffected."),

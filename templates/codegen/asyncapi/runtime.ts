@@ -66,8 +66,16 @@ export interface MessageSpec<T> {
   /** The same headers as a consumer reads them (enum fallbacks allowed), with how each travels (headers.ts). */
   consumerHeaders?: { validate: CompiledValidator; kinds: HeaderKinds };
   enumFallbacks: EnumFallback[];
+  /** How the data travels when it is not JSON: an Avro payload's codec (avro.ts). */
+  codec?: PayloadCodec;
   /** Ties the spec to its payload type; never read. */
   readonly __type?: T;
+}
+
+/** Turns a payload into the bytes an event carries and back; `decode` throws on an event whose bytes it cannot read. */
+export interface PayloadCodec {
+  encode(data: unknown): Uint8Array;
+  decode(event: CloudEvent<unknown>): unknown;
 }
 
 export interface RetryPolicy {
@@ -224,7 +232,7 @@ export function transportFor(server: ServerSpec): EventTransport {
  * both are there or neither is. So an event's effect is applied exactly once across crashes and
  * redeliveries, and across consumer instances too when `commit` is a conditional insert that fails
  * for a key already there. Over a database: insert the effect (your own rows) and the key in one
- * transaction, with the key unique.
+ * transaction, with the key unique (postgres.ts's inbox does, for Postgres).
  */
 export interface IdempotencyStore {
   /** Whether an event's effect is committed already. */
@@ -365,6 +373,16 @@ export interface PublishOptions {
   extensions?: Record<string, string | number | boolean>;
   /** The application headers the message declares (AsyncAPI `headers`); producer methods type them. */
   headers?: Record<string, unknown>;
+  /**
+   * A database transaction (a `pg` client after `BEGIN`): the event is written to its outbox table
+   * instead of sent, and exists only if the transaction commits; a relay sends it (postgres.ts).
+   */
+  tx?: OutboxTransaction;
+}
+
+/** What an outbox needs of a transaction: a `pg` client, or anything that queries like one. */
+export interface OutboxTransaction {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
 /** Specs whose fixed attributes (type, source, dataschema…) passed the SDK's validation once. */
@@ -379,7 +397,7 @@ export interface AddressedChannel {
 /** The channel of an address with its parameters filled in. */
 export const channelOf = (address: string, parameters: Record<string, string | number | boolean>): AddressedChannel => ({ channel: fillAddress(address, parameters), address });
 
-/** Validates, wraps in a CloudEvent and sends; invalid data throws and nothing is sent. */
+/** Validates, wraps in a CloudEvent (its data encoded by the spec's codec, if it has one) and sends; invalid data throws and nothing is sent. */
 export async function publish<T>(transport: EventTransport, to: string | AddressedChannel, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
   const { channel, address } = typeof to === "string" ? { channel: to, address: undefined } : to;
   if (!spec.validateForProducer(data)) throw new EventValidationError(spec.name, problemsOf(spec.validateForProducer));
@@ -405,17 +423,23 @@ export async function publish<T>(transport: EventTransport, to: string | Address
     ...(partitionKey !== undefined ? { partitionkey: partitionKey } : {}),
     traceparent: childTraceparent(parent?.traceparent),
     ...(parent?.tracestate ? { tracestate: parent.tracestate } : {}),
-    data,
+    data: spec.codec ? (spec.codec.encode(data) as T) : data,
   }, strict);
   checkedSpecs.add(spec);
   const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
-  await transport.send({ channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) });
+  const message: Outgoing = { channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) };
+  // Loaded only by producers that use an outbox.
+  if (options.tx) return (await (await import("./postgres/outbox.js")).writeToOutbox(options.tx, message)) as CloudEvent<T>;
+  await transport.send(message);
   return event;
 }
 
 /** What a handler learns besides the data. */
 export interface HandlerContext<T, P = Record<string, string>> {
   event: CloudEvent<T>;
+  /** The receive operation handling it, and the channel it came on: a database inbox keys its records by them. */
+  operation: string;
+  channel: string;
   /** The values of the channel's parameters, parsed from the channel the event came on. */
   parameters: P;
   /** The span this handling is, in the producer's trace. */
@@ -530,7 +554,12 @@ export async function consume<T, P>(options: ConsumerOptions, contractId: string
       return delivery.ack();
     }
     if (delivery.deliveryCount > maxDeliver) return deadLetter(delivery, `delivered ${delivery.deliveryCount} times without being handled`, event, key);
-    const parsed = typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+    let parsed: unknown;
+    try {
+      parsed = spec.codec ? spec.codec.decode(event) : typeof event.data === "string" && /json/i.test(event.datacontenttype ?? "") ? safeJson(event.data) : event.data;
+    } catch (error) {
+      return deadLetter(delivery, `${spec.name} data cannot be decoded: ${(error as Error).message}`, event, key);
+    }
     // Fallbacks rewrite the data in place: a copy, so a dead letter carries what was sent.
     const data = spec.enumFallbacks.length && parsed === event.data ? structuredClone(parsed) : parsed;
     applyEnumFallbacks(data, spec.enumFallbacks);
@@ -552,6 +581,8 @@ export async function consume<T, P>(options: ConsumerOptions, contractId: string
             get event() {
               return typedEvent();
             },
+            operation: receive.operation,
+            channel: delivery.channel ?? receive.channel,
             parameters: parameters as P,
             traceparent,
             attempt,

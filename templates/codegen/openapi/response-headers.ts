@@ -1,5 +1,5 @@
 /*
- * The response headers a contract declares, read from a success response as their schemas say:
+ * The response headers a contract declares, read from a response as their schemas say:
  * `simple` style (the only one OpenAPI allows for headers), so `7` is a number where the schema says
  * integer, `a,b` an array, `x=1,y=2` an object when exploded, and a header declared with JSON
  * `content` is parsed. A required header that is missing, or a value that is not of its declared

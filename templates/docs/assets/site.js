@@ -24,68 +24,155 @@
     owner.addEventListener("change", filter);
   }
 
-  // Search over window.CHARTER_SEARCH (search-index.js): words must all occur in the title or
-  // contract; titles that start with the query rank first.
+  // Search (src/docs/search.ts): the index is split into script files, loaded as a query needs
+  // them: the manifest, the word shard of each query word, the entry chunks of the shown results.
   var input = document.getElementById("search");
+  var panel = document.getElementById("search-panel");
   var list = document.getElementById("search-results");
-  var index = window.CHARTER_SEARCH || [];
-  var LIMIT = 30;
-  function search(query) {
-    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!words.length) return [];
-    var hits = [];
-    for (var i = 0; i < index.length; i++) {
-      var entry = index[i];
-      var title = entry.title.toLowerCase();
-      var haystack = title + " " + entry.contract.toLowerCase() + " " + entry.kind;
-      var all = true;
-      for (var w = 0; w < words.length; w++) if (haystack.indexOf(words[w]) < 0) { all = false; break; }
-      if (!all) continue;
-      var last = title.split(".").pop();
-      var score = last === words[0] ? 0 : title.indexOf(words[0]) === 0 ? 1 : title.indexOf(words[0]) >= 0 ? 2 : 3;
-      hits.push({ entry: entry, score: score });
+  var count = document.getElementById("search-count");
+  var LIMIT = 50;
+  var loaded = {};
+  var waiting = {};
+  window.CHARTER_SEARCH_LOADED = function (name, data) {
+    loaded[name] = data;
+    var callbacks = waiting[name] || [];
+    delete waiting[name];
+    for (var i = 0; i < callbacks.length; i++) callbacks[i]();
+  };
+  function load(name, done) {
+    if (name in loaded) return done();
+    if (waiting[name]) return waiting[name].push(done);
+    waiting[name] = [done];
+    var script = document.createElement("script");
+    script.src = root + "search/" + name + ".js";
+    document.head.appendChild(script);
+  }
+  function loadAll(names, done) {
+    var left = names.length;
+    if (!left) return done();
+    for (var i = 0; i < names.length; i++) load(names[i], function () { if (--left === 0) done(); });
+  }
+  // The same words and shards as search.ts's wordsOf and shardOf.
+  function wordsOf(query) {
+    return (query.toLowerCase().match(/[\p{L}\p{N}_]+/gu) || []).filter(function (w) { return w.length > 1; });
+  }
+  function shardOf(word) {
+    return word.slice(0, 2).replace(/[^a-z0-9]/g, "_");
+  }
+  // Entries whose title or description holds a word starting with `word`: number → 2 for the title, 1 for the description.
+  function matches(word) {
+    var found = {};
+    var shard = loaded["w-" + shardOf(word)] || [];
+    for (var i = 0; i < shard.length; i++) {
+      var row = shard[i];
+      if (row[0].indexOf(word) !== 0) continue;
+      var exact = row[0] === word ? 1 : 0;
+      for (var t = 0; t < row[1].length; t++) found[row[1][t]] = Math.max(found[row[1][t]] || 0, 4 + exact);
+      if (row[2]) for (var d = 0; d < row[2].length; d++) found[row[2][d]] = Math.max(found[row[2][d]] || 0, 1 + exact);
     }
-    hits.sort(function (a, b) { return a.score - b.score || a.entry.title.length - b.entry.title.length; });
-    return hits.slice(0, LIMIT).map(function (h) { return h.entry; });
+    return found;
+  }
+  // Every word must match; entries score the sum of their words' scores.
+  function rank(words) {
+    var scores = null;
+    for (var w = 0; w < words.length; w++) {
+      var found = matches(words[w]);
+      var next = {};
+      for (var entry in found) if (!scores || entry in scores) next[entry] = (scores ? scores[entry] : 0) + found[entry];
+      scores = next;
+    }
+    var hits = Object.keys(scores || {}).map(Number);
+    hits.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    return hits;
+  }
+  var active = -1;
+  var asked = 0;
+  function setActive(index) {
+    var options = list.querySelectorAll('[role="option"]');
+    if (!options.length) return;
+    active = (index + options.length) % options.length;
+    for (var i = 0; i < options.length; i++) options[i].setAttribute("aria-selected", i === active ? "true" : "false");
+    input.setAttribute("aria-activedescendant", options[active].id);
+    options[active].scrollIntoView({ block: "nearest" });
+  }
+  function open(option) {
+    panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    location.href = option.getAttribute("data-href");
+  }
+  function render(hits, words) {
+    var manifest = loaded.manifest;
+    var shown = hits.slice(0, LIMIT);
+    var chunks = [];
+    for (var i = 0; i < shown.length; i++) {
+      var chunk = "e-" + Math.floor(shown[i] / manifest.chunk);
+      if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
+    }
+    var ticket = asked;
+    loadAll(chunks, function () {
+      if (ticket !== asked) return;
+      list.textContent = "";
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      for (var i = 0; i < shown.length; i++) {
+        var entry = loaded["e-" + Math.floor(shown[i] / manifest.chunk)][shown[i] % manifest.chunk];
+        var item = document.createElement("li");
+        item.id = "search-option-" + i;
+        item.setAttribute("role", "option");
+        item.setAttribute("aria-selected", "false");
+        item.setAttribute("data-href", root + entry[3]);
+        var title = document.createElement("span");
+        title.className = "result-title";
+        title.textContent = entry[0];
+        var meta = document.createElement("span");
+        meta.className = "result-meta";
+        meta.textContent = entry[1] + " · " + entry[2];
+        item.appendChild(title);
+        item.appendChild(meta);
+        list.appendChild(item);
+      }
+      count.textContent = !words.length ? "Type two letters or more" : hits.length === 0 ? "No matches" : hits.length + (hits.length === 1 ? " result" : " results") + (hits.length > shown.length ? ", the first " + shown.length + " shown" : "");
+      panel.hidden = false;
+      input.setAttribute("aria-expanded", shown.length ? "true" : "false");
+    });
   }
   function show() {
-    var results = search(input.value);
-    list.textContent = "";
-    for (var i = 0; i < results.length; i++) {
-      var entry = results[i];
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = root + entry.href;
-      var title = document.createElement("span");
-      title.className = "result-title";
-      title.textContent = entry.title;
-      var meta = document.createElement("span");
-      meta.className = "result-meta";
-      meta.textContent = entry.kind + " · " + entry.contract;
-      link.appendChild(title);
-      link.appendChild(meta);
-      item.appendChild(link);
-      list.appendChild(item);
+    var ticket = ++asked;
+    if (!input.value.trim()) {
+      panel.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      return;
     }
-    if (input.value.trim() && !results.length) {
-      var none = document.createElement("li");
-      none.className = "result-none";
-      none.textContent = "No matches";
-      list.appendChild(none);
-    }
-    list.hidden = !input.value.trim();
+    var words = wordsOf(input.value);
+    load("manifest", function () {
+      var shards = [];
+      for (var i = 0; i < words.length; i++) {
+        var shard = shardOf(words[i]);
+        if (loaded.manifest.shards.indexOf(shard) >= 0) shards.push("w-" + shard);
+      }
+      loadAll(shards, function () {
+        if (ticket === asked) render(words.length ? rank(words) : [], words);
+      });
+    });
   }
   if (input && list) {
     input.addEventListener("input", show);
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { input.value = ""; show(); }
-      if (event.key === "Enter") {
-        var first = list.querySelector("a");
-        if (first) first.click();
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        setActive(active + (event.key === "ArrowDown" ? 1 : -1));
+      } else if (event.key === "Escape") {
+        input.value = "";
+        show();
+      } else if (event.key === "Enter") {
+        var options = list.querySelectorAll('[role="option"]');
+        if (!panel.hidden && options.length) open(options[Math.max(active, 0)]);
       }
     });
-    // Searching from a page and following a result to the same page only changes the hash.
-    list.addEventListener("click", function () { list.hidden = true; });
+    list.addEventListener("click", function (event) {
+      for (var node = event.target; node && node !== list; node = node.parentNode) if (node.getAttribute("role") === "option") return open(node);
+    });
   }
 
   // Version switcher: jump to the version's changelog entry.

@@ -144,10 +144,52 @@ const rows: Row[] = [
     rule: "response-required-property-removed", backward: "breaking", forward: "compatible", line: "properties: {}",
   },
   {
-    name: "the only success status removed",
+    name: "the only success status removed: old clients lose it, new clients meet an old server's 200 they do not expect",
     before: doc(getOrders()),
     after: doc(getOrders().replace('"200":', '"404":')),
+    rule: "response-success-status-removed", backward: "breaking", forward: "breaking", line: "responses:",
+  },
+  {
+    name: "a success status changed 201 → 200, the old half: old clients never see 201, new clients get it from old servers",
+    before: doc(postOrders(orderSchema("                id: { type: string }"))),
+    after: doc(postOrders(orderSchema("                id: { type: string }")).replace('"201": { description: created }', '"200": { description: ok }')),
+    rule: "response-success-status-removed", backward: "breaking", forward: "breaking", line: "responses:",
+  },
+  {
+    name: "a success status changed 201 → 200, the new half: old clients know no success answer of the new server",
+    before: doc(postOrders(orderSchema("                id: { type: string }"))),
+    after: doc(postOrders(orderSchema("                id: { type: string }")).replace('"201": { description: created }', '"200": { description: ok }')),
+    rule: "response-success-status-added", backward: "breaking", forward: "compatible", line: '"200": { description: ok }',
+  },
+  {
+    name: "a success status changed 200 → 204, the old half",
+    before: doc(getOrders()),
+    after: doc(getOrders().replace('"200":\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n', '"204": { description: no content }\n')),
+    rule: "response-success-status-removed", backward: "breaking", forward: "breaking", line: "responses:",
+  },
+  {
+    name: "a success status changed 200 → 204, the new half",
+    before: doc(getOrders()),
+    after: doc(getOrders().replace('"200":\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n', '"204": { description: no content }\n')),
+    rule: "response-success-status-added", backward: "breaking", forward: "compatible", line: '"204"',
+  },
+  {
+    name: "one of two success statuses removed: old clients lose it, new clients may still get it from old servers",
+    before: doc(getOrders().replace('      responses:\n', '      responses:\n        "202": { description: accepted }\n')),
+    after: doc(getOrders()),
+    rule: "response-success-status-removed", backward: "breaking", forward: "conditional", line: "responses:",
+  },
+  {
+    name: "a success status widened to its range 200 → 2XX: new clients handle the old server's 200 under 2XX",
+    before: doc(getOrders()),
+    after: doc(getOrders().replace('"200":', '"2XX":')),
     rule: "response-success-status-removed", backward: "breaking", forward: "compatible", line: "responses:",
+  },
+  {
+    name: "a success status added beside the old one: old clients may not handle it, old servers never send it",
+    before: doc(getOrders()),
+    after: doc(getOrders().replace('      responses:\n', '      responses:\n        "202": { description: accepted }\n')),
+    rule: "response-success-status-added", backward: "conditional", forward: "compatible", line: '"202"',
   },
   {
     name: "a request body that became required: old clients may leave it out",

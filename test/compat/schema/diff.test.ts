@@ -145,7 +145,9 @@ const rows: Row[] = [
   { name: "multipleOf unrelated", old: s({ multipleOf: 2 }), new: s({ multipleOf: 3 }), forward: [["", "multiple-of-changed", "incomparable"]], backward: [["", "multiple-of-changed", "incomparable"]] },
   { name: "pattern added", old: s({ type: "string" }), new: s({ type: "string", pattern: "^[a-z]+$" }), forward: [["", "pattern-added", "narrowed"]], backward: [["", "pattern-removed", "widened"]] },
   { name: "pattern changed", old: s({ pattern: "^a$" }), new: s({ pattern: "^b$" }), forward: [["", "pattern-changed", "incomparable"]], backward: [["", "pattern-changed", "incomparable"]] },
-  { name: "pattern generalized", old: s({ pattern: "^a$" }), new: s({ pattern: ".*" }), forward: [["", "pattern-generalized", "widened"]], backward: [["", "pattern-changed", "incomparable"]] },
+  // Read backward, `.*` → `^a$` narrows "any string" to a pattern: a constraint added, not an incomparable change.
+  { name: "pattern generalized", old: s({ pattern: "^a$" }), new: s({ pattern: ".*" }), forward: [["", "pattern-generalized", "widened"]], backward: [["", "pattern-added", "narrowed"]] },
+  { name: "an empty pattern is none: one added", old: s({ pattern: "" }), new: s({ pattern: "^a$" }), forward: [["", "pattern-added", "narrowed"]], backward: [["", "pattern-removed", "widened"]] },
   // branches
   {
     name: "anyOf branch added, matched by $ref name not index",

@@ -1,4 +1,4 @@
-import { protoBreakingMeta } from "../../../rules/catalog.js";
+import { protoBreakingMeta } from "../../../rules/proto-breaking-meta.js";
 import type { ProtoRule, ProtoRuleDef } from "../rule.js";
 import { CHARTER_RULES } from "./charter.js";
 import { DELETION_RULES } from "./deletion.js";

@@ -133,7 +133,7 @@ function textHeaders(headers: IHeaders | undefined): Record<string, string> {
 }
 
 /** The CloudEvent a record carries; throws when it carries none, or a batch of them. */
-function decode(headers: Record<string, string>, key: string | undefined, value: string): CloudEvent<unknown> {
+function decode(headers: Record<string, string>, key: string | undefined, value: string | Buffer): CloudEvent<unknown> {
   const record = { headers, key, value, body: value };
   const event = KafkaBinding.toEvent<unknown>(record);
   if (!(event instanceof CloudEvent)) throw new Error("a batch of CloudEvents in one record; this transport takes one event per record");
@@ -180,12 +180,13 @@ async function subscribe(consumer: Consumer, spec: SubscribeSpec, deliver: (deli
     pending.set(where, { offset: message.offset, count: deliveryCount });
 
     const headers = textHeaders(message.headers);
-    // Contracts describe text (JSON), so the value is read as UTF-8.
+    // Text (JSON data, structured events) is read as UTF-8; other data (an Avro payload) stays bytes.
     const body = message.value?.toString("utf8") ?? "";
+    const value = /json|^text\/|xml/i.test(headers["content-type"] ?? "") ? body : (message.value ?? Buffer.alloc(0));
     let outcome: { acked: true } | { acked: false; laterMs: number } | undefined;
     const delivery: Delivery = {
       channel: topic,
-      decode: () => decode(headers, message.key?.toString("utf8"), body),
+      decode: () => decode(headers, message.key?.toString("utf8"), value),
       raw: () => ({ headers, body }),
       deliveryCount,
       ack: async () => {
