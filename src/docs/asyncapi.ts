@@ -1,4 +1,4 @@
-import { channelName, type Message } from "../contracts/asyncapi/model.js";
+import { channelName, type Message, type Reply } from "../contracts/asyncapi/model.js";
 import { channelExtensionsOf, messageExtensionsOf, operationExtensionsOf } from "../contracts/extensions/asyncapi.js";
 import { channelFacts, consumerFacts, messageFacts, type Fact } from "../contracts/extensions/display.js";
 import type { AsyncApiContract } from "../contracts/contract.js";
@@ -14,7 +14,16 @@ import type { SearchEntry } from "./search.js";
 export interface AsyncApiView {
   /** `resilience`: what a channel or a receive operation declares of SLO, dead letters and retries (`x-charter-*`). */
   channels: { id: string; name: string; address?: string; description?: string; resilience: Fact[]; messages: MessageView[]; peers: PeerLink[] }[];
-  operations: { id: string; name: string; action: string; channel: Link; description?: string; resilience: Fact[]; messages: Link[] }[];
+  operations: { id: string; name: string; action: string; channel: Link; description?: string; resilience: Fact[]; messages: Link[]; reply?: ReplyView }[];
+  /** Every server, whatever its protocol. */
+  servers: { key: string; protocol?: string; host?: string; pathname?: string; description?: string }[];
+}
+
+/** A 3.x operation's reply: the channel replies go on, the runtime expression naming where to answer, and the messages. */
+export interface ReplyView {
+  channel?: Link;
+  location?: string;
+  messages: Link[];
 }
 
 export interface MessageView {
@@ -97,6 +106,14 @@ function cloudEvent(contract: AsyncApiContract, message: Message): { event: Clou
   return { event, from: examples.length ? "example" : "schema" };
 }
 
+function replyView(reply: Reply, messageLinks: Map<string, Link>): ReplyView {
+  return {
+    ...(reply.channel !== undefined ? { channel: { label: reply.channel, href: `#${anchor("channel", reply.channel)}` } } : {}),
+    ...(reply.location !== undefined ? { location: reply.location } : {}),
+    messages: reply.listed.flatMap((at) => messageLinks.get(`${at.file}#${at.pointer}`) ?? []),
+  };
+}
+
 export function asyncApiView(
   contract: AsyncApiContract,
   page: string,
@@ -107,6 +124,8 @@ export function asyncApiView(
   const search: SearchEntry[] = [];
   const entry = (title: string, kind: string, id: string, description?: string) => search.push({ title, kind, contract: contract.id, href: `${page}#${id}`, description });
   const messageIds = new Map<string, Link[]>();
+  /** Each message's link, by where it is written, for the replies that list it. */
+  const messageLinks = new Map<string, Link>();
   const channels = [...contract.model.channels.values()].map((channel) => {
     const channelId = anchor("channel", channel.id);
     entry(channelName(channel), "channel", channelId);
@@ -120,6 +139,7 @@ export function asyncApiView(
       entry(event.type === title ? title : `${title} (${event.type})`, "message", id, renderMarkdown(value.description) ?? renderMarkdown(value.summary));
       for (const field of payload ? fieldsOf(payload) : []) entry(`${title}.${field.name}`, "field", field.id!, field.description);
       messageIds.set(channel.id, [...(messageIds.get(channel.id) ?? []), { label: title, href: `#${id}` }]);
+      messageLinks.set(`${message.message.at.file}#${message.message.at.pointer}`, { label: title, href: `#${id}` });
       return {
         id,
         key: message.key,
@@ -153,7 +173,9 @@ export function asyncApiView(
       // Dead letters and retries are a consumer's.
       resilience: op.action === "receive" ? consumerFacts(operationExtensionsOf(contract, contract.model, op)) : [],
       messages: messageIds.get(op.channel) ?? [],
+      reply: op.reply && replyView(op.reply, messageLinks),
     };
   });
-  return { view: { channels, operations }, search };
+  const servers = [...contract.model.servers.values()].map(({ key, protocol, host, pathname, server }) => ({ key, protocol, host, pathname, description: renderMarkdown(server.value.description) }));
+  return { view: { channels, operations, servers }, search };
 }

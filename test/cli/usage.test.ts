@@ -86,7 +86,7 @@ describe("reading the report", () => {
     assert.equal(run.stdout, "");
     assert.equal(
       run.stderr.replaceAll(dir, "TMP"),
-      "failed: 6 contracts, 3 errors, 2 warnings, 9 infos (against examples/shop-v1.0); wrote json to TMP/r.json, junit to TMP/r.xml\n",
+      "failed: 6 contracts, 3 errors, 2 warnings, 10 infos (against examples/shop-v1.0); wrote json to TMP/r.json, junit to TMP/r.xml\n",
     );
     assert.ok(existsSync(join(dir, "r.json")) && existsSync(join(dir, "r.xml")));
   });
@@ -95,7 +95,7 @@ describe("reading the report", () => {
     const run = charter(["breaking", ...EXAMPLE, "--severity", "warning"]);
     assert.equal(run.status, 1);
     assert.ok(!/ info /.test(run.stdout), run.stdout);
-    assert.match(run.stdout, /^failed: 6 contracts, 3 errors, 2 warnings, 9 infos \(against examples\/shop-v1\.0\); 9 findings below --severity not shown$/m);
+    assert.match(run.stdout, /^failed: 6 contracts, 3 errors, 2 warnings, 10 infos \(against examples\/shop-v1\.0\); 10 findings below --severity not shown$/m);
     const json = JSON.parse(charter(["breaking", ...EXAMPLE, "--severity", "error", "--format", "json"]).stdout) as Report;
     assert.deepEqual([...new Set(json.findings.map((f) => f.severity))], ["error"]);
   });
@@ -213,7 +213,7 @@ describe("charter changelog", () => {
     assertGolden("report/changelog.txt", text.stdout);
     assertGolden("report/changelog.md", charter(["changelog", ...EXAMPLE, "--format", "markdown"]).stdout);
     const json = JSON.parse(charter(["changelog", ...EXAMPLE, "--format", "json"]).stdout) as { summary: { changes: number; breaking: number } };
-    assert.deepEqual(json.summary, { contracts: 6, changes: 14, breaking: 3, warnings: 2 });
+    assert.deepEqual(json.summary, { contracts: 6, changes: 15, breaking: 3, warnings: 2 });
     assert.equal(charter(["changelog", ...EXAMPLE, "--format", "sarif"]).status, 2);
   });
 });

@@ -53,12 +53,15 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const template = (name: string) => hbs.compile(readFileSync(join(TEMPLATES, name), "utf8"), { noEscape: true, strict: true });
   const events = template("events.ts.hbs");
   const index = template("index.ts.hbs");
+  const replies = template("replies.ts.hbs");
   const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
-  const copied = [["runtime.ts", runtime]];
+  const requestReply = readFileSync(join(TEMPLATES, "request-reply.ts"), "utf8");
+  const copied = [["runtime.ts", runtime], ["request-reply.ts", requestReply], ["headers.ts", readFileSync(join(TEMPLATES, "headers.ts"), "utf8")]];
   const avroCodec = readFileSync(join(TEMPLATES, "avro.ts"), "utf8");
-  // index.ts re-exports runtime.ts, events.ts and types.ts: a message's type and spec must not take their names.
-  const reserved = new Set([...runtime.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
-  for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
+  // index.ts re-exports runtime.ts, request-reply.ts, events.ts, replies.ts and types.ts: a message's type and spec must not take their names.
+  const exported = (text: string) => [...text.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  const reserved = new Set([...exported(runtime), ...exported(requestReply)]);
+  for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "RequestTransportChoice", "Requester", "createRequester", "Responder", "createResponder", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
   for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
   copied.push(...postgresFiles());
   const display = (file: string) => joinPath(registry.base, file);
@@ -90,6 +93,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
         ? [{ name: `producer${m.name}`, schema: "producer" as const, definition: m.definition }, { name: `consumer${m.name}`, schema: "consumer" as const, definition: m.definition }]
         : []),
       ...(m.headers ? [{ name: `producer${m.name}Headers`, schema: "producer" as const, definition: m.headers }] : []),
+      ...(m.headers && m.headerKinds ? [{ name: `consumer${m.name}Headers`, schema: "consumer" as const, definition: m.headers }] : []),
     ]);
     let validators: string;
     try {
@@ -105,7 +109,8 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     const avro = plan.messages.some((m) => m.avro);
     files.set(`${folder}/events.ts`, events({ ...plan, messages, avro, validated, banner, contractId: stringLiteral(contract.id) }));
     for (const [path, text] of avro ? [...copied, ["avro.ts", avroCodec]] : copied) files.set(`${folder}/${path}`, `${path.endsWith(".sql") ? banner.replace(/^\/\//, "--") : banner}\n${text}`);
-    files.set(`${folder}/index.ts`, index({ banner }));
+    if (plan.replies.operations.length) files.set(`${folder}/replies.ts`, replies({ ...plan.replies, banner }));
+    files.set(`${folder}/index.ts`, index({ banner, replies: plan.replies.operations.length > 0 }));
     files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, avro ? { ...DEPENDENCIES, ...AVRO_DEPENDENCIES } : DEPENDENCIES, OPTIONAL_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
@@ -144,6 +149,8 @@ interface MessagePlan {
   businessKey?: string;
   /** The definition of its application headers, when it declares them. */
   headers?: string;
+  /** How each declared header travels (headers.ts), as a TypeScript object literal. */
+  headerKinds?: string;
 }
 
 /** The contract's servers, messages, send and receive operations, as the events.ts template wants them. */
@@ -168,6 +175,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     const avro = message.avro && avroPlan(contract, message, sources);
     const definition = avro ? undefined : message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
     const headers = message.headers && bundle.add(message.headers, `${name}Headers`);
+    const headerKinds = message.headers && headerKindsOf(contract, message.headers);
     const cloudEvent = cloudEventOf(message)?.attributes;
     const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
     // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
@@ -183,6 +191,7 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       datacontenttype: contentType,
       businessKey,
       headers,
+      headerKinds,
       avro,
     };
     plans.set(place, plan);
@@ -254,6 +263,9 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
         doc: jsdoc(`${describe(operation, channel)}\n\nHandles ${messages.map((m) => `\`${m.type}\``).join(", ") || "no message"} from \`${channelName(channel)}\`; dead letters go to \`${deadLetter}\`.`, "  "),
       };
     });
+  const servers = serversOf(root);
+  const parameterized = sends.some((send) => send.parameters);
+  const replies = planReplies(contract, operations, { channelOf, operationMessages, planMessage });
   const messages = [...plans.values()].map((m) => ({
     ...m,
     nameLiteral: stringLiteral(m.name),
@@ -263,9 +275,72 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     datacontenttype: stringLiteral(m.datacontenttype),
     businessKey: m.businessKey && stringLiteral(m.businessKey),
   }));
-  const servers = serversOf(root);
-  const parameterized = sends.some((send) => send.parameters);
-  return { bundle, messages, sends, receives, servers, parameterized };
+  return { bundle, messages, sends, receives, servers, parameterized, replies };
+}
+
+/** How planContract reads an operation's channel and messages, for planReplies. */
+interface OperationReader {
+  channelOf(operation: Operation): Channel;
+  operationMessages(operation: Operation, channel: Channel): MessagePlan[];
+  planMessage(message: Message): MessagePlan;
+}
+
+/**
+ * The operations with a 3.x `reply`, as the replies.ts template wants them: a requester method
+ * per request message and a responder per operation, both typed by the reply's messages (those it
+ * lists, else its channel's). A reply whose messages are unknown has nothing to type it by.
+ */
+function planReplies(contract: AsyncApiContract, operations: Operation[], reader: OperationReader) {
+  const byPlace = new Map([...contract.model.channels.values()].flatMap((c) => [...c.messages.values()]).map((m) => [`${m.message.at.file}#${m.message.at.pointer}`, m]));
+  // Method names, unique within the Responder and within the Requester (each also has `close`).
+  const namer = () => {
+    const names = new Set<string>();
+    return (text: string) => {
+      let name = camelIdentifier(text);
+      for (let n = 2; names.has(name) || name === "close"; n += 1) name = `${name.replace(/\d+$/, "")}${n}`;
+      names.add(name);
+      return name;
+    };
+  };
+  const [responderMethod, requesterMethod] = [namer(), namer()];
+  const planned = operations.flatMap((operation) => {
+    if (!operation.reply) return [];
+    const { listed, channel: replyChannel } = operation.reply;
+    const answers = listed.length
+      ? listed.flatMap((at) => byPlace.get(`${at.file}#${at.pointer}`) ?? [])
+      : [...(replyChannel !== undefined ? contract.model.channels.get(replyChannel)?.messages.values() ?? [] : [])];
+    if (!answers.length) return [];
+    const channel = reader.channelOf(operation);
+    return [{ operation, channel, requests: reader.operationMessages(operation, channel), answers: answers.map(reader.planMessage), parameters: parametersOf(contract, channel) }];
+  });
+  const used = new Set<string>();
+  const specs = (messages: MessagePlan[]) => messages.map((m) => (used.add(`${m.name}Spec`), `${m.name}Spec`)).join(", ");
+  const operationsPlan = planned.map(({ operation, channel, requests, answers, parameters }) => ({
+    method: responderMethod(operation.id),
+    operationText: lineCommentText(operation.id),
+    operation: stringLiteral(operation.id),
+    channel: stringLiteral(channelName(channel)),
+    group: stringLiteral(`${contract.id}.${operation.id}`.replace(/[^A-Za-z0-9_-]+/g, "_")),
+    reply: answers.map((m) => `types.${m.name}`).join(" | "),
+    replySpecs: specs(answers),
+    payload: requests.map((m) => `types.${m.name}`).join(" | ") || "never",
+    specs: specs(requests),
+    parameters: parameters?.consumer,
+    doc: jsdoc(`${describe(operation, channel)}\n\nAnswers ${requests.map((m) => `\`${m.type}\``).join(", ") || "no request"} on \`${channelName(channel)}\` with ${answers.map((m) => `\`${m.type}\``).join(" or ")}.`, "  "),
+  }));
+  const requests = planned.flatMap(({ operation, channel, requests: messages, answers, parameters }, i) =>
+    messages.map((message) => ({
+      method: requesterMethod(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
+      operationMethod: operationsPlan[i].method,
+      message: message.name,
+      headers: message.headers && `${message.name}Headers`,
+      parameters: parameters?.producer,
+      channel: stringLiteral(channelName(channel)),
+      reply: operationsPlan[i].reply,
+      doc: jsdoc(`${describe(operation, channel)}\n\nSends \`${message.type}\` to \`${channelName(channel)}\` and waits for ${answers.map((m) => `\`${m.type}\``).join(" or ")}.`, "  "),
+    })),
+  );
+  return { operations: operationsPlan, requests, specImports: [...used].sort().join(", "), parameterized: requests.some((r) => r.parameters) };
 }
 
 /** An Avro payload's schema, types and Confluent schema id; a malformed id stops charter where it is written. */
@@ -301,6 +376,30 @@ function parametersOf(contract: AsyncApiContract, channel: Channel): { producer:
       return `${stringLiteral(name)}: ${type}`;
     }).join("; ")} }`;
   return { producer: types("producer"), consumer: types("consumer") };
+}
+
+/**
+ * How each header of a headers schema travels: as text when the contract types it a string (or
+ * not at all), else as JSON, which is how publish() writes every value that is not a string.
+ * Properties come from the schema and its `allOf` members; undefined when it names none, as a
+ * schema composed otherwise (`oneOf`) would: its headers are then checked by the producer only.
+ */
+function headerKindsOf(contract: AsyncApiContract, headers: SchemaPointer): string | undefined {
+  const kinds = new Map<string, string>();
+  const visit = (pointer: SchemaPointer) => {
+    const { value: schema, at } = contract.schemas.resolve(pointer);
+    if (!isObject(schema)) return;
+    if (isObject(schema.properties)) {
+      for (const name of Object.keys(schema.properties)) {
+        const property = contract.schemas.resolve(child(at, "properties", name)).value;
+        const type = isObject(property) ? property.type : undefined;
+        kinds.set(name, type === undefined || type === "string" ? "text" : "json");
+      }
+    }
+    if (Array.isArray(schema.allOf)) schema.allOf.forEach((_, i) => visit(child(at, "allOf", i)));
+  };
+  visit(headers);
+  return kinds.size ? `{ ${[...kinds].map(([name, kind]) => `${stringLiteral(name)}: "${kind}"`).join(", ")} }` : undefined;
 }
 
 const describe = (operation: Operation, channel: Channel): string => {

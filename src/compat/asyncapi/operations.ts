@@ -4,6 +4,7 @@ import { child } from "../../contracts/schema-pointer.js";
 import type { Verdict } from "../verdict.js";
 import type { CompareContext } from "./context.js";
 import { operationElement } from "./element.js";
+import { compareReplies } from "./replies.js";
 import { channelName, type Action, type AsyncApiModel, type Operation } from "../../contracts/asyncapi/model.js";
 
 /**
@@ -106,6 +107,7 @@ export function compareOperations(ctx: CompareContext): void {
         element: operationElement(old),
       });
     }
+    compareReplies(ctx, old, now);
     // Dead letters and retries are a consumer's: a send operation declares none.
     if (old.action === "receive" && now.action === "receive") {
       const subject = { element: operationElement(old), name: `Operation "${id}"`, at: now.operation.at, before: old.operation.at };

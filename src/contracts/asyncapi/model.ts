@@ -60,6 +60,22 @@ export interface Channel {
   messages: Map<string, Message>;
 }
 
+/**
+ * A 3.x operation's `reply` (request/reply): where the replier answers (a channel, or an address
+ * the request carries at run time) and with which messages.
+ */
+export interface Reply {
+  reply: Located;
+  /** The id of the channel replies go on, when the reply names one. */
+  channel?: string;
+  /** The runtime expression naming where to answer (`$message.header#/replyTo`), when given. */
+  location?: string;
+  /** Identities of the reply's messages (names, else keys), when it lists them. */
+  messages?: string[];
+  /** Where each listed message really is, in listing order (for the generator). */
+  listed: SchemaPointer[];
+}
+
 export interface Operation {
   /** The 3.0 key or 2.x operationId, else `<channel> publish|subscribe`. */
   id: string;
@@ -71,11 +87,28 @@ export interface Operation {
   /** The id of the channel it sends to or receives from. */
   channel: string;
   operation: Traited;
+  /** 3.x request/reply: what the replier answers; 2.x has none. */
+  reply?: Reply;
+}
+
+/**
+ * A server, of whatever protocol (a document's MQTT or AMQP brokers are compared and shown like
+ * its NATS ones, even where charter generates no transport for them).
+ */
+export interface Server {
+  key: string;
+  server: Located;
+  protocol?: string;
+  /** `host[:port]` as written: 3.x `host`, or a 2.x `url` without its scheme and path. */
+  host?: string;
+  /** The path after the host (`/v1`), without a trailing slash; undefined when there is none. */
+  pathname?: string;
 }
 
 export interface AsyncApiModel {
   channels: Map<string, Channel>;
   operations: Map<string, Operation>;
+  servers: Map<string, Server>;
 }
 
 /** The value at a pointer after its `$ref` chain; undefined when it is not an object. */
@@ -195,7 +228,7 @@ function model2(version: AsyncApiVersion, root: Located): AsyncApiModel {
     }
     channels.set(address, { id: address, address, channel, messages });
   }
-  return { channels, operations };
+  return { channels, operations, servers: serversOf(version, root) };
 }
 
 function model3(version: AsyncApiVersion, root: Located): AsyncApiModel {
@@ -209,20 +242,64 @@ function model3(version: AsyncApiVersion, root: Located): AsyncApiModel {
   }
   for (const [id, written] of entries(version, root, "operations")) {
     const operation = withTraits(version, written);
-    const channel = operation.value.channel;
-    const ref = isObject(channel) && typeof channel.$ref === "string" ? channel.$ref : "";
-    const match = /^#\/channels\/([^/]+)$/.exec(ref);
     const action = operation.value.action === "receive" ? "receive" : "send";
-    const channelId = match ? match[1].replace(/~1/g, "/").replace(/~0/g, "~") : ref;
+    const channelId = channelRef(operation.value.channel) ?? "";
     // A 3.0 operation lists `$ref`s to its channel's messages (`#/channels/<id>/messages/<key>`).
     const keys = Array.isArray(operation.value.messages)
-      ? operation.value.messages.map((m) => (isObject(m) && typeof m.$ref === "string" ? m.$ref.split("/").pop()!.replace(/~1/g, "/").replace(/~0/g, "~") : ""))
+      ? operation.value.messages.map((m) => (isObject(m) && typeof m.$ref === "string" ? unescapeToken(m.$ref.split("/").pop()!) : ""))
       : undefined;
     const channelMessages = channels.get(channelId)?.messages;
     const messages = keys && channelMessages ? keys.map((key) => (channelMessages.get(key) ? messageIdentity(channelMessages.get(key)!) : key)) : undefined;
-    operations.set(id, { id, named: true, action, channel: channelId, operation, messages });
+    const reply = member(version, operation.origin.reply, "reply");
+    operations.set(id, { id, named: true, action, channel: channelId, operation, messages, ...(reply ? { reply: replyOf(version, reply, channels) } : {}) });
   }
-  return { channels, operations };
+  return { channels, operations, servers: serversOf(version, root) };
+}
+
+/** The channel id a 3.x `{ $ref: '#/channels/<id>' }` names, else the reference as written. */
+function channelRef(value: unknown): string | undefined {
+  const ref = isObject(value) && typeof value.$ref === "string" ? value.$ref : undefined;
+  if (ref === undefined) return undefined;
+  const match = /^#\/channels\/([^/]+)$/.exec(ref);
+  return match ? unescapeToken(match[1]) : ref;
+}
+
+const unescapeToken = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+
+/** A 3.x reply: its channel, its address's runtime expression, and its messages (which live in the reply's channel). */
+function replyOf(version: AsyncApiVersion, reply: Located, channels: Map<string, Channel>): Reply {
+  const channel = channelRef(reply.value.channel);
+  const address = member(version, reply, "address");
+  const location = address && typeof address.value.location === "string" ? address.value.location : undefined;
+  const listed = Array.isArray(reply.value.messages) ? reply.value.messages.map((_, i) => version.schemas.resolve(child(reply.at, "messages", i)).at) : [];
+  const known = new Map([...channels.values()].flatMap((c) => [...c.messages.values()]).map((m) => [`${m.message.at.file}#${m.message.at.pointer}`, m]));
+  const messages = Array.isArray(reply.value.messages)
+    ? listed.map((at) => {
+        const message = known.get(`${at.file}#${at.pointer}`);
+        // A reference to a component rather than a channel's message: known by the component's key.
+        return message ? messageIdentity(message) : unescapeToken(at.pointer.split("/").pop()!);
+      })
+    : undefined;
+  return { reply, channel, location, messages, listed };
+}
+
+/** 2.x's `url` (`mqtt://broker:{port}/v1` or `broker:1883`) split into host and pathname; 3.x writes them apart. */
+function serversOf(version: AsyncApiVersion, root: Located): Map<string, Server> {
+  const servers = new Map<string, Server>();
+  for (const [key, server] of entries(version, root, "servers")) {
+    const { protocol, url, host, pathname } = server.value;
+    const written = typeof url === "string" ? /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/]*)(\/.*)?$/i.exec(url) : undefined;
+    const path = written ? written[2] : typeof pathname === "string" ? pathname : undefined;
+    servers.set(key, {
+      key,
+      server,
+      // A URL scheme, so case does not matter.
+      protocol: typeof protocol === "string" ? protocol.toLowerCase() : undefined,
+      host: written ? written[1] : typeof host === "string" ? host : undefined,
+      pathname: path?.replace(/\/+$/, "") || undefined,
+    });
+  }
+  return servers;
 }
 
 const models = new WeakMap<AsyncApiVersion, AsyncApiModel>();

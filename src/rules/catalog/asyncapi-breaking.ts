@@ -2,10 +2,11 @@ import type { RuleMeta } from "../rule-meta.js";
 import { idSentence, SCHEMA_CHANGE_KINDS, type SchemaChangeKind } from "./schema-kinds.js";
 
 /**
- * AsyncAPI breaking rules: channels, operations and messages, then every schema change of a
- * message's payload or headers (`message-payload-` or `message-header-` + the engine's kind).
- * Producers write, consumers read: backward is new consumers with old data, forward old consumers
- * with new data (ARCHITECTURE.md, "The compatibility model").
+ * AsyncAPI breaking rules: channels, servers, operations and their replies, messages, then every
+ * schema change of a message's payload or headers (`message-payload-` or `message-header-` + the
+ * engine's kind). Producers write, consumers read: backward is new consumers with old data, forward
+ * old consumers with new data (ARCHITECTURE.md, "The compatibility model"); a reply is data too,
+ * written by the replier and read by the requester.
  */
 const entry = <const I extends string>(
   id: I, category: string, description: string, verdicts?: { backward: "compatible" | "conditional" | "breaking"; forward: "compatible" | "conditional" | "breaking" },
@@ -20,6 +21,17 @@ const FIXED = [
   entry("operation-action-changed", "operation", "An operation turned from send to receive or back: both sides of it now disagree on who writes.", { backward: "breaking", forward: "breaking" }),
   entry("operation-id-changed", "operation", "An operation was renamed (matched by channel, action and messages): peers still meet, but generated code names its methods after the id.", { backward: "conditional", forward: "conditional" }),
   entry("operation-channel-changed", "operation", "An operation moved to another channel: old peers use the old channel.", { backward: "breaking", forward: "breaking" }),
+  entry("server-added", "server", "A server was added: nobody uses it yet.", { backward: "compatible", forward: "compatible" }),
+  entry("server-removed", "server", "A server (broker) was removed: producers and consumers configured with it lose their partners, and data retained there goes unread.", { backward: "conditional", forward: "breaking" }),
+  entry("server-protocol-changed", "server", "A server's protocol changed: clients of the old protocol cannot speak to it.", { backward: "breaking", forward: "breaking" }),
+  entry("server-host-changed", "server", "A server's host (or port) changed: producers and consumers configured with the old one miss each other.", { backward: "breaking", forward: "breaking" }),
+  entry("server-pathname-changed", "server", "A server's pathname changed: clients configured with the old path no longer reach it.", { backward: "breaking", forward: "breaking" }),
+  entry("operation-reply-added", "reply", "An operation now has a reply (request/reply): new requesters wait for replies that old repliers never send.", { backward: "breaking", forward: "compatible" }),
+  entry("operation-reply-removed", "reply", "An operation no longer has a reply: old requesters wait for replies that never come.", { backward: "compatible", forward: "breaking" }),
+  entry("operation-reply-channel-changed", "reply", "A reply moved to another channel: requesters listen where replies no longer go.", { backward: "breaking", forward: "breaking" }),
+  entry("operation-reply-address-changed", "reply", "A reply's address (the runtime expression naming where to answer) changed: repliers answer where requesters do not listen.", { backward: "breaking", forward: "breaking" }),
+  entry("operation-reply-message-added", "reply", "A reply may carry a message it did not: old requesters meet a reply they do not know.", { backward: "compatible", forward: "conditional" }),
+  entry("operation-reply-message-removed", "reply", "A reply no longer carries a message: requesters that wait for it get another.", { backward: "conditional", forward: "breaking" }),
   entry("message-added", "message", "A message was added to a channel: old consumers meet a message they do not know.", { backward: "compatible", forward: "conditional" }),
   entry("message-removed", "message", "A message was removed from a channel: old consumers wait for it; producers that still send it have no reader.", { backward: "conditional", forward: "breaking" }),
   entry("message-content-type-changed", "message", "A message's contentType changed: readers decode its payload with the wrong format.", { backward: "breaking", forward: "breaking" }),

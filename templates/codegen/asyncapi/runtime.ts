@@ -20,6 +20,7 @@ import { randomFillSync, randomUUID } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CloudEvent, ValidationError } from "cloudevents";
+import { applicationHeaders, type HeaderKinds } from "./headers.js";
 
 /** One problem ajv found, with the field it is about as a JSON pointer (`/amount`). */
 export interface FieldProblem {
@@ -62,6 +63,8 @@ export interface MessageSpec<T> {
   validateForConsumer: CompiledValidator;
   /** The message's application headers (AsyncAPI `headers`), checked before sending, when it declares them. */
   validateHeadersForProducer?: CompiledValidator;
+  /** The same headers as a consumer reads them (enum fallbacks allowed), with how each travels (headers.ts). */
+  consumerHeaders?: { validate: CompiledValidator; kinds: HeaderKinds };
   enumFallbacks: EnumFallback[];
   /** How the data travels when it is not JSON: an Avro payload's codec (avro.ts). */
   codec?: PayloadCodec;
@@ -337,7 +340,7 @@ export function currentTrace(): { traceparent: string; tracestate?: string } | u
 }
 
 /** Problems from ajv's errors, each naming its field. */
-function problemsOf(validate: CompiledValidator): FieldProblem[] {
+export function problemsOf(validate: CompiledValidator): FieldProblem[] {
   return (validate.errors ?? []).map((e) => {
     const missing = typeof e.params?.missingProperty === "string" ? `/${e.params.missingProperty}` : "";
     return { field: `${e.instancePath}${missing}`, message: e.message ?? "is invalid" };
@@ -561,6 +564,9 @@ export async function consume<T, P>(options: ConsumerOptions, contractId: string
     const data = spec.enumFallbacks.length && parsed === event.data ? structuredClone(parsed) : parsed;
     applyEnumFallbacks(data, spec.enumFallbacks);
     if (!spec.validateForConsumer(data)) return deadLetter(delivery, new EventValidationError(spec.name, problemsOf(spec.validateForConsumer)).message, event, key);
+    // Invalid headers are invalid data: dead-lettered like a payload.
+    const declared = spec.consumerHeaders;
+    if (declared && !declared.validate(applicationHeaders(delivery.raw().headers, declared.kinds))) return deadLetter(delivery, new EventValidationError(`${spec.name} headers`, problemsOf(declared.validate)).message, event, key);
 
     // Built when a handler asks for it: a CloudEvent per event costs more than the handler often does.
     let typed: CloudEvent<T> | undefined;

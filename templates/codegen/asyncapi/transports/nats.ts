@@ -53,7 +53,7 @@ export function natsSubject(address: string): string {
 const fitsHeader = (value: string) => !/[\r\n]/.test(value) && value === value.trim();
 
 /** The event as NATS headers and payload; structured when an attribute cannot be a header value. */
-function encode(event: CloudEvent<unknown>, mode: "binary" | "structured", application: Record<string, string> = {}): { headers: MsgHdrs; payload: Uint8Array } {
+export function encode(event: CloudEvent<unknown>, mode: "binary" | "structured", application: Record<string, string> = {}): { headers: MsgHdrs; payload: Uint8Array } {
   const binary = mode === "binary" ? binaryMessage(event) : undefined;
   const message = binary && Object.values(binary.headers).every((value) => fitsHeader(String(value))) ? binary : HTTP.structured(event);
   const headers = natsHeaders();
