@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
@@ -231,6 +233,38 @@ describe("a Postgres outbox and inbox around the generated producer and consumer
       const rows = (await pool.query("SELECT sequence, state, attempts, last_error FROM charter_outbox WHERE event->>'partitionkey' = 'o-bad' ORDER BY sequence")).rows;
       assert.deepEqual(rows.map((r) => [Number(r.sequence), r.state, r.attempts]), [[1, "dead", 3], [2, "pending", 0], [3, "pending", 0]]);
       assert.equal(rows[0].last_error, "broker refused o-bad");
+    });
+
+    it("tries an event as often as its send operation's declared x-charter-retry says, whatever the relay's default", async () => {
+      // The orders contract with a retry policy on its send operation: 2 attempts, 5 ms apart at most.
+      const registry = mkdtempSync(join(tmpdir(), "charter-outbox-retry-"));
+      const contract = readFileSync(join(ROOT, "contracts", "orders", "order-events.asyncapi.yaml"), "utf8");
+      const declared = contract.replace("    action: send\n", "    action: send\n    x-charter-retry: { attempts: 2, backoff: { initial-ms: 1, max-ms: 5 } }\n");
+      assert.notEqual(declared, contract);
+      writeFileSync(join(registry, "order-events.asyncapi.yaml"), declared);
+      const compiled = compileSdk(await generateSdks(readInput(registry, registry)), "charter-events-outbox-retry-");
+      assert.equal(compiled.output, "", compiled.output);
+      const retried = await import(pathToFileURL(join(compiled.dir, "urn-shop-orders-events", "index.ts")).href);
+      await pool.query("TRUNCATE charter_outbox, charter_outbox_keys");
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await retried.createProducer({ transport: { send: () => Promise.reject(new Error("sent directly")), subscribe: () => Promise.reject(new Error("unused")), close: async () => undefined } })
+          .publishOrderPaid({ orderId: "o-1", userId: "u-1", amount: 1, currency: "EUR", paymentMethod: "card" }, { tx: client });
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
+      const reports: { kind: string }[] = [];
+      const transport = { send: () => Promise.reject(new Error("broker down")), subscribe: () => Promise.reject(new Error("unused")), close: async () => undefined };
+      const options = { transport, maxAttempts: 10, onEvent: (report: { kind: string }) => reports.push(report) };
+      await waitFor("the event dead-lettered", async () => {
+        await outbox.relayOnce(pool, options);
+        return reports.some((r) => r.kind === "dead-lettered");
+      }, 20_000);
+      assert.deepEqual(reports.map((r) => r.kind), ["send-failed", "dead-lettered"]);
+      const rows = (await pool.query("SELECT state, attempts, retry FROM charter_outbox")).rows;
+      assert.deepEqual(rows, [{ state: "dead", attempts: 2, retry: { attempts: 2, initialMs: 1, maxMs: 5 } }]);
     });
   });
 

@@ -6,6 +6,7 @@ import { cloudEventOf } from "../../compat/cloudevents/convention.js";
 import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { InputError } from "../../errors.js";
 import { consumerPolicy } from "../../contracts/extensions/index.js";
+import { effectiveRetry } from "../../contracts/extensions/retry.js";
 import { messageExtensionsOf, operationExtensionsOf } from "../../contracts/extensions/asyncapi.js";
 import { isObject } from "../../lint/helpers/yaml.js";
 import type { AsyncApiContract } from "../../contracts/contract.js";
@@ -229,8 +230,12 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
       const channel = channelOf(operation);
       const messages = operationMessages(operation, channel);
       const parameters = parametersOf(contract, channel);
+      // A declared x-charter-retry (the operation's, its channel's or the document's) tells the outbox relay how often to try.
+      const declared = operationExtensionsOf(contract, contract.model, operation).retry;
+      const policy = declared && effectiveRetry(declared.value);
       return messages.map((message) => ({
         method: method(messages.length === 1 ? operation.id : `${operation.id} ${message.name}`),
+        retry: policy && `{ attempts: ${policy.attempts}, initialMs: ${policy.initialMs}, maxMs: ${policy.maxMs} }`,
         message: message.name,
         // An Avro event carries its data encoded: the CloudEvent a producer returns holds the bytes sent.
         data: message.avro ? "Buffer" : `types.${message.name}`,

@@ -397,8 +397,11 @@ export interface AddressedChannel {
 /** The channel of an address with its parameters filled in. */
 export const channelOf = (address: string, parameters: Record<string, string | number | boolean>): AddressedChannel => ({ channel: fillAddress(address, parameters), address });
 
-/** Validates, wraps in a CloudEvent (its data encoded by the spec's codec, if it has one) and sends; invalid data throws and nothing is sent. */
-export async function publish<T>(transport: EventTransport, to: string | AddressedChannel, spec: MessageSpec<T>, data: T, options: PublishOptions = {}): Promise<CloudEvent<T>> {
+/**
+ * Validates, wraps in a CloudEvent (its data encoded by the spec's codec, if it has one) and sends; invalid data throws and nothing is sent.
+ * `sendRetry` is the send operation's declared `x-charter-retry`: an outbox row keeps it, and the relay tries the event that often.
+ */
+export async function publish<T>(transport: EventTransport, to: string | AddressedChannel, spec: MessageSpec<T>, data: T, options: PublishOptions = {}, sendRetry?: RetryPolicy): Promise<CloudEvent<T>> {
   const { channel, address } = typeof to === "string" ? { channel: to, address: undefined } : to;
   if (!spec.validateForProducer(data)) throw new EventValidationError(spec.name, problemsOf(spec.validateForProducer));
   const validateHeaders = spec.validateHeadersForProducer;
@@ -429,7 +432,7 @@ export async function publish<T>(transport: EventTransport, to: string | Address
   const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
   const message: Outgoing = { channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) };
   // Loaded only by producers that use an outbox.
-  if (options.tx) return (await (await import("./postgres/outbox.js")).writeToOutbox(options.tx, message)) as CloudEvent<T>;
+  if (options.tx) return (await (await import("./postgres/outbox.js")).writeToOutbox(options.tx, message, sendRetry)) as CloudEvent<T>;
   await transport.send(message);
   return event;
 }

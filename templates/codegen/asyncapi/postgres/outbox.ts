@@ -4,7 +4,7 @@
  * business write does. relay.ts sends the rows. Only SQL through the caller's client: no `pg` import.
  */
 import { CloudEvent } from "cloudevents";
-import type { Outgoing, OutboxTransaction } from "../runtime.js";
+import type { Outgoing, OutboxTransaction, RetryPolicy } from "../runtime.js";
 
 /** The events kept in order relative to each other: one partition key of one source on one channel. */
 export const orderingKey = (channel: string, source: string, partitionKey: string): string => JSON.stringify([channel, source, partitionKey]);
@@ -21,7 +21,7 @@ export const sequenceAttribute = (sequence: number): string => String(sequence).
  * so transactions writing one key get their sequences in commit order, and a rolled-back one gives
  * its number back.
  */
-export async function writeToOutbox(tx: OutboxTransaction, message: Outgoing): Promise<CloudEvent<unknown>> {
+export async function writeToOutbox(tx: OutboxTransaction, message: Outgoing, retry?: RetryPolicy): Promise<CloudEvent<unknown>> {
   const { channel, address, partitionKey, headers } = message;
   let event = message.event;
   let key: string | null = null;
@@ -35,13 +35,14 @@ export async function writeToOutbox(tx: OutboxTransaction, message: Outgoing): P
     sequence = Number(rows[0].last_sequence);
     event = event.cloneWith({ sequence: sequenceAttribute(sequence) }, false);
   }
-  await tx.query("INSERT INTO charter_outbox (channel, address, ordering_key, sequence, event, headers) VALUES ($1, $2, $3, $4, $5, $6)", [
+  await tx.query("INSERT INTO charter_outbox (channel, address, ordering_key, sequence, event, headers, retry) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
     channel,
     address ?? null,
     key,
     sequence,
     JSON.stringify(event),
     headers ? JSON.stringify(headers) : null,
+    retry ? JSON.stringify(retry) : null,
   ]);
   return event;
 }

@@ -9,7 +9,8 @@
  * `FOR UPDATE SKIP LOCKED`, then that key's later rows behind it. While it holds a head, no other
  * relay sees that key's later rows as heads, so any number of relays may run and each key is sent
  * by one of them at a time, in sequence; keys go in parallel. A row that fails is retried with
- * backoff and holds its key's later rows back; after `maxAttempts` it is dead (state `dead`) and
+ * backoff and holds its key's later rows back; after the attempts its send operation declares
+ * (`x-charter-retry`, else `maxAttempts`) it is dead (state `dead`) and
  * still holds them back, until someone sets it `pending` again.
  */
 import { setTimeout as sleep } from "node:timers/promises";
@@ -21,9 +22,9 @@ export interface RelayOptions {
   transport: EventTransport;
   /** Heads taken per batch, and rows sent per batch at most; 200 by default. */
   batchSize?: number;
-  /** Tries per event before it is dead-lettered; 10 by default. */
+  /** Tries per event before it is dead-lettered, where its send operation declares no `x-charter-retry`; 10 by default. */
   maxAttempts?: number;
-  /** Backoff between tries of an event; 200 ms doubling to 30 s, with full jitter, by default. */
+  /** Backoff between tries of such an event; 200 ms doubling to 30 s, with full jitter, by default. */
   retry?: Partial<Omit<RetryPolicy, "attempts">>;
   /** How long to wait before looking again when nothing was due; 50 ms by default. */
   idleMs?: number;
@@ -49,15 +50,15 @@ interface Row {
   event: unknown;
   headers: Record<string, string> | null;
   attempts: number;
+  retry: RetryPolicy | null;
 }
 
-const COLUMNS = "id, channel, address, ordering_key, event, headers, attempts";
+const COLUMNS = "id, channel, address, ordering_key, event, headers, attempts, retry";
 
 /** Sends one batch of due rows; resolves to how many rows it took. */
 export async function relayOnce(pool: PgPool, options: RelayOptions): Promise<number> {
   const batchSize = options.batchSize ?? 200;
-  const maxAttempts = options.maxAttempts ?? 10;
-  const retry: RetryPolicy = { attempts: maxAttempts, initialMs: 200, maxMs: 30_000, ...options.retry };
+  const fallback: RetryPolicy = { initialMs: 200, maxMs: 30_000, ...options.retry, attempts: options.maxAttempts ?? 10 };
   const report = options.onEvent ?? (() => undefined);
   return inTransaction(pool, async (tx) => {
     const heads = (
@@ -110,7 +111,8 @@ export async function relayOnce(pool: PgPool, options: RelayOptions): Promise<nu
     if (sent.length) await tx.query("UPDATE charter_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)", [sent]);
     for (const { row, error } of failed) {
       const attempt = row.attempts + 1;
-      const dead = attempt >= maxAttempts;
+      const retry = row.retry ?? fallback;
+      const dead = attempt >= retry.attempts;
       report(dead ? { kind: "dead-lettered", id: row.id, error } : { kind: "send-failed", id: row.id, attempt, error });
       await tx.query(
         "UPDATE charter_outbox SET attempts = $2, state = $3, last_error = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1",

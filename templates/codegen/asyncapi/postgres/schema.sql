@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS charter_outbox (
   -- The CloudEvent, structured (attributes and data in one JSON document).
   event jsonb NOT NULL,
   headers jsonb,
+  -- The send operation's declared x-charter-retry ({ attempts, initialMs, maxMs }); null: the relay's own policy.
+  retry jsonb,
   -- pending → sent, or dead once the relay has tried max attempts (it then holds its key's later events back).
   state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dead')),
   attempts integer NOT NULL DEFAULT 0,
