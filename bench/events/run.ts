@@ -9,7 +9,8 @@
  * The same over HTTP: the generated producer POSTing to the generated consumer's handler on a
  * node:http server, against bare node:http POSTs of the same payloads (with and without the headers).
  *
- * One row per transport and payload kind (`ROWS`; JSON for now): a NATS row gets a fresh nats-server
+ * One row per transport and payload kind (`ROWS`: JSON over NATS and HTTP, Avro over NATS, whose
+ * bare peers encode and decode with avsc as the generated code does): a NATS row gets a fresh nats-server
  * per run; producer and consumer each have their own connection; publishes are pipelined the same
  * way for all. Runs alternate which peer goes first; figures are medians. CPU time (this process,
  * and nats-server's from /proc) is printed beside wall time: on a shared machine it varies less
@@ -22,10 +23,12 @@ import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import avsc from "avsc";
 import { AckPolicy, DeliverPolicy, StorageType, connect, headers as natsHeaders, nanos, type MsgHdrs } from "nats";
 import { generateSdks } from "../../src/codegen/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
-import { ROOT } from "../../test/helpers/cli.js";
+import { AVRO_REGISTRY, SHIPPED_SCHEMA } from "../../test/helpers/avro-registry.js";
+import { ROOT, tempTree } from "../../test/helpers/cli.js";
 import { startNatsServer, type NatsServer } from "../../test/helpers/nats-server.js";
 import { compileSdk } from "../../test/helpers/sdk.js";
 
@@ -38,7 +41,6 @@ const RUNS = flag("--runs", 5);
 /** Publishes awaiting their JetStream ack at once. */
 const IN_FLIGHT = 128;
 const SUBJECT = "order.paid.v1";
-const STREAM = "ORDER_PAID_V1";
 
 /** Calls publish for 0..EVENTS-1 with at most IN_FLIGHT unresolved. */
 async function publishAll(publish: (i: number) => Promise<unknown>): Promise<void> {
@@ -79,61 +81,113 @@ const orders = await load("urn-shop-orders-events/index.ts");
 const billing = await load("urn-shop-billing-events/index.ts");
 const { natsTransport } = await load("urn-shop-billing-events/transports/nats.ts");
 const { httpTransport } = await load("urn-shop-billing-events/transports/http.ts");
+const avroRegistry = tempTree(AVRO_REGISTRY);
+const avroCompiled = compileSdk(await generateSdks(readInput(avroRegistry, avroRegistry)), "charter-bench-events-avro-");
+if (avroCompiled.output) throw new Error(`the generated Avro SDK does not compile:\n${avroCompiled.output}`);
+const shipments = await import(pathToFileURL(join(avroCompiled.dir, "urn-shop-shipments/index.ts")).href);
 
 const orderPaid = (i: number) => ({ orderId: `o-${i}`, userId: `u-${i % 100}`, amount: 100 + i, currency: "EUR", paymentMethod: "card", paidAt: "2026-11-22T10:00:00Z" });
 
-/** The generated producer and consumer of order-paid events. */
-async function generatedJson(url: string): Promise<Timing> {
-  const producerTransport = await natsTransport({ servers: url });
-  const consumerTransport = await natsTransport({ servers: url });
+const shipped = (i: number) => ({ orderId: `o-${i}`, parcels: 1 + (i % 3), weightGrams: 1_000 + i, carrier: "UPS", note: null, label: Buffer.from(`label-${i}`) });
+const shippedType = avsc.Type.forSchema(SHIPPED_SCHEMA as avsc.Schema);
+
+/** The events one bare NATS peer sends: a subject, its stream, how a payload is encoded and decoded, and the attributes the generated producer sends as headers. */
+interface Payload {
+  subject: string;
+  stream: string;
+  make: (i: number) => unknown;
+  encode: (data: unknown) => Uint8Array;
+  decode: (bytes: Uint8Array) => unknown;
+  attributes: Record<string, string>;
+}
+
+const jsonPayload: Payload = {
+  subject: SUBJECT,
+  stream: "ORDER_PAID_V1",
+  make: orderPaid,
+  encode: (data) => new TextEncoder().encode(JSON.stringify(data)),
+  decode: (bytes) => JSON.parse(new TextDecoder().decode(bytes)),
+  attributes: { "content-type": "application/json", "ce-type": "com.shop.order.paid.v1", "ce-source": "/shop/orders", "ce-dataschema": "https://schemas.shop.example/orders/order-paid.v1.json" },
+};
+
+const avroPayload: Payload = {
+  subject: "order.shipped.v1",
+  stream: "ORDER_SHIPPED_V1",
+  make: shipped,
+  encode: (data) => shippedType.toBuffer(data),
+  decode: (bytes) => shippedType.fromBuffer(Buffer.from(bytes)),
+  attributes: { "content-type": "application/avro", "ce-type": "OrderShipped", "ce-source": "urn:shop:shipments" },
+};
+
+/** The generated producer and consumer of one kind of event over NATS, each on its own connection. */
+function generatedNats(sdk: { natsTransport: (options: { servers: string }) => Promise<any> }, open: (producerTransport: unknown, consumerTransport: unknown, handle: () => void) => Promise<{ publish: (i: number) => Promise<unknown>; stop: () => Promise<void> }>): Peer {
+  return async (url) => {
+    const producerTransport = await sdk.natsTransport({ servers: url });
+    const consumerTransport = await sdk.natsTransport({ servers: url });
+    const { all, count } = counter();
+    const { publish, stop } = await open(producerTransport, consumerTransport, count);
+    const start = performance.now();
+    await publishAll(publish);
+    const publishMs = performance.now() - start;
+    await all;
+    const totalMs = performance.now() - start;
+    await stop();
+    await producerTransport.close();
+    await consumerTransport.close();
+    return { publishMs, totalMs };
+  };
+}
+
+/** The generated producer and consumer of order-paid events (JSON). */
+const generatedJson = generatedNats({ natsTransport }, async (producerTransport, consumerTransport, handle) => {
   const producer = orders.createProducer({ transport: producerTransport });
   const consumer = billing.createConsumer({ transport: consumerTransport, store: new billing.MemoryIdempotencyStore() });
-  const { all, count } = counter();
   const subscription = await consumer.onOrderPaid((data: { orderId: string; amount: number }) => {
-    count();
+    handle();
     return { orderId: data.orderId, amount: data.amount };
   });
-  const start = performance.now();
-  await publishAll((i) => producer.publishOrderPaid(orderPaid(i)));
-  const publishMs = performance.now() - start;
-  await all;
-  const totalMs = performance.now() - start;
-  await subscription.stop();
-  await producerTransport.close();
-  await consumerTransport.close();
-  return { publishMs, totalMs };
-}
+  return { publish: (i) => producer.publishOrderPaid(orderPaid(i)), stop: () => subscription.stop() };
+});
+
+/** The generated producer and consumer of order-shipped events (Avro binary). */
+const generatedAvro = generatedNats(await import(pathToFileURL(join(avroCompiled.dir, "urn-shop-shipments/transports/nats.ts")).href), async (producerTransport, consumerTransport, handle) => {
+  const producer = shipments.createProducer({ transport: producerTransport });
+  const consumer = shipments.createConsumer({ transport: consumerTransport, store: new shipments.MemoryIdempotencyStore() });
+  const subscription = await consumer.onShipped((data: { orderId: string }) => {
+    handle();
+    return data.orderId;
+  });
+  return { publish: (i) => producer.publishShipped(shipped(i)), stop: () => subscription.stop() };
+});
 
 /** What the generated producer sends beside the payload, made by hand: the CloudEvents attributes and a Nats-Msg-Id. */
-function cloudEventHeaders(i: number): { headers: MsgHdrs; msgID: string } {
+function cloudEventHeaders(payload: Payload, i: number): { headers: MsgHdrs; msgID: string } {
   const headers = natsHeaders();
   const id = crypto.randomUUID();
-  headers.append("content-type", "application/json");
+  for (const [name, value] of Object.entries(payload.attributes)) headers.append(name, value);
   headers.append("ce-id", id);
   headers.append("ce-time", new Date().toISOString());
-  headers.append("ce-type", "com.shop.order.paid.v1");
-  headers.append("ce-source", "/shop/orders");
   headers.append("ce-specversion", "1.0");
-  headers.append("ce-dataschema", "https://schemas.shop.example/orders/order-paid.v1.json");
   headers.append("ce-partitionkey", `o-${i}`);
   headers.append("ce-traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
-  return { headers, msgID: `${SUBJECT} /shop/orders ${id}` };
+  return { headers, msgID: `${payload.subject} ${payload.attributes["ce-source"]} ${id}` };
 }
 
-/** Bare JetStream publish and consume of JSON payloads, optionally with the generated producer's headers. */
-function bareJson(payload: (i: number) => unknown, withHeaders: boolean): Peer {
+/** Bare JetStream publish and consume of one kind of payload, optionally with the generated producer's headers. */
+function bareNats(payload: Payload, withHeaders: boolean): Peer {
   return async (url) => {
+    const { subject, stream } = payload;
     const producerConnection = await connect({ servers: url });
     const consumerConnection = await connect({ servers: url });
     const jsm = await consumerConnection.jetstreamManager();
     // What the transport sets up: a file stream, a durable pull consumer with explicit acks.
-    await jsm.streams.add({ name: STREAM, subjects: [SUBJECT], storage: StorageType.File });
-    await jsm.consumers.add(STREAM, { durable_name: "bare", ack_policy: AckPolicy.Explicit, ack_wait: nanos(30_000), max_deliver: -1, filter_subject: SUBJECT, deliver_policy: DeliverPolicy.All });
-    const messages = await (await consumerConnection.jetstream().consumers.get(STREAM, "bare")).consume({ max_messages: 100 });
+    await jsm.streams.add({ name: stream, subjects: [subject], storage: StorageType.File });
+    await jsm.consumers.add(stream, { durable_name: "bare", ack_policy: AckPolicy.Explicit, ack_wait: nanos(30_000), max_deliver: -1, filter_subject: subject, deliver_policy: DeliverPolicy.All });
+    const messages = await (await consumerConnection.jetstream().consumers.get(stream, "bare")).consume({ max_messages: 100 });
     const { all, count } = counter();
     const consuming = (async () => {
       for await (const msg of messages) {
-        msg.json();
+        payload.decode(msg.data);
         // Reading the headers is what makes the client parse them.
         if (withHeaders) msg.headers?.get("ce-id");
         msg.ack();
@@ -141,9 +195,8 @@ function bareJson(payload: (i: number) => unknown, withHeaders: boolean): Peer {
       }
     })();
     const js = producerConnection.jetstream();
-    const encoder = new TextEncoder();
     const start = performance.now();
-    await publishAll((i) => js.publish(SUBJECT, encoder.encode(JSON.stringify(payload(i))), withHeaders ? cloudEventHeaders(i) : undefined));
+    await publishAll((i) => js.publish(subject, payload.encode(payload.make(i)), withHeaders ? cloudEventHeaders(payload, i) : undefined));
     const publishMs = performance.now() - start;
     await all;
     const totalMs = performance.now() - start;
@@ -204,7 +257,7 @@ function bareHttpJson(payload: (i: number) => unknown, withHeaders: boolean): Pe
       new Promise<void>((resolve, reject) => {
         const body = Buffer.from(JSON.stringify(payload(i)));
         const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(body.length) };
-        if (withHeaders) for (const [name, value] of cloudEventHeaders(i).headers) headers[name] = value[0];
+        if (withHeaders) for (const [name, value] of cloudEventHeaders(jsonPayload, i).headers) headers[name] = value[0];
         const req = request(`${server.url}/${SUBJECT}`, { method: "POST", headers, agent }, (res) => res.resume().on("end", resolve));
         req.on("error", reject);
         req.end(body);
@@ -222,7 +275,8 @@ function bareHttpJson(payload: (i: number) => unknown, withHeaders: boolean): Pe
 
 // Another payload kind is another row: its generated SDK's peer and the same bare peers on its encoding.
 const ROWS: Row[] = [
-  { name: "NATS JetStream, JSON", nats: true, peers: { generated: generatedJson, bare: bareJson(orderPaid, false), "bare+headers": bareJson(orderPaid, true) } },
+  { name: "NATS JetStream, JSON", nats: true, peers: { generated: generatedJson, bare: bareNats(jsonPayload, false), "bare+headers": bareNats(jsonPayload, true) } },
+  { name: "NATS JetStream, Avro", nats: true, peers: { generated: generatedAvro, bare: bareNats(avroPayload, false), "bare+headers": bareNats(avroPayload, true) } },
   { name: "HTTP, JSON", nats: false, peers: { generated: generatedHttpJson, bare: bareHttpJson(orderPaid, false), "bare+headers": bareHttpJson(orderPaid, true) } },
 ];
 const PEERS = ["generated", "bare", "bare+headers"] as const;
