@@ -3,8 +3,8 @@ import type { YamlSource } from "../../registry/yaml-source.js";
 import type { SchemaViolation } from "../contract.js";
 import type { RegistrySchemas } from "../schema-source.js";
 import type { AsyncApiDocument } from "./document.js";
-import { parserVersion, validateWithParser, type Diagnostic } from "./parser.js";
 import { specsVersion, validateAgainstSpecs } from "./official-schema.js";
+import { parserVersion, validateWithParser, type Diagnostic } from "./parser.js";
 import { cachedOutcome, outcomeKey, rememberOutcome, type Outcome } from "./validation-cache.js";
 
 /**
