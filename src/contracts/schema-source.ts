@@ -132,13 +132,13 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
 /** Keys whose entries are named by the user: a property may be called `$ref`. */
 const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas"]);
 /** Keys whose values are data (instances, not schemas): any key goes there. */
-const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum"]);
+export const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum"]);
 
 const kindOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`);
 
 /** What a pointer that leads nowhere finds. */
 const MISSING = Symbol("missing");
 
-function isRef(value: unknown): value is { $ref: string } {
+export function isRef(value: unknown): value is { $ref: string } {
   return value !== null && typeof value === "object" && typeof (value as { $ref?: unknown }).$ref === "string";
 }

@@ -63,7 +63,7 @@ export async function runLint(input: Snapshot, options: LintOptions = {}): Promi
   const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const severity = severities(config, input);
   const today = options.today ?? new Date();
-  const loaded = await contractsOf(await loadRegistry(input));
+  const loaded = await contractsOf(await loadRegistry(input, { parserRules: true }));
   if (!loaded.length) throw new InputError("no contracts found", input.label);
   const rules = await lintRulesFor(new Set(loaded.map((c) => c.kind)));
   const findings: Finding[] = [];

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { charter, git, tempTree } from "../helpers/cli.js";
@@ -145,7 +145,7 @@ describe("errors that had no place get one (item 6)", () => {
     ["a property named __proto__", "thingChanged", "__proto__", "11:13: key \"__proto__\""],
     ["a channel named hasOwnProperty", "hasOwnProperty", "id", "4:3: key \"hasOwnProperty\""],
   ]) {
-    it(`an AsyncAPI document with ${name}: at the key, without the parser's stack (a schema violation: lint error, breaking and docs warning)`, () => {
+    it(`an AsyncAPI document with ${name}: the schema checks it, and lint's parser rules name the key, without the parser's stack`, () => {
       const expected = `reg/events.asyncapi.yaml:${line} cannot be validated: @asyncapi/parser mistakes it for a JavaScript built-in; rename it`;
       const dir = tempTree({ "reg/events.asyncapi.yaml": ASYNCAPI(channel, property) });
       const shown = (run: { stdout: string }) => (JSON.parse(run.stdout) as { findings: { rule: string; severity: string; message: string; location: { file: string; line: number; column: number } }[] }).findings
@@ -153,14 +153,13 @@ describe("errors that had no place get one (item 6)", () => {
       const lint = charter(["lint", "reg", "--format", "json"], dir);
       assert.equal(lint.status, 1, lint.stderr);
       assert.deepEqual(shown(lint), [`error ${expected}`]);
+      // breaking and docs check the official schema only (ajv reads such keys as keys): the document is valid there.
       const breaking = charter(["breaking", "reg", "--against", "reg", "--format", "json"], dir);
       assert.equal(breaking.status, 0, breaking.stderr);
-      assert.deepEqual(shown(breaking), [`warning ${expected}`]);
+      assert.deepEqual(shown(breaking), []);
       const docs = charter(["docs", "reg", "--out", "site"], dir);
       assert.equal(docs.status, 0, docs.stderr);
-      assert.equal(docs.stderr.split("\n")[0], `charter: warning: ${expected}`);
-      const page = readdirSync(join(dir, "site", "contracts")).map((file) => readFileSync(join(dir, "site", "contracts", file), "utf8")).join("");
-      assert.ok(page.includes(`<li><code>${expected.replaceAll('"', "&quot;")}</code></li>`), "the page shows the violation");
+      assert.doesNotMatch(docs.stderr, /warning/);
     });
   }
 });

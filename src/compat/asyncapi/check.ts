@@ -8,8 +8,8 @@ export interface AsyncApiOptions {
   /** Today, for deprecation and sunset dates. */
   today: Date;
   /**
-   * Validate documents with @asyncapi/parser (the default). The docs site turns it off for the
-   * versions in its history: it reads them, it does not gate them, and the parser costs ~0.4 s a document.
+   * Validate documents against the official schema of their version (the default). The docs site
+   * turns it off for the versions in its history: it reads them, it does not gate them.
    */
   validate?: boolean;
 }

@@ -3,6 +3,7 @@ import type { YamlSource } from "../../registry/yaml-source.js";
 import type { SchemaViolation } from "../contract.js";
 import type { RegistrySchemas } from "../schema-source.js";
 import type { AsyncApiDocument } from "./document.js";
+import { specsVersion, validateAgainstSpecs } from "./official-schema.js";
 import { parserVersion, validateWithParser, type Diagnostic } from "./parser.js";
 import { cachedOutcome, outcomeKey, rememberOutcome, type Outcome } from "./validation-cache.js";
 
@@ -70,14 +71,37 @@ function firstError(document: AsyncApiDocument, diagnostics: Diagnostic[]): Outc
   };
 }
 
+/** A cached outcome as the document's violation, if it has one. */
+const violationOf = (outcome: Outcome): SchemaViolation | undefined =>
+  outcome.error && { message: outcome.error.message, location: { file: outcome.error.file, line: outcome.error.line, column: outcome.error.column } };
+
 /**
- * Validates a document with @asyncapi/parser, unless this machine already did for the same
- * content: the first error, as a violation naming its registry file, line and column.
+ * Validates a document against the official schema of its version (@asyncapi/specs, with ajv),
+ * unless this machine already did for the same content: the first error, as a violation naming
+ * its registry file, line and column. Every command reads documents this way.
  */
-export async function validateAsyncApi(document: AsyncApiDocument, files: Map<string, string>, schemas: RegistrySchemas): Promise<SchemaViolation | undefined> {
+export function validateAsyncApi(document: AsyncApiDocument, files: Map<string, string>, schemas: RegistrySchemas): SchemaViolation | undefined {
+  const { reached } = reachedFiles(document, files, schemas);
+  const key = outcomeKey(`@asyncapi/specs ${specsVersion()}`, [[document.file, document.text], ...reached]);
+  let outcome = cachedOutcome(key);
+  if (!outcome) {
+    const violation = validateAgainstSpecs(document, schemas);
+    outcome = { error: violation && { ...violation.location, message: violation.message } };
+    rememberOutcome(key, outcome);
+  }
+  return violationOf(outcome);
+}
+
+/**
+ * @asyncapi/parser's rules beyond the schema (unique ids, the servers, channels, parameters and
+ * security schemes a document names, examples against their schemas), for a document the schema
+ * accepts, unless this machine already ran them on the same content. `lint` asks for them: the
+ * parser costs about a second to load and run, more than a small `breaking` run.
+ */
+export async function checkParserRules(document: AsyncApiDocument, files: Map<string, string>, schemas: RegistrySchemas): Promise<SchemaViolation | undefined> {
   const { reached, unreadable } = reachedFiles(document, files, schemas);
   if (unreadable) return unreadable;
-  const key = outcomeKey(parserVersion(), [[document.file, document.text], ...reached]);
+  const key = outcomeKey(`@asyncapi/parser ${parserVersion()}`, [[document.file, document.text], ...reached]);
   let outcome = cachedOutcome(key);
   if (!outcome) {
     const neighbours = new Map(reached);
@@ -91,7 +115,5 @@ export async function validateAsyncApi(document: AsyncApiDocument, files: Map<st
     outcome = { error: firstError(document, diagnostics) };
     rememberOutcome(key, outcome);
   }
-  if (!outcome.error) return undefined;
-  const { file, line, column, message } = outcome.error;
-  return { message, location: { file, line, column } };
+  return violationOf(outcome);
 }

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { YamlSource } from "../../registry/yaml-source.js";
 import type { SchemaViolation } from "../contract.js";
 import type { OpenApiVersionLine } from "./document.js";
+import { describeSchemaError, segments } from "../schema-error.js";
 import { cachedValidator } from "../validator-cache.js";
 
 const require = createRequire(import.meta.url);
@@ -40,8 +41,6 @@ function staticSchemaRefs(schema: object): AnySchemaObject {
   return JSON.parse(JSON.stringify(schema).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}'));
 }
 
-const segments = (pointer: string) => pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-
 /** The deepest error is the most useful: the schema's oneOf/anyOf wrappers only say "no branch matched". */
 function deepest(errors: ErrorObject[]): ErrorObject {
   return errors.reduce((best, e) => (segments(e.instancePath).length > segments(best.instancePath).length ? e : best));
@@ -51,14 +50,7 @@ function deepest(errors: ErrorObject[]): ErrorObject {
 export function validateOpenApi(file: string, version: OpenApiVersionLine, root: unknown, source: YamlSource): SchemaViolation | undefined {
   const validate = validator(version);
   if (validate(root)) return undefined;
-  const error = deepest(validate.errors ?? []);
-  const path = segments(error.instancePath);
-  const extra = error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties"
-    ? ((error.params as { additionalProperty?: string; unevaluatedProperty?: string }).additionalProperty ??
-      (error.params as { unevaluatedProperty?: string }).unevaluatedProperty)
-    : undefined;
-  const where = path.length ? `#/${path.map((s) => s.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}` : "the document";
-  const what = extra ? `unexpected key "${extra}"` : error.message ?? "is invalid";
+  const { path, extra, where, what } = describeSchemaError(deepest(validate.errors ?? []));
   const { line, column } = extra ? source.position([...path, extra], true) : source.position(path);
   return { message: `not valid OpenAPI ${version}: ${where} ${what}`, location: { file, line, column } };
 }

@@ -214,10 +214,11 @@ channels:
     category: "document",
     severity: "error",
     description:
-      "The document conforms to the AsyncAPI specification of its version, as @asyncapi/parser validates it " +
-      "(Spectral's AsyncAPI rule of the same name). charter still reads a document that breaks it: `breaking` " +
-      "compares it and reports the violation as a warning, `docs` shows it on the contract's page; `lint` holds " +
-      "the line.",
+      "The document conforms to the AsyncAPI specification of its version: the official JSON Schema " +
+      "(@asyncapi/specs) in every command, and in `lint` @asyncapi/parser's rules beyond it (unique ids, the " +
+      "servers, channels and parameters a document names, examples against their schemas; Spectral's AsyncAPI " +
+      "rule of the same name). charter still reads a document that breaks it: `breaking` compares it and reports " +
+      "a schema violation as a warning, `docs` shows it on the contract's page; `lint` holds the line.",
     examples: {
       bad: `asyncapi: 3.0.0
 info: { title: Orders, version: 1.0.0 }
