@@ -16,11 +16,12 @@ import { requestMediaType, wireOf } from "./wire.js";
 import { responseHeadersOf } from "./response-headers.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
 import { contractPackageName } from "../package-name.js";
+import { RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 
-/** What serialize.ts imports: the bracket notation and RFC 6570 expansion, with qs's types. */
-const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
+/** What serialize.ts imports (the bracket notation and RFC 6570 expansion, with qs's types), and the shared runtime. */
+const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1", ...RUNTIME_DEPENDENCY };
 
 /** Methods that may be repeated without changing the result (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
@@ -28,8 +29,8 @@ const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "
 /**
  * A typed client package per OpenAPI contract, in a folder named after the contract id: types.ts
  * (openapi-typescript), client.ts (templates/codegen/openapi), runtime.ts, serialize.ts and
- * response-headers.ts (copied as they are), index.ts and package.json. Paths are relative to the
- * SDK output folder.
+ * response-headers.ts (copied as they are), index.ts and package.json; and the shared runtime
+ * package they depend on (runtime-package.ts). Paths are relative to the SDK output folder.
  */
 export async function generateOpenApiClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -69,6 +70,7 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
     files.set(`${folder}/package.json`, packageJson(folder, (contract.document.root.info as Record<string, unknown> | undefined)?.version, DEPENDENCIES));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
+  for (const [path, text] of runtimePackage()) files.set(path, text);
   return files;
 }
 

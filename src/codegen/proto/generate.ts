@@ -14,6 +14,7 @@ import type { Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
+import { RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 
@@ -22,7 +23,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
 
 /** What the generated packages import; the versions charter itself is built and tested with. */
-const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2", qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
+const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2", qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1", ...RUNTIME_DEPENDENCY };
 
 const SAFE_TO_REPEAT = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, MethodOptions_IdempotencyLevel.IDEMPOTENT]);
 
@@ -31,7 +32,7 @@ const SAFE_TO_REPEAT = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, 
  * after the package: the messages and service descriptors of protoc-gen-es (`target=ts`, run in
  * process on the image buf compiled) for the package's files and the registry files they import,
  * client.ts (a factory per service), runtime.ts and connect-runtime.ts (copied as they are),
- * index.ts and package.json. Paths are relative to the SDK output folder.
+ * index.ts and package.json; and the shared runtime package they depend on (runtime-package.ts). Paths are relative to the SDK output folder.
  */
 export async function generateConnectClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -96,6 +97,7 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
     files.set(`${folder}/package.json`, packageJson(folder, undefined, DEPENDENCIES));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
+  for (const [path, text] of runtimePackage()) files.set(path, text);
   return files;
 }
 

@@ -20,18 +20,8 @@
 import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 import { Code, ConnectError, type CallOptions as ConnectCallOptions, type Interceptor, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import {
-  BulkheadFullError,
-  callDeadline,
-  childTraceparent,
-  CircuitOpenError,
-  DeadlineExceededError,
-  inheritedContext,
-  Runtime,
-  type CallOptions,
-  type ClientOptions,
-  type RetryPolicy,
-} from "./runtime.js";
+import { childTraceparent, type RetryPolicy } from "@charter/runtime";
+import { BulkheadFullError, callDeadline, CircuitOpenError, DeadlineExceededError, inheritedContext, Runtime, type CallOptions, type ClientOptions } from "./runtime.js";
 
 export type Protocol = "connect" | "grpc" | "grpc-web";
 

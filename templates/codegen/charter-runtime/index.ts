@@ -1,0 +1,11 @@
+/*
+ * @charter/runtime: what every package that `charter generate` writes into one output folder shares,
+ * so that there is one implementation of each, whatever kind of contract a package comes from
+ * (OpenAPI and Connect clients, event packages): the retry backoff, the W3C trace context a call or
+ * an event continues, and the `Retry-After` parser. Generated as its own package (`charter-runtime/`
+ * beside the contract packages, which depend on it as `file:../charter-runtime`); it imports only
+ * Node's own modules.
+ */
+export * from "./backoff.js";
+export * from "./retry-after.js";
+export * from "./traceparent.js";
