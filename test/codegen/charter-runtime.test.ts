@@ -1,7 +1,7 @@
 /**
  * The runtime one `charter generate --out` folder shares (templates/codegen/charter-runtime, written
  * as charter-runtime/): one backoff, one traceparent and one Retry-After parser for the OpenAPI,
- * Connect and event packages beside it. Its compilation, build and use by each kind of package are
+ * Connect and event packages beside it, and the HTTP clients' runtime of the OpenAPI and Connect ones. Its compilation, build and use by each kind of package are
  * tested where those packages are (openapi*, connect, events*); here, what it decides.
  */
 import assert from "node:assert/strict";
@@ -16,7 +16,7 @@ const TRACE = "0af7651916cd43dd8448eb211c80319c";
 const PARENT = `00-${TRACE}-b7ad6b7169203331-01`;
 
 describe("the shared runtime package (charter-runtime/)", () => {
-  it("is the one place of backoff, traceparent and Retry-After for every package of the output folder", async () => {
+  it("is the one place of backoff, traceparent, Retry-After and the HTTP runtime for every package of the output folder", async () => {
     const files = await generateSdks(readInput(join(ROOT, "contracts"), ROOT));
     const packages = [...new Set([...files.keys()].map((path) => path.split("/")[0]))].filter((folder) => folder !== "charter-runtime");
     // The example registry has an OpenAPI, a proto and two AsyncAPI contracts.
@@ -25,14 +25,19 @@ describe("the shared runtime package (charter-runtime/)", () => {
     const runtime = JSON.parse(files.get("charter-runtime/package.json")!);
     assert.equal(runtime.name, "@charter/runtime");
     assert.deepEqual(runtime.exports["."], { types: "./dist/index.d.ts", default: "./dist/index.js" });
-    assert.equal(runtime.dependencies, undefined, "Node's own modules only");
+    assert.deepEqual(Object.keys(runtime.dependencies).sort(), ["@types/qs", "qs", "url-template"], "what serialize.ts needs");
+    // The root entry point, which event packages import, reaches neither the HTTP client nor its libraries.
+    const reaches = (name: string) => [...files.get(`charter-runtime/${name}.ts`)!.matchAll(/^(?:import|export) .* from "([^"]+)";/gm)].map((m) => m[1]).filter((from) => !from.startsWith("node:"));
+    assert.deepEqual(reaches("index"), ["./backoff.js", "./retry-after.js", "./traceparent.js"]);
+    for (const name of ["backoff", "retry-after", "traceparent"]) assert.deepEqual(reaches(name), [], name);
+    // Nothing of the runtime is copied into a contract package.
+    for (const name of ["runtime.ts", "serialize.ts"]) assert.deepEqual(packages.filter((pkg) => pkg.startsWith("shop.") && files.has(`${pkg}/${name}`)), [], name);
     for (const helper of ["backoffMs", "childTraceparent", "retryAfterMs"]) {
       const defined = [...files].filter(([, text]) => new RegExp(`function ${helper}\\b`).test(text)).map(([path]) => path);
       assert.deepEqual(defined, [`charter-runtime/${helper === "backoffMs" ? "backoff" : helper === "retryAfterMs" ? "retry-after" : "traceparent"}.ts`], helper);
     }
-    for (const pkg of ["shop.catalog.v1/connect-runtime.ts", "shop.orders.v1/runtime.ts", "urn-shop-orders-events/runtime.ts", "urn-shop-orders-events/transports/http.ts"]) {
-      assert.match(files.get(pkg)!, /from "@charter\/runtime";/, pkg);
-    }
+    for (const file of ["shop.catalog.v1/connect-runtime.ts", "shop.orders.v1/client.ts"]) assert.match(files.get(file)!, /from "@charter\/runtime\/http";/, file);
+    for (const file of ["urn-shop-orders-events/runtime.ts", "urn-shop-orders-events/transports/http.ts"]) assert.match(files.get(file)!, /from "@charter\/runtime";/, file);
   });
 
   it("refuses a contract whose package would take the runtime's folder", async () => {

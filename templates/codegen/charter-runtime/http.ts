@@ -1,7 +1,10 @@
 /*
- * The resilience runtime of a charter-generated client: the generated client.ts describes each
- * operation (method, path, timeout, retry policy, idempotency) and sends it through `Runtime.send`,
- * which enforces what the contract declares. Defaults, used where the contract is silent:
+ * The resilience runtime of charter-generated HTTP clients (`@charter/runtime/http`): each OpenAPI
+ * package's client.ts describes each operation (method, path, timeout, retry policy, idempotency)
+ * and sends it through `Runtime.send`, which enforces what the contract declares; Connect packages
+ * send their unary calls through it too (their connect-runtime.ts). One module for the output
+ * folder, so a `withDeadline` block bounds the calls of every client in it. Defaults, used where
+ * the contract is silent:
  *
  * - timeout per attempt: 10 s (`x-charter-timeout`); no end-to-end deadline unless one is given
  *   (`CallOptions.deadline`/`timeoutMs`, or `withDeadline` around a block of calls);
@@ -22,7 +25,9 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { backoffMs, childTraceparent, retryAfterMs, type RetryPolicy } from "@charter/runtime";
+import { backoffMs, type RetryPolicy } from "./backoff.js";
+import { retryAfterMs } from "./retry-after.js";
+import { childTraceparent } from "./traceparent.js";
 import { cookiePairs, headerValue, pathValue, queryPairs, requestBody, type BodySpec, type ParameterSpec } from "./serialize.js";
 
 /**
