@@ -5,12 +5,18 @@
  * tested where those packages are (openapi*, connect, events*); here, what it decides.
  */
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
 import { generateSdks } from "../../src/codegen/generate.js";
+import { generateOpenApiClients } from "../../src/codegen/openapi/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { backoffMs, childTraceparent, retryAfterMs } from "../../templates/codegen/charter-runtime/index.js";
 import { ROOT } from "../helpers/cli.js";
+import { compileSdk } from "../helpers/sdk.js";
 
 const TRACE = "0af7651916cd43dd8448eb211c80319c";
 const PARENT = `00-${TRACE}-b7ad6b7169203331-01`;
@@ -38,6 +44,28 @@ describe("the shared runtime package (charter-runtime/)", () => {
     }
     for (const file of ["shop.catalog.v1/connect-runtime.ts", "shop.orders.v1/client.ts"]) assert.match(files.get(file)!, /from "@charter\/runtime\/http";/, file);
     for (const file of ["urn-shop-orders-events/runtime.ts", "urn-shop-orders-events/transports/http.ts"]) assert.match(files.get(file)!, /from "@charter\/runtime";/, file);
+  });
+
+  it("is one module for the folder: one package's withDeadline bounds another package's calls", async () => {
+    const spec = (id: string) =>
+      `openapi: 3.1.0\ninfo: { title: ${id}, version: 1.0.0, x-charter-id: ${id} }\npaths:\n  /slow:\n    get:\n      operationId: slow\n      responses: { "200": { description: ok } }\n`;
+    const snapshot = { label: "two", files: new Map([["a.yaml", spec("a.v1")], ["b.yaml", spec("b.v1")]]), base: "." };
+    const compiled = compileSdk(await generateOpenApiClients(snapshot), "charter-runtime-shared-");
+    assert.equal(compiled.output, "", compiled.output);
+    const a = await import(pathToFileURL(join(compiled.dir, "a.v1", "index.ts")).href);
+    const b = await import(pathToFileURL(join(compiled.dir, "b.v1", "index.ts")).href);
+    // A server that never answers: only the deadline ends the call.
+    const server = createServer(() => {}).listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const error = await a.withDeadline({ timeoutMs: 200 }, () => new b.Client({ baseUrl }).slow()).catch((e: unknown) => e);
+      assert.ok(error instanceof a.DeadlineExceededError, String(error));
+      assert.equal(a.ApiError, b.ApiError, "one ApiError class");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it("refuses a contract whose package would take the runtime's folder", async () => {
