@@ -65,7 +65,7 @@ describe("generate and docs refuse the same bad output folders (issue 12, item 2
     assert.equal(run.status, 0, run.stderr);
     assert.equal(readFileSync(join(dir, "src/index.ts"), "utf8"), "// the user's own code\n");
     assert.deepEqual(readdirSync(dir).sort(), ["reg", "sdk", "src"]);
-    assert.deepEqual(readdirSync(join(dir, "sdk")).sort(), [".charter-sdk", "abs-path", "charter-sdk", "escape", "src"]);
+    assert.deepEqual(readdirSync(join(dir, "sdk")).sort(), [".charter-sdk", "abs-path", "charter-runtime", "charter-sdk", "escape", "src"]);
   });
 });
 
@@ -87,7 +87,7 @@ describe("regenerating keeps the files the user added (issue 12, item 3)", () =>
     const run = charter(["generate", "reg", "--out", "sdk"], dir);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /kept 2 files it did not write/);
-    assert.deepEqual(listing(join(dir, "sdk")).filter((p) => p.startsWith("first") || !p.includes("/")), [".charter-sdk", "NOTES.md", "first", "first/extra.ts", "second"]);
+    assert.deepEqual(listing(join(dir, "sdk")).filter((p) => p.startsWith("first") || !p.includes("/")), [".charter-sdk", "NOTES.md", "charter-runtime", "first", "first/extra.ts", "second"]);
     assert.equal(readFileSync(join(dir, "victim.txt"), "utf8"), "outside\n");
     assert.equal(charter(["generate", "reg", "--out", "sdk", "--check"], dir).status, 0, "the user's files are not drift");
   });

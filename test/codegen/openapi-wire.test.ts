@@ -360,9 +360,13 @@ export async function use(): Promise<string> {
     assert.equal(manifest.main, "dist/index.js");
     assert.equal(manifest.types, "dist/index.d.ts");
     assert.equal(manifest.scripts.prepare, "tsc -p .");
+    assert.equal(manifest.dependencies["@charter/runtime"], "file:../charter-runtime");
+    // compileSdk built charter-runtime/ by its own tsconfig and linked it into wire.v1/node_modules, as npm does a `file:` dependency.
+    assert.match(readFileSync(join(dir, "charter-runtime", "dist", "index.d.ts"), "utf8"), /traceparent/);
     const build = spawnSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", pkg, "--pretty", "false"], { encoding: "utf8" });
     assert.equal(build.stdout + build.stderr, "");
     assert.ok(readFileSync(join(pkg, "dist", "client.d.ts"), "utf8").includes("isApiError"));
+    assert.match(readFileSync(join(pkg, "dist", "client.js"), "utf8"), /from "@charter\/runtime\/http";/, "imported, not copied");
 
     const app = join(dir, "app");
     mkdirSync(join(app, "node_modules"), { recursive: true });
@@ -372,7 +376,7 @@ export async function use(): Promise<string> {
       join(app, "main.js"),
       `import { Client, isApiError } from "wire.v1";
 const client = new Client({ baseUrl: process.argv[2] });
-const { body } = await client.getMedia();
+const { body } = await client.getMedia({}, { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" });
 const failed = await client.getShape({ path: { id: [1], coords: {} }, cookie: { session: "s" } }).catch((e) => e);
 console.log(JSON.stringify({ body, notFound: isApiError(failed, "getShape", 404) && failed.body.message }));
 `,
@@ -387,12 +391,13 @@ console.log(JSON.stringify({ body, notFound: isApiError(failed, "getShape", 404)
     const [code] = (await once(child, "close")) as [number];
     assert.equal(code, 0, out);
     assert.deepEqual(JSON.parse(out), { body: { plain: "js" }, notFound: "gone" });
+    assert.match(String(seen[0].headers.traceparent), /^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/, "the shared runtime's traceparent, from plain JavaScript");
   });
 
   it("names a package after x-charter-id, else the title, else the file name, never its extension", async () => {
     const spec = (info: string) => `openapi: 3.1.0\ninfo: { ${info} version: 1.0.0 }\npaths: {}\n`;
     const folders = async (path: string, text: string) =>
-      [...new Set([...(await generateOpenApiClients({ label: "names", files: new Map([[path, text]]), base: "." })).keys()].map((f) => f.split("/")[0]))];
+      [...new Set([...(await generateOpenApiClients({ label: "names", files: new Map([[path, text]]), base: "." })).keys()].map((f) => f.split("/")[0]))].filter((folder) => folder !== "charter-runtime");
     assert.deepEqual(await folders("specs/stripe-spec3.yaml", spec("title: Stripe API,")), ["stripe-api"]);
     assert.deepEqual(await folders("specs/stripe-spec3.yaml", spec("title: Stripe API, x-charter-id: com.stripe.v1,")), ["com.stripe.v1"]);
     assert.deepEqual(await folders("specs/stripe-spec3.yaml", spec('title: "***",')), ["stripe-spec3"]);

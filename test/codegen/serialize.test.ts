@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cookiePairs, formBody, headerValue, pathValue, queryPairs, type ParameterSpec, type ParameterStyle } from "../../templates/codegen/serialize.js";
+import { cookiePairs, formBody, headerValue, pathValue, queryPairs, type ParameterSpec, type ParameterStyle } from "../../templates/codegen/charter-runtime/serialize.js";
 
 /**
  * The "Style Examples" table of the OpenAPI Specification (3.0.3 §4.7.12.4, 3.1.0 §4.8.12.4): the

@@ -24,13 +24,14 @@ import { CONFLUENT_SCHEMA_ID, parseConfluentSchemaId } from "../../contracts/ext
 import { readDeclared, type ExtensionProblem } from "../../contracts/extensions/declared.js";
 import { avroTypesOf } from "./avro-types.js";
 import { contractPackageName } from "../package-name.js";
+import { RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 
 /** What the generated packages import; the versions charter itself is tested with. */
 // Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
 // checks all of them.
-const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
+const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1", ...RUNTIME_DEPENDENCY };
 /** What avro.ts adds, for a contract with Avro payloads. */
 const AVRO_DEPENDENCIES = { avsc: "^5.7.9" };
 /** Each loaded by one entry point only (a transport, or the Postgres outbox and inbox, which take the application's pool): an HTTP-only application installs none. */
@@ -43,7 +44,7 @@ type Json = Record<string, unknown>;
  * named after the contract id: types.ts (payload types by openapi-typescript; Avro payloads' by
  * @ovotech/avro-ts, in avro/), validators.ts (ajv standalone code), events.ts
  * (templates/codegen/asyncapi), runtime.ts, transports/ and, for Avro payloads, avro.ts (copied as they are), index.ts
- * and package.json. Paths are relative to the SDK output folder.
+ * and package.json; and the shared runtime package they depend on (runtime-package.ts). Paths are relative to the SDK output folder.
  */
 export async function generateEventPackages(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -60,7 +61,11 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const copied = [["runtime.ts", runtime], ["request-reply.ts", requestReply], ["headers.ts", readFileSync(join(TEMPLATES, "headers.ts"), "utf8")]];
   const avroCodec = readFileSync(join(TEMPLATES, "avro.ts"), "utf8");
   // index.ts re-exports runtime.ts, request-reply.ts, events.ts, replies.ts and types.ts: a message's type and spec must not take their names.
-  const exported = (text: string) => [...text.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  const exported = (text: string) => [
+    ...[...text.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]),
+    // `export { backoffMs } from "@charter/runtime"` and the like: the names the runtime passes on.
+    ...[...text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((m) => m[1].split(",").map((name) => name.trim().split(/\s+/).pop()!).filter(Boolean)),
+  ];
   const reserved = new Set([...exported(runtime), ...exported(requestReply)]);
   for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "RequestTransportChoice", "Requester", "createRequester", "Responder", "createResponder", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
   for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
@@ -115,6 +120,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
     files.set(`${folder}/package.json`, packageJson(folder, isObject(contract.document.root.info) ? contract.document.root.info.version : undefined, avro ? { ...DEPENDENCIES, ...AVRO_DEPENDENCIES } : DEPENDENCIES, OPTIONAL_PEERS));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
+  if (owners.size) for (const [path, text] of runtimePackage()) files.set(path, text);
   return files;
 }
 

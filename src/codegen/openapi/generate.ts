@@ -16,20 +16,21 @@ import { requestMediaType, wireOf } from "./wire.js";
 import { responseHeadersOf } from "./response-headers.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
 import { contractPackageName } from "../package-name.js";
+import { RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 
-/** What serialize.ts imports: the bracket notation and RFC 6570 expansion, with qs's types. */
-const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
+/** The shared runtime: the client's resilience and serialization are its `http` entry point. */
+const DEPENDENCIES = { ...RUNTIME_DEPENDENCY };
 
 /** Methods that may be repeated without changing the result (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
 
 /**
  * A typed client package per OpenAPI contract, in a folder named after the contract id: types.ts
- * (openapi-typescript), client.ts (templates/codegen/openapi), runtime.ts, serialize.ts and
- * response-headers.ts (copied as they are), index.ts and package.json. Paths are relative to the
- * SDK output folder.
+ * (openapi-typescript), client.ts (templates/codegen/openapi), response-headers.ts (copied as it
+ * is), index.ts and package.json; and the shared runtime package they depend on, whose `http` entry
+ * point sends the calls (runtime-package.ts). Paths are relative to the SDK output folder.
  */
 export async function generateOpenApiClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -40,8 +41,6 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
   const template = (name: string) => hbs.compile(readFileSync(join(TEMPLATES, "openapi", name), "utf8"), { noEscape: true, strict: true });
   const client = template("client.ts.hbs");
   const index = template("index.ts.hbs");
-  const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
-  const serialize = readFileSync(join(TEMPLATES, "serialize.ts"), "utf8");
   const responseHeaders = readFileSync(join(TEMPLATES, "openapi", "response-headers.ts"), "utf8");
   const display = (file: string) => joinPath(registry.base, file);
 
@@ -62,13 +61,12 @@ export async function generateOpenApiClients(registry: Snapshot): Promise<Map<st
     });
     files.set(`${folder}/types.ts`, `${banner}\n${types}`);
     files.set(`${folder}/client.ts`, client(clientData(contract, banner)));
-    files.set(`${folder}/runtime.ts`, `${banner}\n${runtime}`);
-    files.set(`${folder}/serialize.ts`, `${banner}\n${serialize}`);
     files.set(`${folder}/response-headers.ts`, `${banner}\n${responseHeaders}`);
     files.set(`${folder}/index.ts`, index({ banner }));
     files.set(`${folder}/package.json`, packageJson(folder, (contract.document.root.info as Record<string, unknown> | undefined)?.version, DEPENDENCIES));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
+  for (const [path, text] of runtimePackage()) files.set(path, text);
   return files;
 }
 

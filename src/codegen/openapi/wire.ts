@@ -3,7 +3,7 @@ import { parametersOf, type OperationNode } from "../../lint/helpers/openapi.js"
 import type { OpenApiContract } from "../../contracts/contract.js";
 
 /**
- * How an operation goes over the wire, as the generated client's runtime reads it (serialize.ts):
+ * How an operation goes over the wire, as the generated client's runtime reads it (@charter/runtime's serialize.ts):
  * each parameter's location, style and explode; the request body's media type and Encoding
  * Object; the media types each response status declares. Only what differs from the OpenAPI
  * defaults is kept, so the table in client.ts stays short.

@@ -14,15 +14,16 @@ import type { Snapshot } from "../../registry/snapshot.js";
 import { PACKAGE_ROOT } from "../../resources.js";
 import { camelIdentifier, jsdoc, lineCommentText, packageName, pascalIdentifier, stringLiteral } from "../openapi/names.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
+import { RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen");
 
-/** Defaults where the contract is silent; runtime.ts and connect-runtime.ts document the same figures. */
+/** Defaults where the contract is silent; @charter/runtime's http.ts and connect-runtime.ts document the same figures. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY = { attempts: 3, initialMs: 100, maxMs: 2_000 };
 
 /** What the generated packages import; the versions charter itself is built and tested with. */
-const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2", qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1" };
+const DEPENDENCIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2", ...RUNTIME_DEPENDENCY };
 
 const SAFE_TO_REPEAT = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, MethodOptions_IdempotencyLevel.IDEMPOTENT]);
 
@@ -30,8 +31,9 @@ const SAFE_TO_REPEAT = new Set([MethodOptions_IdempotencyLevel.NO_SIDE_EFFECTS, 
  * A typed gRPC/Connect client package per proto package that declares services, in a folder named
  * after the package: the messages and service descriptors of protoc-gen-es (`target=ts`, run in
  * process on the image buf compiled) for the package's files and the registry files they import,
- * client.ts (a factory per service), runtime.ts and connect-runtime.ts (copied as they are),
- * index.ts and package.json. Paths are relative to the SDK output folder.
+ * client.ts (a factory per service), connect-runtime.ts (copied as it is, over the shared
+ * runtime's `http` entry point), index.ts and package.json; and the shared runtime package they
+ * depend on (runtime-package.ts). Paths are relative to the SDK output folder.
  */
 export async function generateConnectClients(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -53,9 +55,6 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
   const generated = new Map(response.file.map((f) => [f.name, f.content]));
   const pbPath = (file: DescFile) => `${file.name}_pb.ts`;
 
-  const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
-  // runtime.ts is shared with the OpenAPI clients, whose HTTP calls it serialises through serialize.ts.
-  const serialize = readFileSync(join(TEMPLATES, "serialize.ts"), "utf8");
   const connectRuntime = readFileSync(join(TEMPLATES, "proto", "connect-runtime.ts"), "utf8");
 
   for (const [pkg, pkgFiles] of withServices.sort(([a], [b]) => a.localeCompare(b))) {
@@ -76,8 +75,6 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
       files.set(`${folder}/${pbPath(file)}`, `${banner}\n${text}`);
     }
     files.set(`${folder}/client.ts`, clientText(banner, pkgFiles, generated));
-    files.set(`${folder}/runtime.ts`, `${banner}\n${runtime}`);
-    files.set(`${folder}/serialize.ts`, `${banner}\n${serialize}`);
     files.set(`${folder}/connect-runtime.ts`, `${banner}\n${connectRuntime}`);
     files.set(
       `${folder}/index.ts`,
@@ -86,8 +83,8 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
         `export * from "./client.js";`,
         // The package's messages, enums and service descriptors, for building requests and reading responses.
         ...pkgFiles.map((file) => `export * from ${stringLiteral(`./${pbPath(file).replace(/\.ts$/, ".js")}`)};`),
-        `export { withDeadline } from "./runtime.js";`,
-        `export type { CallOptions } from "./runtime.js";`,
+        `export { withDeadline } from "@charter/runtime/http";`,
+        `export type { CallOptions } from "@charter/runtime/http";`,
         `export type { RpcCallOptions, RpcClientOptions } from "./connect-runtime.js";`,
         `export { Code, ConnectError } from "@connectrpc/connect";`,
         "",
@@ -96,6 +93,7 @@ export async function generateConnectClients(registry: Snapshot): Promise<Map<st
     files.set(`${folder}/package.json`, packageJson(folder, undefined, DEPENDENCIES));
     files.set(`${folder}/tsconfig.json`, tsconfigJson());
   }
+  for (const [path, text] of runtimePackage()) files.set(path, text);
   return files;
 }
 

@@ -18,7 +18,7 @@ export interface RetryPolicy {
 /** The one default policy where a contract is silent; the generated runtimes document the same figures. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, initialMs: 100, maxMs: 2_000, maxDeliver: 5 };
 
-/** The retry budget of a generated client whose contract declares none (templates/codegen/runtime.ts). */
+/** The retry budget of a generated client whose contract declares none (templates/codegen/charter-runtime/http.ts). */
 export const DEFAULT_RETRY_BUDGET = 0.1;
 
 /** What a contract writes; each member it leaves out takes DEFAULT_RETRY's. */

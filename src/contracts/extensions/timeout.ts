@@ -3,7 +3,7 @@ import type { Parsed } from "./declared.js";
 /** How long a client waits for one attempt of an operation: `x-charter-timeout: 2000 | 800ms | 5s | 1m`. */
 export const TIMEOUT_KEY = "x-charter-timeout";
 
-/** Where the contract is silent; templates/codegen/runtime.ts documents the same figure. */
+/** Where the contract is silent; templates/codegen/charter-runtime/http.ts documents the same figure. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;

@@ -16,9 +16,10 @@
  * - dead-letter channel: `<channel>.dlq` (`x-charter-dead-letter`).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomFillSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { backoffMs, childTraceparent, type RetryPolicy } from "@charter/runtime";
 import { CloudEvent, ValidationError } from "cloudevents";
 import { applicationHeaders, type HeaderKinds } from "./headers.js";
 
@@ -78,11 +79,9 @@ export interface PayloadCodec {
   decode(event: CloudEvent<unknown>): unknown;
 }
 
-export interface RetryPolicy {
-  attempts: number;
-  initialMs: number;
-  maxMs: number;
-}
+// From the runtime every generated package shares; transports/ and postgres/ take them from here.
+export { backoffMs, childTraceparent };
+export type { RetryPolicy };
 
 /** What events.ts declares for one receive operation. */
 export interface ReceiveSpec {
@@ -302,11 +301,6 @@ export class FileIdempotencyStore implements IdempotencyStore {
   }
 }
 
-/** Full jitter: a random wait between 0 and the exponential backoff for this retry. */
-export function backoffMs(policy: RetryPolicy, retry: number): number {
-  return Math.random() * Math.min(policy.maxMs, policy.initialMs * 2 ** retry);
-}
-
 /**
  * The W3C trace context an event continues (the CloudEvents distributed-tracing extension). Every
  * generated package has its own copy of this file, and a handler from one package often publishes
@@ -314,25 +308,6 @@ export function backoffMs(policy: RetryPolicy, retry: number): number {
  */
 const TRACE = Symbol.for("charter.events.trace-context");
 const traceContext: AsyncLocalStorage<{ traceparent: string; tracestate?: string }> = ((globalThis as Record<symbol, unknown>)[TRACE] ??= new AsyncLocalStorage()) as AsyncLocalStorage<{ traceparent: string; tracestate?: string }>;
-
-/** Random bytes drawn from a pool: one `randomFillSync` per 4 KiB instead of a call per id (a span or trace id per event). */
-const pool = Buffer.alloc(4096);
-let poolUsed = pool.length;
-function randomHex(bytes: number): string {
-  if (poolUsed + bytes > pool.length) {
-    randomFillSync(pool);
-    poolUsed = 0;
-  }
-  poolUsed += bytes;
-  return pool.toString("hex", poolUsed - bytes, poolUsed);
-}
-
-/** The same trace with a fresh span id; a new trace when there is no parent. */
-export function childTraceparent(parent: string | undefined): string {
-  const match = parent && /^00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})$/.exec(parent);
-  const span = randomHex(8);
-  return match ? `00-${match[1]}-${span}-${match[2]}` : `00-${randomHex(16)}-${span}-01`;
-}
 
 /** The trace context a handler runs in, so events it publishes continue the trace. */
 export function currentTrace(): { traceparent: string; tracestate?: string } | undefined {

@@ -5,7 +5,7 @@
  * `content` is parsed. A required header that is missing, or a value that is not of its declared
  * type, is a ProtocolError: the types promise the value, so the client does not hand out another.
  */
-import { ProtocolError } from "./runtime.js";
+import { ProtocolError } from "@charter/runtime/http";
 
 type Scalar = "string" | "number" | "integer" | "boolean";
 

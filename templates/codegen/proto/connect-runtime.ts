@@ -1,6 +1,6 @@
 /*
- * The gRPC / Connect side of a charter-generated client. Every unary call goes through runtime.ts's
- * `Runtime.send` (the same engine as the OpenAPI clients), so the policy is one implementation:
+ * The gRPC / Connect side of a charter-generated client. Every unary call goes through
+ * `@charter/runtime/http`'s `Runtime.send` (the same engine as the OpenAPI clients), so the policy is one implementation:
  *
  * - timeout per call: 10 s unless the contract or the call says otherwise; an inherited deadline
  *   (`withDeadline` around a block of calls) wins when it is earlier;
@@ -20,18 +20,8 @@
 import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 import { Code, ConnectError, type CallOptions as ConnectCallOptions, type Interceptor, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import {
-  BulkheadFullError,
-  callDeadline,
-  childTraceparent,
-  CircuitOpenError,
-  DeadlineExceededError,
-  inheritedContext,
-  Runtime,
-  type CallOptions,
-  type ClientOptions,
-  type RetryPolicy,
-} from "./runtime.js";
+import { childTraceparent, type RetryPolicy } from "@charter/runtime";
+import { BulkheadFullError, callDeadline, CircuitOpenError, DeadlineExceededError, inheritedContext, Runtime, type CallOptions, type ClientOptions } from "@charter/runtime/http";
 
 export type Protocol = "connect" | "grpc" | "grpc-web";
 

@@ -36,6 +36,7 @@ import { timingSafeEqual } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
+import { retryAfterMs } from "@charter/runtime";
 import { CloudEvent, HTTP } from "cloudevents";
 import { Webhook } from "standardwebhooks";
 import { binaryMessage } from "./binary-mode.js";
@@ -352,11 +353,4 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
 function reply(res: ServerResponse, status: number, text = "", headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   res.writeHead(status, text ? { ...headers, "content-type": "text/plain; charset=utf-8" } : headers).end(text);
-}
-
-/** `Retry-After` as milliseconds: delta seconds or an HTTP date. */
-function retryAfterMs(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

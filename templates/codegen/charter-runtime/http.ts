@@ -1,7 +1,10 @@
 /*
- * The resilience runtime of a charter-generated client: the generated client.ts describes each
- * operation (method, path, timeout, retry policy, idempotency) and sends it through `Runtime.send`,
- * which enforces what the contract declares. Defaults, used where the contract is silent:
+ * The resilience runtime of charter-generated HTTP clients (`@charter/runtime/http`): each OpenAPI
+ * package's client.ts describes each operation (method, path, timeout, retry policy, idempotency)
+ * and sends it through `Runtime.send`, which enforces what the contract declares; Connect packages
+ * send their unary calls through it too (their connect-runtime.ts). One module for the output
+ * folder, so a `withDeadline` block bounds the calls of every client in it. Defaults, used where
+ * the contract is silent:
  *
  * - timeout per attempt: 10 s (`x-charter-timeout`); no end-to-end deadline unless one is given
  *   (`CallOptions.deadline`/`timeoutMs`, or `withDeadline` around a block of calls);
@@ -21,7 +24,10 @@
  * server answered, so it is neither retried nor counted by the breaker.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { backoffMs, type RetryPolicy } from "./backoff.js";
+import { retryAfterMs } from "./retry-after.js";
+import { childTraceparent } from "./traceparent.js";
 import { cookiePairs, headerValue, pathValue, queryPairs, requestBody, type BodySpec, type ParameterSpec } from "./serialize.js";
 
 /**
@@ -84,11 +90,7 @@ export class BulkheadFullError extends Error {
 /** The body type of a response declared by openapi-typescript: its media types' union, or undefined. */
 export type BodyOf<R> = R extends { content: infer C } ? C[keyof C] : undefined;
 
-export interface RetryPolicy {
-  attempts: number;
-  initialMs: number;
-  maxMs: number;
-}
+export type { RetryPolicy };
 
 /** What client.ts knows about one operation, from the contract. */
 export interface OperationSpec {
@@ -196,27 +198,6 @@ function earliest(a: number | undefined, b: number | undefined): number | undefi
 /** Statuses that say "try again later"; other statuses are the server's answer. */
 const RETRYABLE_STATUS = new Set([408, 429, 502, 503, 504]);
 
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-
-/** A child of the caller's trace context, or the root of a new trace. */
-export function childTraceparent(parent: string | undefined): string {
-  const span = randomBytes(8).toString("hex");
-  const match = parent ? TRACEPARENT.exec(parent.trim().toLowerCase()) : null;
-  if (match && !/^0+$/.test(match[2])) return `00-${match[2]}-${span}-${match[4]}`;
-  return `00-${randomBytes(16).toString("hex")}-${span}-01`;
-}
-
-/**
- * `Retry-After` in milliseconds from now: delay-seconds or an HTTP date; undefined when absent or
- * unreadable.
- */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /**
  * Retries may add at most `ratio` to the calls: each call earns `ratio` of a token, each retry costs
  * one, and the balance starts at (and never exceeds) `floor`, so a failing dependency sees at most
@@ -308,11 +289,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     if (signal.aborted) stop();
     else signal.addEventListener("abort", stop, { once: true });
   });
-}
-
-/** Full jitter: a random wait between 0 and the exponential backoff for this retry. */
-function backoffMs(policy: RetryPolicy, retry: number): number {
-  return Math.random() * Math.min(policy.maxMs, policy.initialMs * 2 ** (retry - 1));
 }
 
 /** The declaration of a parameter, or the defaults of its location for one the contract leaves out. */
@@ -442,7 +418,7 @@ export class Runtime {
             return { status: outcome.status, headers: outcome.headers, body: parseBody(spec, outcome.status, outcome.headers, outcome.bytes) };
           }
           const wait = "error" in outcome ? undefined : retryAfterMs(outcome.headers.get("retry-after"));
-          const delay = wait ?? backoffMs(spec.retry, attempt);
+          const delay = wait ?? backoffMs(spec.retry, attempt - 1);
           const late = deadline !== undefined && Date.now() + delay >= deadline;
           const tooLong = wait !== undefined && wait > (this.#options.maxRetryAfterMs ?? 10_000);
           // A body stream can be sent once only.
