@@ -20,8 +20,9 @@ export function createRenderer(dir = join(PACKAGE_ROOT, "templates", "docs")): R
   const hbs = Handlebars.create();
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("lower", (value: unknown) => String(value ?? "").toLowerCase());
-  // A long path or qualified name in a narrow column wraps after a `/`, `.` or `:`, not inside a word.
-  hbs.registerHelper("breakable", (value: unknown) => new hbs.SafeString(hbs.escapeExpression(String(value ?? "")).replace(/[/.:]/g, "$&<wbr>")));
+  // A long path or qualified name in a narrow column wraps after a `/`, `.` or `:`, not inside a
+  // word, and keeps a file's extension with its name.
+  hbs.registerHelper("breakable", (value: unknown) => new hbs.SafeString(hbs.escapeExpression(String(value ?? "")).replace(/[/:]|\.(?![a-z0-9]{1,5}$)/gi, "$&<wbr>")));
   const partials = join(dir, "partials");
   for (const file of readdirSync(partials).filter((f) => f.endsWith(".hbs"))) {
     hbs.registerPartial(basename(file, ".hbs"), readFileSync(join(partials, file), "utf8"));
