@@ -1,20 +1,25 @@
 import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
 
-const PEAK_RSS = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "peak-rss.mjs")).href;
+/** GNU time (Debian's `time` package): its %M is the largest resident set of the process tree it ran. */
+const TIME = "/usr/bin/time";
 
 export interface Measured {
   ms: number;
   peakMb: number;
 }
 
-/** Runs a Node script as its own process: wall time and peak RSS (read by peak-rss.mjs inside it). */
-export function measureNode(script: string, args: string[], cwd: string): Measured {
+/**
+ * Runs a Node script as its own process: wall time and peak RSS. Both tools of a comparison are
+ * measured this way, and the peak covers what they spawn (charter's buf and git) as well.
+ */
+export function measureNode(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Measured {
+  if (!existsSync(TIME)) throw new Error(`${TIME} is missing: apt-get install time`);
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ["--import", PEAK_RSS, script, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  // The marker keeps the figure apart from whatever the tool itself writes on stderr.
+  const run = spawnSync(TIME, ["-f", "peak-rss-kb %M", process.execPath, script, ...args], { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const peak = /peak-rss-kb (\d+)/.exec(run.stderr);
+  const peak = /peak-rss-kb (\d+)\s*$/.exec(run.stderr);
   if (run.status !== 0 || !peak) throw new Error(`${script} ${args.join(" ")} failed (${run.status}): ${run.stderr.slice(-2000)}`);
   return { ms, peakMb: Number(peak[1]) / 1024 };
 }

@@ -1,8 +1,9 @@
 /**
  * bench/docs: `charter docs` on a generated registry of 200 contracts (100 proto packages,
  * 50 OpenAPI documents, 40 AsyncAPI documents, 10 JSON Schemas) with two release tags, so the
- * changelog has versions to compare. Prints the median of a few whole-process runs.
- * Usage: npm run bench:docs [-- --runs N]
+ * changelog has versions to compare; then on a Stripe spec beside `redocly build-docs`
+ * (stripe.ts). Prints medians of whole-process runs: wall time and peak RSS.
+ * Usage: npm run bench:docs [-- --runs N] [--spec N]   (N of ../shared/corpus/real-world/stripe/N)
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,11 +13,13 @@ import { fileURLToPath } from "node:url";
 import { generateAsyncApi } from "../asyncapi/generate.js";
 import { generateSpec } from "../openapi/generate.js";
 import { generateRegistry } from "../proto/generate.js";
+import { measureNode, median, type Measured } from "./measure.js";
+import { compareWithRedocly } from "./stripe.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 const CHARTER = join(ROOT, "dist", "charter.js");
-const runsArg = process.argv.indexOf("--runs");
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const arg = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const RUNS = Number(arg("--runs", "3"));
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -52,15 +55,15 @@ registry(join(repo, "contracts"), true);
 git(repo, "commit", "-qam", "v1.1.0");
 git(repo, "tag", "v1.1.0");
 
-const times: number[] = [];
+const runs: Measured[] = [];
 for (let i = 0; i < RUNS; i++) {
   rmSync(join(repo, "site"), { recursive: true, force: true });
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [CHARTER, "docs", "contracts", "--out", "site"], { cwd: repo, env: { ...process.env, CHARTER_CACHE_DIR: join(repo, `cache-${i}`) }, encoding: "utf8" });
-  times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  if (run.status !== 0) throw new Error(`charter docs failed: ${run.stderr}`);
+  runs.push(measureNode(CHARTER, ["docs", "contracts", "--out", "site"], repo, { ...process.env, CHARTER_CACHE_DIR: join(repo, `cache-${i}`) }));
 }
 if (process.env.KEEP_BENCH_REPO) console.error(`kept ${repo}`);
 else rmSync(repo, { recursive: true, force: true });
-const sorted = [...times].sort((a, b) => a - b);
-console.log(`charter docs, 200 contracts with two releases (${RUNS} runs, cold cache each): median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms (target under 10,000 ms)`);
+const ms = median(runs.map((r) => r.ms));
+const peak = median(runs.map((r) => r.peakMb));
+console.log(`charter docs, 200 contracts with two releases (${RUNS} runs, cold cache each): median ${ms.toFixed(0)} ms (target under 10,000 ms), peak RSS ${peak.toFixed(0)} MB`);
+
+compareWithRedocly(ROOT, arg("--spec", "551"), RUNS);

@@ -14,12 +14,15 @@ export interface Renderer {
  * Handlebars over the templates folder: `layout.hbs`, one template per page kind, and the
  * partials in `partials/`. Handlebars escapes every `{{value}}`; the only unescaped values are
  * `{{{body}}}` (a page rendered by these templates) and `{{{description}}}`s, which markdown.ts
- * renders through sanitize-html's allow-list.
+ * renders through sanitize-html's allow-list; `breakable` escapes before it adds its `<wbr>`s.
  */
 export function createRenderer(dir = join(PACKAGE_ROOT, "templates", "docs")): Renderer {
   const hbs = Handlebars.create();
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("lower", (value: unknown) => String(value ?? "").toLowerCase());
+  // A long path or qualified name in a narrow column wraps after a `/`, `.` or `:`, not inside a
+  // word, and keeps a file's extension with its name.
+  hbs.registerHelper("breakable", (value: unknown) => new hbs.SafeString(hbs.escapeExpression(String(value ?? "")).replace(/[/:]|\.(?![a-z0-9]{1,5}$)/gi, "$&<wbr>")));
   const partials = join(dir, "partials");
   for (const file of readdirSync(partials).filter((f) => f.endsWith(".hbs"))) {
     hbs.registerPartial(basename(file, ".hbs"), readFileSync(join(partials, file), "utf8"));

@@ -42,6 +42,55 @@ async function assertNoOverflow(page: Page, name: string): Promise<void> {
   }
 }
 
+/**
+ * At each width: tables stay readable. Prose in a cell (descriptions, changes) is not squeezed to
+ * a word a line and starts level with its row's first cell; short facts (kind, owner, version) hold
+ * one line; from 768 px on, a table of up to four columns (members, RPCs, parameters) needs no
+ * scrolling of its own (six columns of changes may). Returns what is not.
+ */
+async function unreadableCells(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    // No named functions inside: tsx would wrap them in a helper the page does not have.
+    const found = await page.evaluate(() => {
+      const cells = Array.from(document.querySelectorAll<HTMLTableCellElement>("td.prose, td.nowrap")).filter((cell) => cell.textContent!.trim());
+      const [own, first] = [cells, cells.map((cell) => (cell.parentElement as HTMLTableRowElement).cells[0])].map((list) =>
+        // The boxes of the cell's text, line by line (an element's own box would count as a line).
+        list.map((cell) => {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          const rects: DOMRect[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            rects.push(...Array.from(range.getClientRects()).filter((r) => r.width > 0));
+          }
+          return rects;
+        }),
+      );
+      const out: string[] = [];
+      cells.forEach((cell, i) => {
+        const text = `"${cell.textContent!.trim().slice(0, 30)}"`;
+        if (cell.classList.contains("nowrap")) {
+          if (new Set(own[i].map((r) => Math.round(r.top))).size > 1) out.push(`${text} wraps`);
+          return;
+        }
+        const { width } = cell.getBoundingClientRect();
+        if (width < 150) out.push(`${text} squeezed to ${width.toFixed(0)} px`);
+        const drop = own[i][0].top - first[i][0].top;
+        if (Math.abs(drop) > 4) out.push(`${text} starts ${drop.toFixed(0)} px below its row`);
+      });
+      return out;
+    });
+    if (width >= 768) {
+      const scrolled = await page.evaluate(() => Array.from(document.querySelectorAll(".scroll")).filter((box) => box.querySelectorAll("thead th").length <= 4 && box.scrollWidth > box.clientWidth).map((box) => box.querySelector("th")?.textContent ?? "a table"));
+      found.push(...scrolled.map((th) => `the table headed "${th}" scrolls`));
+    }
+    problems.push(...found.map((p) => `${width} px: ${p}`));
+  }
+  return problems;
+}
+
 const stripe = corpus("real-world/stripe");
 
 /** A site of a registry holding one Stripe spec (the corpus' newest revision), built once. */
@@ -74,6 +123,7 @@ describe("the docs site's layout in headless Chromium", { skip: browserSkip() },
     for (const file of pagesOf(site)) {
       const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
       await assertNoOverflow(page, file);
+      assert.deepEqual(await unreadableCells(page), [], file);
       if (file.startsWith("contracts/asyncapi-urn-shop-orders-events")) {
         // The payload is a `$ref`: rendered once in the schema section, opened in place when in view.
         const payload = page.locator('.message details.schema-ref[data-ref="#schema-OrderPaid"]');
