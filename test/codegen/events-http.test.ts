@@ -253,6 +253,15 @@ describe("generated CloudEvents packages over HTTP (webhooks)", () => {
       await transport.close();
     });
 
+    // The timeout turns a sender that waits out the hour into a failure rather than a hang.
+    it("waits no longer than maxRetryAfterMs for a Retry-After", { timeout: 60_000 }, async (t) => {
+      const receiver = await scripted(t, [{ status: 503, headers: { "retry-after": "3600" } }]);
+      const transport = http.httpTransport({ url: receiver.url, maxRetryAfterMs: 20 });
+      await transport.send({ channel: CHANNEL, event: event() });
+      assert.equal(receiver.seen.length, 2);
+      await transport.close();
+    });
+
     it("gives up after its attempts, on network errors too", async () => {
       const transport = http.httpTransport({ url: `http://127.0.0.1:${await freePort()}`, retry: { attempts: 3, initialMs: 5, maxMs: 5 } });
       await assert.rejects(transport.send({ channel: CHANNEL, event: event() }), /failed 3 time\(s\), last: .*ECONNREFUSED/);

@@ -6,7 +6,7 @@
  * whole event as `application/cloudevents+json`) by the cloudevents SDK, which also decodes both.
  *
  * HTTP has no broker: the sender is the queue. It retries network errors, 408, 429 and 5xx with
- * backoff (honouring `Retry-After`), so an event is redelivered only while its sender keeps trying;
+ * backoff (honouring `Retry-After` up to `maxRetryAfterMs`), so an event is redelivered only while its sender keeps trying;
  * a sender that dies mid-retry loses it unless it keeps its own outbox. Other statuses are final.
  *
  * The receiver answers:
@@ -61,6 +61,8 @@ export interface HttpTransportOptions {
   replayWindowMs?: number;
   /** Tries per event (the first included) and their backoff; 5 tries, 100 ms doubling to 5 s, by default. */
   retry?: Partial<RetryPolicy>;
+  /** The longest a `Retry-After` makes the sender wait before its next try (a longer one is cut to this); 10 s by default. */
+  maxRetryAfterMs?: number;
   /** How long one try may take, answer included; 10 s by default. */
   timeoutMs?: number;
   /** Connections kept open per receiver; 64 by default. */
@@ -162,7 +164,8 @@ export function httpTransport(options: HttpTransportOptions = {}): HttpTransport
         throw new HttpDeliveryError(`POST ${target} (event ${event.id}) was refused: ${failure}`, status, attempt);
       }
       if (attempt >= retry.attempts) throw new HttpDeliveryError(`POST ${target} (event ${event.id}) failed ${attempt} time(s), last: ${failure}`, status, attempt);
-      await sleep((status === undefined ? undefined : retryAfterMs(result.retryAfter)) ?? backoffMs(retry, attempt - 1));
+      const asked = status === undefined ? undefined : retryAfterMs(result.retryAfter);
+      await sleep(asked === undefined ? backoffMs(retry, attempt - 1) : Math.min(asked, options.maxRetryAfterMs ?? 10_000));
     }
   };
 
