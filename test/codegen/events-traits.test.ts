@@ -77,7 +77,7 @@ describe("a header a message takes from its traits", () => {
     it(`${version}: is shown on the docs page`, async () => {
       const dir = tempTree({ "orders.asyncapi.yaml": text });
       const site = await buildSite(readInput(dir, dir), []);
-      const page = [...site.entries()].find(([path, html]) => path.endsWith(".html") && html.includes("order.paid.v1"))?.[1] ?? "";
+      const page = [...site.entries()].find(([path]) => path.startsWith("contracts/asyncapi-"))?.[1] ?? "";
       assert.match(page, /<h5>Headers<\/h5>[\s\S]*tenant[\s\S]*The shop tenant/);
     });
   }
