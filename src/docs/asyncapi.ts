@@ -1,3 +1,4 @@
+import { eventAttributes } from "../compat/cloudevents/convention.js";
 import { channelName, type Message, type Reply } from "../contracts/asyncapi/model.js";
 import { channelExtensionsOf, messageExtensionsOf, operationExtensionsOf } from "../contracts/extensions/asyncapi.js";
 import { channelFacts, consumerFacts, messageFacts, type Fact } from "../contracts/extensions/display.js";
@@ -56,6 +57,8 @@ export interface CloudEvent {
   time: string;
   datacontenttype: string;
   dataschema?: string;
+  /** The partition key, from the message's business key (`x-charter-business-key`). */
+  partitionkey?: string;
   data: unknown;
 }
 
@@ -86,21 +89,23 @@ export function channelPeers(contracts: { contract: AsyncApiContract; page: stri
   return peers;
 }
 
+/** The event a generated producer would send for the message's first example, else for data synthesised from its payload schema. */
 function cloudEvent(contract: AsyncApiContract, message: Message): { event: CloudEvent; from: "example" | "schema" } {
   const value = message.message.value;
-  const attributes = isObject(value["x-cloudevents"]) ? value["x-cloudevents"] : {};
   const examples = Array.isArray(value.examples) ? value.examples.filter((e): e is Json => isObject(e) && "payload" in e) : [];
   const data = examples.length ? examples[0].payload : message.payload ? exampleOf(contract.schemas, message.payload) : {};
-  // Structured mode carries the data as JSON inside the event; a JSON payload says so.
-  const contentType = message.contentType && !message.contentType.includes("cloudevents") ? message.contentType : "application/json";
+  const businessKey = messageExtensionsOf(contract, message).businessKey?.value;
+  const key = businessKey !== undefined && isObject(data) ? data[businessKey] : undefined;
+  const { type, source, dataschema, datacontenttype } = eventAttributes(contract.id, message);
   const event: CloudEvent = {
     specversion: "1.0",
     id: "7d9c1f3e-0b2a-4c5d-9e8f-1a2b3c4d5e6f",
-    source: text(attributes.source) ?? `/${contract.id}`,
-    type: text(attributes.type) ?? text(value.name) ?? message.key,
+    source,
+    type,
     time: "2024-05-01T12:00:00Z",
-    datacontenttype: contentType,
-    ...(text(attributes.dataschema) ? { dataschema: text(attributes.dataschema) } : {}),
+    datacontenttype,
+    ...(dataschema === undefined ? {} : { dataschema }),
+    ...(key === undefined || key === null ? {} : { partitionkey: String(key) }),
     data,
   };
   return { event, from: examples.length ? "example" : "schema" };

@@ -2,7 +2,7 @@ import Handlebars from "handlebars";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { channelName, type Channel, type Message, type Operation } from "../../contracts/asyncapi/model.js";
-import { cloudEventOf } from "../../compat/cloudevents/convention.js";
+import { eventAttributes } from "../../compat/cloudevents/convention.js";
 import { child, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { InputError } from "../../errors.js";
 import { consumerPolicy } from "../../contracts/extensions/index.js";
@@ -183,19 +183,12 @@ function planContract(contract: AsyncApiContract, reserved: Set<string>, display
     const definition = avro ? undefined : message.payload ? bundle.add(message.payload, name) : bundle.addValue(name, {});
     const headers = message.headers && bundle.add(message.headers, `${name}Headers`);
     const headerKinds = message.headers && headerKindsOf(contract, message.headers);
-    const cloudEvent = cloudEventOf(message)?.attributes;
-    const attribute = (key: string) => (typeof cloudEvent?.get(key) === "string" ? String(cloudEvent.get(key)) : undefined);
-    // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
-    const contentType = message.contentType && !/cloudevents/i.test(message.contentType) ? message.contentType : avro ? "application/avro" : "application/json";
+    const attributes = eventAttributes(contract.id, message);
     const businessKey = messageExtensionsOf(contract, message).businessKey?.value;
     const plan: MessagePlan = {
       name,
       definition,
-      // A message not declared a CloudEvent still travels as one, typed and sourced after the contract.
-      type: attribute("type") ?? `${contract.id}.${message.key}`,
-      source: attribute("source") ?? contract.id,
-      dataschema: attribute("dataschema"),
-      datacontenttype: contentType,
+      ...attributes,
       businessKey,
       headers,
       headerKinds,

@@ -40,6 +40,32 @@ export function cloudEventOf(message: Message): CloudEventSpec | undefined {
   return { at: placeOf(message.message, CLOUDEVENTS_KEY)!, attributes: new Map(Object.entries(value)) };
 }
 
+/** The attributes every event of a message carries, whether or not the message declares `x-cloudevents`. */
+export interface EventAttributes {
+  type: string;
+  source: string;
+  dataschema?: string;
+  datacontenttype: string;
+}
+
+/**
+ * What a generated producer sends a message's events with, and so what the docs' example event
+ * shows: the declared attributes, else charter's defaults (a message not declared a CloudEvent
+ * still travels as one, typed and sourced after the contract).
+ */
+export function eventAttributes(contractId: string, message: Message): EventAttributes {
+  const declared = cloudEventOf(message)?.attributes;
+  const attribute = (key: string) => (typeof declared?.get(key) === "string" ? String(declared.get(key)) : undefined);
+  const dataschema = attribute("dataschema");
+  return {
+    type: attribute("type") ?? `${contractId}.${message.key}`,
+    source: attribute("source") ?? contractId,
+    ...(dataschema === undefined ? {} : { dataschema }),
+    // A content type of cloudevents+json says how the event travels (structured mode), not what its data is.
+    datacontenttype: message.contentType && !/cloudevents/i.test(message.contentType) ? message.contentType : message.avro ? "application/avro" : "application/json",
+  };
+}
+
 /** `com.shop.order.paid.v1` → 1; undefined when the type carries no major version. */
 export const majorOf = (type: string): number | undefined => {
   const match = /\.v(\d+)$/.exec(type);
