@@ -8,10 +8,12 @@ import { generateCommand } from "./generate.js";
 import { docsCommand } from "./docs.js";
 import { initCommand } from "./init.js";
 import { lintCommand } from "./lint.js";
+import { mockCommand } from "./mock.js";
 import { rulesCommand } from "./rules.js";
 import { didYouMean } from "./suggest.js";
+import { verifyCommand } from "./verify.js";
 
-const COMMAND_NAMES = [lintCommand, breakingCommand, checkCommand, changelogCommand, generateCommand, docsCommand, initCommand, rulesCommand].map((c) => c.command.split(" ")[0]);
+const COMMAND_NAMES = [lintCommand, breakingCommand, checkCommand, changelogCommand, generateCommand, docsCommand, mockCommand, verifyCommand, initCommand, rulesCommand].map((c) => c.command.split(" ")[0]);
 
 /** Exit 2 with one line for bad input; the stack only with --verbose. */
 function fail(error: unknown, verbose: boolean): void {
@@ -83,6 +85,8 @@ export async function main(argv: string[]): Promise<void> {
       .command(changelogCommand)
       .command(generateCommand)
       .command(docsCommand)
+      .command(mockCommand)
+      .command(verifyCommand)
       .command(initCommand)
       .command(rulesCommand)
       .middleware(() => rejectUnknownOptions(args, parser), true)

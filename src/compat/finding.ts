@@ -36,7 +36,8 @@ export interface Change {
 }
 
 export interface Finding extends Change {
-  category: "breaking" | "lint";
+  /** `breaking` and `lint` judge contracts; `verify` judges a running service against its contract. */
+  category: "breaking" | "lint" | "verify";
   against: string;
   severity: Severity;
   fingerprint: string;

@@ -3,10 +3,11 @@ import type { RuleMeta } from "../rules/rule-meta.js";
 
 const indent = (text: string) => text.trimEnd().split("\n").map((line) => `    ${line}`).join("\n");
 
-/** The header line: id, kinds, and what the rule defaults to (a lint rule's severity; a breaking rule's check and category). */
+/** The header line: id, kinds, and what the rule defaults to (a lint rule's severity; a breaking or verify rule's check and category). */
 function header(rule: RuleMeta): string {
   const facts = [rule.kinds.join(", ")];
   if (rule.check === "lint") facts.push(`default severity ${rule.severity}`);
+  else if (rule.check === "verify") facts.push(`verify, severity ${rule.severity}, category ${rule.category}`);
   else facts.push(`breaking, category ${rule.category}`);
   return `${rule.id} (${facts.join("; ")})`;
 }

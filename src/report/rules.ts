@@ -36,6 +36,15 @@ export function describeRule(rule: Finding["rule"], findings: Finding[]): RuleTe
   if (!meta) throw new Error(`rule ${rule} is not in the rule catalog`);
   const kinds = list([...new Set(findings.map((f) => f.kind))].sort().map((k) => KIND_NAMES[k]));
   const lint = findings.every((f) => f.category === "lint");
+  const verify = findings.every((f) => f.category === "verify");
+  if (verify) {
+    return {
+      name: pascal(rule),
+      short: firstSentence(meta.description),
+      full: `${meta.description} A check charter verify makes of a running service against its ${kinds} contract.`,
+      help: "Fix the service so that it answers as the contract says, or, if the service is right, declare what it does in the contract.",
+    };
+  }
   const full = lint
     ? `${meta.description} A house rule that charter lint checks on ${kinds} contracts; its severity is set under lint.rules in charter.yaml.`
     : `${meta.description} A breaking-change check on ${kinds} contracts. Each finding judges the change in two directions, ` +

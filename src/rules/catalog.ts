@@ -15,6 +15,7 @@ import { JSONSCHEMA_BREAKING_RULES } from "./catalog/jsonschema-breaking.js";
 import { OASDIFF_IDS } from "./catalog/oasdiff-ids.js";
 import { OPENAPI_BREAKING_RULES } from "./catalog/openapi-breaking.js";
 import { OPENAPI_LINT_RULES } from "./catalog/openapi-lint.js";
+import { OPENAPI_VERIFY_RULES } from "./catalog/openapi-verify.js";
 import { OPENAPI_SCHEMA_BREAKING_RULES } from "./catalog/openapi-schema-breaking.js";
 import { PROTO_BREAKING_RULES } from "./catalog/proto-breaking.js";
 import { PROTO_LINT_RULES } from "./catalog/proto-lint.js";
@@ -34,11 +35,13 @@ const SOURCES = [
   OPENAPI_LINT_RULES,
   ASYNCAPI_LINT_RULES,
   COMMON_LINT_RULES,
+  OPENAPI_VERIFY_RULES,
 ] as const;
 
 type AnyEntry = (typeof SOURCES)[number][number];
 export type RuleId = AnyEntry["id"];
 export type LintRuleId = Extract<AnyEntry, { check: "lint" }>["id"];
+export type VerifyRuleId = Extract<AnyEntry, { check: "verify" }>["id"];
 export type ProtoBreakingRuleId = (typeof PROTO_BREAKING_RULES)[number]["id"];
 export type ProtoLintRuleId = (typeof PROTO_LINT_RULES)[number]["id"];
 /** The kinds a lint rule's catalog entry names: what its `check` is called with. */
@@ -83,7 +86,7 @@ function catalog(): { rules: readonly RuleMeta[]; byId: Map<string, RuleMeta> } 
   return composed;
 }
 
-/** Every rule, proto first, breaking before lint, in the order of its catalog file. */
+/** Every rule, proto first, breaking before lint before verify, in the order of its catalog file. */
 export const allRules = (): readonly RuleMeta[] => catalog().rules;
 
 export const ruleMeta = (id: string): RuleMeta | undefined => catalog().byId.get(id);

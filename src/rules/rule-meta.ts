@@ -14,8 +14,8 @@ export type ContractKind = "proto" | "openapi" | "asyncapi" | "jsonschema";
 
 export type Severity = "error" | "warning" | "info";
 
-/** Which command reports the rule: `breaking` compares two versions, `lint` reads one. */
-export type RuleCheck = "breaking" | "lint";
+/** Which command reports the rule: `breaking` compares two versions, `lint` reads one, `verify` drives a running service. */
+export type RuleCheck = "breaking" | "lint" | "verify";
 
 /** buf's breaking categories, nested: WIRE within WIRE_JSON within PACKAGE within FILE. */
 export type BufBreakingCategory = "FILE" | "PACKAGE" | "WIRE_JSON" | "WIRE";
@@ -52,7 +52,7 @@ export interface RuleMeta {
   categories?: { v1?: readonly BufBreakingCategory[]; v2: readonly BufBreakingCategory[] };
   /** The verdicts a breaking rule gives by default, where it has one default (many depend on the change). */
   verdicts?: { backward: Verdict; forward: Verdict };
-  /** The severity a lint rule reports at unless charter.yaml says otherwise. */
+  /** The severity a lint rule reports at unless charter.yaml says otherwise; a verify rule's severity. */
   severity?: Severity;
   /** One paragraph: what the rule looks at and why it matters. */
   description: string;

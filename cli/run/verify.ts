@@ -1,0 +1,42 @@
+import type { OpenApiContract } from "../../src/contracts/contract.js";
+import { loadDocuments } from "../../src/contracts/load-registry.js";
+import { InputError } from "../../src/errors.js";
+import { readInput } from "../../src/registry/resolve.js";
+import { runVerify, type VerifyTarget } from "../../src/verify/verify.js";
+import { parseFormats, readPaths, writeReport } from "../output.js";
+import { progress, progressDone } from "../progress.js";
+import type { ReportArgs } from "../report-options.js";
+import { didYouMean } from "../suggest.js";
+
+export interface VerifyArgs extends ReportArgs {
+  registry: string;
+  target: string[];
+  allowUnsafe: boolean;
+}
+
+/** `CONTRACT=URL`, the contract named by its id or its registry path. */
+function targetOf(text: string, contracts: OpenApiContract[]): VerifyTarget {
+  const at = text.indexOf("=");
+  if (at <= 0) throw new InputError(`--target ${text}: expected CONTRACT=URL`);
+  const name = text.slice(0, at);
+  const url = text.slice(at + 1);
+  if (!/^https?:\/\/[^/]/.test(url)) throw new InputError(`--target ${text}: the URL must start with http:// or https://`);
+  const contract = contracts.find((c) => c.id === name || c.path === name);
+  if (!contract) {
+    const ids = contracts.map((c) => c.id);
+    throw new InputError(`--target ${text}: no OpenAPI contract ${JSON.stringify(name)}${didYouMean(name, ids)} (contracts: ${ids.join(", ") || "none"})`);
+  }
+  return { contract, url };
+}
+
+export async function runVerifyCommand(args: VerifyArgs): Promise<void> {
+  const outputs = parseFormats(args.format, readPaths(args.registry, undefined, process.cwd()));
+  const input = readInput(args.registry, process.cwd());
+  const contracts = loadDocuments(input).documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
+  const targets = args.target.map((text) => targetOf(text, contracts));
+  progress("sending requests…");
+  const { report, skipped } = await runVerify(input, targets, { allowUnsafe: args.allowUnsafe });
+  progressDone();
+  if (skipped.length) process.stderr.write(`charter verify: ${skipped.length} unsafe operation${skipped.length === 1 ? "" : "s"} not sent (--allow-unsafe sends them): ${skipped.join("; ")}\n`);
+  process.exitCode = await writeReport(report, outputs, args, input.base);
+}

@@ -1,0 +1,61 @@
+import { createRequire } from "node:module";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
+import { SchemaBundle } from "../codegen/schema-bundle.js";
+import type { OpenApiContract } from "../contracts/contract.js";
+import type { SchemaPointer } from "../contracts/schema-pointer.js";
+import { joinPath, type Snapshot } from "../registry/snapshot.js";
+
+const require = createRequire(import.meta.url);
+
+/** One way a value breaks its schema: the JSON pointer of the value in the document checked, and what is wrong. */
+export interface Violation {
+  pointer: string;
+  message: string;
+}
+
+/** Checks values against schemas of a contract, by their place in the registry. */
+export type ValidateAt = (at: SchemaPointer, value: unknown) => Violation[];
+
+/** OpenAPI's formats that say how a number or string is stored, not what it may hold. */
+const STORAGE_FORMATS = ["int32", "int64", "float", "double", "byte", "binary", "password"];
+
+/**
+ * ajv's error as a violation at the value it concerns: a missing or extra property is pointed at
+ * where that property is (or would be), not at the object that holds it.
+ */
+function violationOf(error: ErrorObject): Violation {
+  const escape = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  const property = params.missingProperty ?? params.additionalProperty;
+  return { pointer: property === undefined ? error.instancePath : `${error.instancePath}/${escape(property)}`, message: error.message ?? error.keyword };
+}
+
+/**
+ * Validators for the schemas at `places` of one contract, compiled once: the schemas are bundled
+ * from the registry (SchemaBundle, so ajv never follows a `$ref` out of it) into one document,
+ * OpenAPI 3.1 and 3.2 with JSON Schema 2020-12, 3.0 with draft-07 (which reads 3.0's `nullable`).
+ */
+export function compileValidators(contract: OpenApiContract, snapshot: Snapshot, places: SchemaPointer[]): ValidateAt {
+  const bundle = new SchemaBundle({ schemas: contract.schemas, display: (file) => joinPath(snapshot.base, file) }, { compiled: true });
+  const names = new Map(places.map((at) => [`${at.file}#${at.pointer}`, bundle.add(at, "Schema")]));
+  const options = { strict: false, allErrors: true, ownProperties: true, logger: false as const };
+  const ajv: Ajv =
+    contract.document.version === "3.0"
+      ? new (require("ajv").default as new (o: object) => Ajv)(options)
+      : new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(options);
+  (require("ajv-formats").default as (ajv: Ajv) => void)(ajv);
+  for (const format of STORAGE_FORMATS) ajv.addFormat(format, true);
+  ajv.addSchema({ $id: "contract", definitions: bundle.render("contract#/definitions/") });
+  const compiled = new Map<string, ValidateFunction>();
+  return (at, value) => {
+    const key = `${at.file}#${at.pointer}`;
+    const name = names.get(key);
+    if (name === undefined) throw new Error(`no validator compiled for ${key}`);
+    let validate = compiled.get(key);
+    if (!validate) {
+      validate = ajv.compile({ $ref: `contract#/definitions/${name}` });
+      compiled.set(key, validate);
+    }
+    return validate(value) ? [] : (validate.errors ?? []).map(violationOf);
+  };
+}

@@ -1,0 +1,62 @@
+import type { SchemaSource } from "../contracts/schema-pointer.js";
+import { isObject } from "../contracts/openapi/model.js";
+import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
+
+/**
+ * Parameters and bodies as they travel: path, query and header values are text, read into the
+ * JSON values their schemas describe before validation (OpenAPI's `simple` and `form` styles), and
+ * written back as text by `charter verify`. Objects in parameters (`deepObject`) are not read yet.
+ */
+
+/** The types a schema allows, `$ref` followed; empty when it says none. */
+function typesOf(schemas: SchemaSource, at: SchemaPointer | undefined): string[] {
+  if (!at) return [];
+  const { value } = schemas.resolve(at);
+  if (!isObject(value)) return [];
+  return Array.isArray(value.type) ? value.type.map(String) : typeof value.type === "string" ? [value.type] : [];
+}
+
+/** One text value as the scalar its schema wants, left as text where it does not read as one. */
+function scalarOf(text: string, types: string[]): unknown {
+  if ((types.includes("integer") || types.includes("number")) && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text);
+  if (types.includes("boolean") && (text === "true" || text === "false")) return text === "true";
+  if (types.includes("null") && text === "") return null;
+  return text;
+}
+
+/** Whether the schema at `at` is an object, which this reader leaves unchecked. */
+export const isObjectSchema = (schemas: SchemaSource, at: SchemaPointer | undefined): boolean => typesOf(schemas, at).includes("object");
+
+/**
+ * A parameter's value from its texts (a query key may repeat): an array from repeated keys or from
+ * commas, as `explode` says, else one scalar.
+ */
+export function readParameter(schemas: SchemaSource, schema: SchemaPointer | undefined, texts: string[], explode: boolean): unknown {
+  const types = typesOf(schemas, schema);
+  if (types.includes("array")) {
+    const items = typesOf(schemas, schema && child(schemas.resolve(schema).at, "items"));
+    const parts = explode ? texts : texts.flatMap((text) => text.split(","));
+    return parts.map((part) => scalarOf(part, items));
+  }
+  return scalarOf(texts[0], types);
+}
+
+/** A parameter's value as texts: one per item of an exploded array, else one. */
+export function writeParameter(value: unknown, explode: boolean): string[] {
+  const text = (item: unknown) => (typeof item === "string" ? item : JSON.stringify(item));
+  if (Array.isArray(value)) return explode ? value.map(text) : [value.map(text).join(",")];
+  return [text(value)];
+}
+
+/** `application/json`, `application/problem+json`, `application/vnd.api+json; charset=utf-8`. */
+export const isJsonMediaType = (type: string): boolean => /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(type.trim()) || type.trim() === "*/*";
+
+/** The media type of a Content-Type header without its parameters, lower case. */
+export const essenceOf = (contentType: string): string => contentType.split(";")[0].trim().toLowerCase();
+
+/** The declared media type that covers an actual one: exact, else `type/*`, else `*\/*`. */
+export function mediaFor<M extends { type: string }>(declared: M[], actual: string): M | undefined {
+  const essence = essenceOf(actual);
+  const [kind] = essence.split("/");
+  return declared.find((m) => essenceOf(m.type) === essence) ?? declared.find((m) => essenceOf(m.type) === `${kind}/*`) ?? declared.find((m) => essenceOf(m.type) === "*/*");
+}

@@ -1,0 +1,70 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { OpenApiContract } from "../contracts/contract.js";
+import type { SchemaPointer } from "../contracts/schema-pointer.js";
+import type { HttpOperation } from "../http/operations.js";
+import { compileValidators, type ValidateAt } from "../http/validator.js";
+import type { Snapshot } from "../registry/snapshot.js";
+import { answerOf, type MockAnswer } from "./answer.js";
+import { checkRequest, type RequestViolation } from "./check-request.js";
+import { injectedError, type FaultOptions } from "./faults.js";
+import { matchRoute, routesOf, type Route } from "./routes.js";
+
+/** The schemas a request of the operation is checked against. */
+const requestSchemas = (operation: HttpOperation): SchemaPointer[] => [
+  ...operation.parameters.flatMap((p) => p.schema ?? []),
+  ...(operation.body?.content.flatMap((m) => m.schema ?? []) ?? []),
+];
+
+/** An RFC 9457 problem document: what the mock answers a request it cannot serve with. */
+function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): MockAnswer {
+  return { status, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ type: "about:blank", title, status, detail, ...extra }) };
+}
+
+const describe = (v: RequestViolation) => `${v.in === "body" ? "body" : `${v.in} parameter ${v.name}`}${v.pointer ? ` at ${v.pointer}` : ""}: ${v.message}`;
+
+/**
+ * The mock server's request handler for the OpenAPI contracts of a registry: every operation is
+ * routed (below its servers' base paths), its request validated (400 with the violations and their
+ * JSON pointers when invalid), and answered from the contract (answer.ts), after the faults asked for.
+ */
+export function createMockHandler(contracts: OpenApiContract[], snapshot: Snapshot, faults: FaultOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  const routes = routesOf(contracts);
+  const validators = new Map<OpenApiContract, ValidateAt>(
+    contracts.map((contract) => [contract, compileValidators(contract, snapshot, routes.filter((r) => r.contract === contract).flatMap((r) => requestSchemas(r.operation)))]),
+  );
+  const answers = new Map<Route["operation"], MockAnswer>();
+
+  const answer = (request: IncomingMessage, body: string): MockAnswer => {
+    const url = new URL(request.url ?? "/", "http://mock");
+    const method = request.method ?? "GET";
+    const found = matchRoute(routes, method, url.pathname);
+    if (!found) return problem(404, "Not Found", `no operation of the contracts serves ${url.pathname}`);
+    if ("allowed" in found) return { ...problem(405, "Method Not Allowed", `${url.pathname} is served for ${found.allowed.join(", ")} only`), headers: { "content-type": "application/problem+json", allow: found.allowed.join(", ") } };
+    const { route, params } = found;
+    const violations = checkRequest(route.operation, { params, query: url.searchParams, headers: request.headers, body }, route.contract.schemas, validators.get(route.contract)!);
+    if (violations.length) {
+      return problem(400, "Bad Request", `${route.operation.label}: ${violations.map(describe).join("; ")}`, { operation: route.operation.label, violations });
+    }
+    let made = answers.get(route.operation);
+    if (!made) {
+      made = answerOf(route.operation, route.contract.schemas);
+      answers.set(route.operation, made);
+    }
+    return made;
+  };
+
+  return (request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const fault = injectedError(faults);
+      const made = fault ? { ...problem(fault.status, "Injected Error", "an error charter mock was asked to inject"), headers: { "content-type": "application/problem+json", ...fault.headers } } : answer(request, Buffer.concat(chunks).toString("utf8"));
+      const send = () => {
+        response.writeHead(made.status, made.headers);
+        response.end(request.method === "HEAD" ? undefined : made.body);
+      };
+      if (faults.latencyMs > 0) setTimeout(send, faults.latencyMs);
+      else send();
+    });
+  };
+}

@@ -1,0 +1,89 @@
+import type { Finding } from "../compat/finding.js";
+import type { OpenApiContract } from "../contracts/contract.js";
+import { InputError } from "../errors.js";
+import { httpOperationsOf, type HttpOperation } from "../http/operations.js";
+import { compileValidators } from "../http/validator.js";
+import { CONFIG_FILE, loadConfig } from "../registry/config.js";
+import { joinPath, type Snapshot } from "../registry/snapshot.js";
+import { finaliseReport } from "../report/finalise.js";
+import type { Report } from "../report/report.js";
+import { ruleMeta } from "../rules/catalog.js";
+import { checkResponse, type ReceivedResponse } from "./check-response.js";
+import { requestOf, type VerifyRequest } from "./request.js";
+
+/** A contract and the base URL of the running service that claims to implement it. */
+export interface VerifyTarget {
+  contract: OpenApiContract;
+  url: string;
+}
+
+export interface VerifyOptions {
+  /** Also send POST, PUT, PATCH and DELETE requests, which may change the service's data. */
+  allowUnsafe: boolean;
+  /** How a request travels; fetch unless a test says otherwise. */
+  send?: (request: VerifyRequest) => Promise<ReceivedResponse>;
+}
+
+/** Methods that change nothing on the server (RFC 9110), sent by default. */
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Stops a request to a service that hangs, rather than the whole run. */
+const TIMEOUT_MS = 30_000;
+
+async function fetchResponse(request: VerifyRequest): Promise<ReceivedResponse> {
+  const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+  return { status: response.status, headers: new Map(response.headers), body: await response.text() };
+}
+
+/**
+ * `charter verify`: drives each target service from its contract, one valid request per operation
+ * (safe methods unless `allowUnsafe`), and reports every way a response breaks the contract as a
+ * `verify` finding located at the contract's line for it. A service that cannot be reached stops
+ * the run (exit 2): that is a broken set-up, not a finding. `skipped` lists the unsafe operations not sent.
+ */
+export async function runVerify(input: Snapshot, targets: VerifyTarget[], options: VerifyOptions): Promise<{ report: Report; skipped: string[] }> {
+  const send = options.send ?? fetchResponse;
+  const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
+  const findings: Finding[] = [];
+  const skipped: string[] = [];
+  for (const { contract, url } of targets) {
+    const operations = httpOperationsOf(contract).filter((op) => {
+      const sent = options.allowUnsafe || SAFE.has(op.method);
+      if (!sent) skipped.push(`${contract.id}: ${op.label}`);
+      return sent;
+    });
+    const validate = compileValidators(contract, input, operations.flatMap(responseSchemas));
+    for (const operation of operations) {
+      const request = requestOf(operation, contract.schemas, url);
+      let response: ReceivedResponse;
+      try {
+        response = await send(request);
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new InputError(`${operation.label}: cannot reach ${request.method} ${request.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      }
+      for (const problem of checkResponse(operation, request.method, response, validate)) {
+        const location = contract.schemas.location(problem.at);
+        // A verify finding, like a lint one, carries no verdicts: it judges a service, not a change.
+        const finding: Omit<Finding, "backward" | "forward"> = {
+          category: "verify",
+          rule: problem.rule,
+          kind: "openapi",
+          contract: contract.id,
+          against: url,
+          severity: ruleMeta(problem.rule)?.severity ?? "error",
+          message: problem.message,
+          location: { ...location, file: joinPath(input.base, location.file) },
+          element: problem.element,
+          fingerprint: `${problem.rule}:${contract.id}:${problem.element}`,
+        };
+        findings.push(finding as Finding);
+      }
+    }
+  }
+  const contracts = targets.map(({ contract }) => ({ id: contract.id, kind: contract.kind, path: contract.path, change: "unchanged" as const, mode: config.compatibility.api }));
+  return { report: finaliseReport({ input: input.label, against: targets.map((t) => t.url), contracts, findings }), skipped };
+}
+
+/** The schemas a response of the operation is checked against. */
+const responseSchemas = (operation: HttpOperation) => operation.responses.flatMap((r) => r.content.flatMap((m) => m.schema ?? []));
