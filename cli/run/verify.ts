@@ -37,6 +37,10 @@ export async function runVerifyCommand(args: VerifyArgs): Promise<void> {
   progress("sending requests…");
   const { report, skipped } = await runVerify(input, targets, { allowUnsafe: args.allowUnsafe });
   progressDone();
-  if (skipped.length) process.stderr.write(`charter verify: ${skipped.length} unsafe operation${skipped.length === 1 ? "" : "s"} not sent (--allow-unsafe sends them): ${skipped.join("; ")}\n`);
+  // A handful are named; Stripe's 252 would drown the log.
+  if (skipped.length) {
+    const named = skipped.length <= 5 ? `: ${skipped.join("; ")}` : "";
+    process.stderr.write(`charter verify: ${skipped.length} unsafe operation${skipped.length === 1 ? "" : "s"} not sent (--allow-unsafe sends them)${named}\n`);
+  }
   process.exitCode = await writeReport(report, outputs, args, input.base);
 }

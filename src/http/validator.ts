@@ -3,6 +3,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { SchemaBundle } from "../codegen/schema-bundle.js";
 import type { OpenApiContract } from "../contracts/contract.js";
 import type { SchemaPointer } from "../contracts/schema-pointer.js";
+import { fromOpenApi30 } from "./openapi30.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 
 const require = createRequire(import.meta.url);
@@ -33,7 +34,7 @@ function violationOf(error: ErrorObject): Violation {
 /**
  * Validators for the schemas at `places` of one contract, compiled once: the schemas are bundled
  * from the registry (SchemaBundle, so ajv never follows a `$ref` out of it) into one document,
- * OpenAPI 3.1 and 3.2 with JSON Schema 2020-12, 3.0 with draft-07 (which reads 3.0's `nullable`).
+ * OpenAPI 3.1 and 3.2 with JSON Schema 2020-12, 3.0 with draft-07 after openapi30.ts.
  */
 export function compileValidators(contract: OpenApiContract, snapshot: Snapshot, places: SchemaPointer[]): ValidateAt {
   const bundle = new SchemaBundle({ schemas: contract.schemas, display: (file) => joinPath(snapshot.base, file) }, { compiled: true });
@@ -45,7 +46,8 @@ export function compileValidators(contract: OpenApiContract, snapshot: Snapshot,
       : new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(options);
   (require("ajv-formats").default as (ajv: Ajv) => void)(ajv);
   for (const format of STORAGE_FORMATS) ajv.addFormat(format, true);
-  ajv.addSchema({ $id: "contract", definitions: bundle.render("contract#/definitions/") });
+  const definitions = bundle.render("contract#/definitions/");
+  ajv.addSchema({ $id: "contract", definitions: contract.document.version === "3.0" ? fromOpenApi30(definitions) : definitions });
   const compiled = new Map<string, ValidateFunction>();
   return (at, value) => {
     const key = `${at.file}#${at.pointer}`;

@@ -1,0 +1,248 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { Ajv } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { parse } from "yaml";
+import type { Report } from "../../src/report/report.js";
+import { ROOT, tempTree, type Run } from "../helpers/cli.js";
+import { corpus } from "../helpers/corpus.js";
+
+const BIN = join(ROOT, "dist", "charter.js");
+const validateReport = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/report.schema.json"), "utf8")));
+
+/** The built CLI, run without blocking this process: the servers verify talks to live here. */
+function charterAsync(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
+/** `charter mock REGISTRY --port 0`, and the URL it says each contract is served at, once it listens. */
+function startMock(registry: string, ...options: string[]): Promise<{ child: ChildProcess; urls: Map<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, "mock", registry, "--port", "0", ...options], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => {
+      stderr += chunk;
+      const urls = new Map([...stderr.matchAll(/^charter mock: (\S+) at (\S+)$/gm)].map((m) => [m[1], m[2]]));
+      if (urls.size) resolve({ child, urls });
+    });
+    child.on("exit", (status) => reject(new Error(`charter mock exited ${status}: ${stderr}`)));
+  });
+}
+
+function stopMock(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners("exit");
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+describe("charter verify against charter mock of the example registry", () => {
+  let mock: { child: ChildProcess; urls: Map<string, string> };
+  let base: string;
+  before(async () => {
+    mock = await startMock("contracts");
+    base = mock.urls.get("shop.orders.v1")!;
+  });
+  after(() => stopMock(mock.child));
+
+  it("finds nothing, unsafe operations included, in a report that validates", async () => {
+    const run = await charterAsync(["verify", "contracts", "--target", `shop.orders.v1=${base}`, "--allow-unsafe", "--format", "json"]);
+    assert.equal(run.status, 0, run.stderr);
+    const report: Report = JSON.parse(run.stdout);
+    assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
+    assert.deepEqual(report.findings, []);
+    assert.deepEqual(report.against, [base]);
+    assert.equal(report.summary.contracts, 1);
+  });
+
+  it("answers with bodies that a validator compiled apart from the mock's accepts", async () => {
+    // The contract's own document, its $refs left to ajv: nothing of charter's bundling or validators.
+    const document = parse(readFileSync(join(ROOT, "contracts/orders/orders.openapi.yaml"), "utf8"));
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ ...document, $id: "orders" });
+    const order = ajv.compile({ $ref: "orders#/components/schemas/Order" });
+    const read = await fetch(`${base}/orders/o-1?include=items`);
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get("content-type"), "application/json");
+    const body = await read.json();
+    assert.ok(order(body), JSON.stringify(order.errors));
+    const placed = await fetch(`${base}/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "k-1" },
+      body: JSON.stringify({ userId: "u-1", items: [{ itemId: "i-1", quantity: 2 }], currency: "EUR" }),
+    });
+    assert.equal(placed.status, 201);
+    assert.ok(order(await placed.json()), JSON.stringify(order.errors));
+  });
+
+  it("answers an invalid request with a 400 naming each violation and its JSON pointer", async () => {
+    const placed = await fetch(`${base}/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ userId: "u-1", items: [{ itemId: "i-1", quantity: 0 }], currency: "eur" }),
+    });
+    assert.equal(placed.status, 400);
+    assert.equal(placed.headers.get("content-type"), "application/problem+json");
+    const problem = await placed.json();
+    assert.equal(problem.operation, "POST /orders (createOrder)");
+    const found = problem.violations.map((v: { in: string; name?: string; pointer: string }) => `${v.in} ${v.name ?? ""} ${v.pointer}`);
+    assert.deepEqual(found.sort(), ["body  /currency", "body  /items/0/quantity", "header Idempotency-Key "]);
+    assert.match(problem.detail, /body at \/items\/0\/quantity: must be >= 1/);
+    const query = await fetch(`${base}/orders/o-1?include=everything`);
+    assert.equal(query.status, 400);
+    assert.deepEqual((await query.json()).violations, [{ in: "query", name: "include", pointer: "", message: "must be equal to one of the allowed values" }]);
+  });
+
+  it("answers a path it does not serve with 404, and a method it does not serve with 405", async () => {
+    assert.equal((await fetch(`${base}/nowhere`)).status, 404);
+    const wrong = await fetch(`${base}/orders/o-1`, { method: "DELETE" });
+    assert.equal(wrong.status, 405);
+    assert.equal(wrong.headers.get("allow"), "GET");
+  });
+});
+
+describe("charter mock's injected faults", () => {
+  it("answers with the error status and Retry-After asked for, after the latency asked for", async () => {
+    const mock = await startMock("contracts", "--error-rate", "1", "--error-status", "429", "--retry-after", "7", "--latency", "5");
+    try {
+      const answer = await fetch(`${mock.urls.get("shop.orders.v1")}/orders/o-1`);
+      assert.equal(answer.status, 429);
+      assert.equal(answer.headers.get("retry-after"), "7");
+    } finally {
+      await stopMock(mock.child);
+    }
+  });
+
+  it("refuses an error rate outside 0 to 1 with one line and exit 2", async () => {
+    const run = await charterAsync(["mock", "contracts", "--port", "0", "--error-rate", "2"]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, "charter: --error-rate must be between 0 and 1, not 2\n");
+  });
+});
+
+const BROKEN_CONTRACT = `openapi: 3.0.3
+info: { title: Widgets, version: 1.0.0, x-charter-id: widgets }
+paths:
+  /widgets/{id}:
+    get:
+      operationId: getWidget
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        "200":
+          description: A widget.
+          headers:
+            X-Rate-Limit: { required: true, schema: { type: integer } }
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Widget" }
+  /widgets:
+    get:
+      operationId: listWidgets
+      responses:
+        "200":
+          description: Widgets.
+          content:
+            application/json:
+              schema: { type: array, items: { $ref: "#/components/schemas/Widget" } }
+  /health:
+    get:
+      operationId: health
+      responses:
+        "200": { description: Up. }
+components:
+  schemas:
+    Widget:
+      type: object
+      required: [id, count]
+      properties:
+        id: { type: string }
+        count: { type: integer }
+`;
+
+describe("charter verify against a broken service", () => {
+  let server: Server;
+  let base: string;
+  const registry = tempTree({ "widgets.openapi.yaml": BROKEN_CONTRACT });
+  before(async () => {
+    // Each operation broken one way: a missing required property and header, a wrong type, an undeclared status.
+    server = createServer((request, response) => {
+      if (request.url?.startsWith("/api/widgets/")) {
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "w-1" }));
+      } else if (request.url === "/api/widgets") {
+        response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify([{ id: "w-1", count: 1 }, { id: "w-2", count: "three" }]));
+      } else {
+        response.writeHead(503).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/api`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("finds each break with its operation and JSON pointer, and exits 1", async () => {
+    const sarif = join(mkdtempSync(join(tmpdir(), "charter-verify-")), "verify.sarif");
+    const run = await charterAsync(["verify", registry, "--target", `widgets=${base}`, "--format", "json", "--format", `sarif=${sarif}`]);
+    assert.equal(run.status, 1, run.stderr);
+    const report: Report = JSON.parse(run.stdout);
+    assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
+    const found = report.findings.map((f) => `${f.category} ${f.rule} ${f.message}`);
+    assert.deepEqual(found, [
+      "verify response-header-missing GET /widgets/{id} (getWidget) answered 200 without the required header X-Rate-Limit",
+      'verify response-body-invalid GET /widgets/{id} (getWidget) answered 200 with a body that breaks its schema at "/count": must have required property \'count\'',
+      'verify response-body-invalid GET /widgets (listWidgets) answered 200 with a body that breaks its schema at "/1/count": must be integer',
+      "verify response-status-undeclared GET /health (health) answered 503, a status it does not declare (declared: 200)",
+    ]);
+    assert.ok(report.findings.every((f) => f.location?.file.endsWith("widgets.openapi.yaml")));
+    const results = JSON.parse(readFileSync(sarif, "utf8")).runs[0].results.map((r: { ruleId: string }) => r.ruleId);
+    assert.deepEqual(results, ["response-header-missing", "response-body-invalid", "response-body-invalid", "response-status-undeclared"]);
+  });
+
+  it("refuses a target that names no contract, and one it cannot reach, with one line and exit 2", async () => {
+    const typo = await charterAsync(["verify", registry, "--target", `widget=${base}`]);
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /^charter: --target widget=\S+: no OpenAPI contract "widget"; did you mean widgets\? \(contracts: widgets\)\n$/);
+    // A port that was free a moment ago: nothing listens there.
+    const spare = createServer();
+    await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
+    const port = (spare.address() as { port: number }).port;
+    await new Promise<void>((resolve) => spare.close(() => resolve()));
+    const closed = await charterAsync(["verify", registry, "--target", `widgets=http://127.0.0.1:${port}/api`]);
+    assert.equal(closed.status, 2);
+    assert.equal(closed.stderr, `charter: GET /widgets/{id} (getWidget): cannot reach GET http://127.0.0.1:${port}/api/widgets/example: ECONNREFUSED\n`);
+  });
+});
+
+describe("charter verify against charter mock of a Stripe spec", () => {
+  // 2020's spec: the 2023 ones have patterns (`^/v1/tax/calculations/[^/]+/line_items`) that the
+  // docs' example synthesiser cannot meet, so the mock serves three invalid bodies there.
+  const stripe = corpus("real-world/stripe");
+  it("finds nothing", { skip: stripe.skip }, async () => {
+    const registry = mkdtempSync(join(tmpdir(), "charter-stripe-"));
+    copyFileSync(join(stripe.dir!, "975", "revision.yaml"), join(registry, "stripe.openapi.yaml"));
+    const mock = await startMock(registry);
+    try {
+      const run = await charterAsync(["verify", registry, "--target", `stripe.openapi.yaml=${mock.urls.get("stripe.openapi.yaml")}`, "--format", "json"]);
+      assert.equal(run.status, 0, run.stdout.slice(0, 2000));
+      const report: Report = JSON.parse(run.stdout);
+      assert.deepEqual(report.findings, []);
+      assert.match(run.stderr, /unsafe operations not sent/);
+    } finally {
+      await stopMock(mock.child);
+    }
+  });
+});
