@@ -195,8 +195,9 @@ describe("charter verify against a broken service", () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("finds each break with its operation and JSON pointer, and exits 1", async () => {
-    const sarif = join(mkdtempSync(join(tmpdir(), "charter-verify-")), "verify.sarif");
-    const run = await charterAsync(["verify", registry, "--target", `widgets=${base}`, "--format", "json", "--format", `sarif=${sarif}`]);
+    const out = mkdtempSync(join(tmpdir(), "charter-verify-"));
+    const [sarif, junit] = [join(out, "verify.sarif"), join(out, "verify.xml")];
+    const run = await charterAsync(["verify", registry, "--target", `widgets=${base}`, "--format", "json", "--format", `sarif=${sarif}`, "--format", `junit=${junit}`]);
     assert.equal(run.status, 1, run.stderr);
     const report: Report = JSON.parse(run.stdout);
     assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
@@ -210,6 +211,7 @@ describe("charter verify against a broken service", () => {
     assert.ok(report.findings.every((f) => f.location?.file.endsWith("widgets.openapi.yaml")));
     const results = JSON.parse(readFileSync(sarif, "utf8")).runs[0].results.map((r: { ruleId: string }) => r.ruleId);
     assert.deepEqual(results, ["response-header-missing", "response-body-invalid", "response-body-invalid", "response-status-undeclared"]);
+    assert.equal(readFileSync(junit, "utf8").match(/<failure /g)?.length, 4);
   });
 
   it("refuses a target that names no contract, and one it cannot reach, with one line and exit 2", async () => {

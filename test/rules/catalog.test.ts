@@ -39,9 +39,9 @@ describe("charter rules", () => {
     assert.deepEqual(rules.filter((rule) => new Set(rule.kinds).size !== rule.kinds.length).map((rule) => rule.id), []);
   });
 
-  it("gives breaking rules verdicts or none, and lint rules a severity and examples", () => {
+  it("gives breaking rules verdicts or none, and lint and verify rules a severity (lint ones examples too)", () => {
     for (const rule of rules) {
-      if (rule.check === "lint") {
+      if (rule.check === "lint" || rule.check === "verify") {
         assert.ok(rule.severity, `${rule.id} severity`);
         assert.equal(rule.verdicts, undefined, rule.id);
       } else assert.equal(rule.severity, undefined, rule.id);
@@ -57,7 +57,9 @@ describe("charter rules", () => {
     assert.deepEqual(PROTO_RULES.map((rule) => rule.id).filter((id) => !protoBreaking.some((r) => r.id === id && r.categories)), []);
     const lint = listed("--check", "lint");
     assert.ok(lint.every((rule) => rule.check === "lint"));
-    assert.equal(lint.length + listed("--check", "breaking").length, rules.length);
+    const verify = listed("--check", "verify");
+    assert.ok(verify.length > 0 && verify.every((rule) => rule.check === "verify"));
+    assert.equal(lint.length + listed("--check", "breaking").length + verify.length, rules.length);
   });
 
   it("prints a table: a header, then one row per rule", () => {
