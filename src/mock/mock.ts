@@ -15,6 +15,9 @@ const requestSchemas = (operation: HttpOperation): SchemaPointer[] => [
   ...(operation.body?.content.flatMap((m) => m.schema ?? []) ?? []),
 ];
 
+/** A mock is for trying clients, not for uploads: a larger body is refused rather than held in memory. */
+const MAX_BODY = 10 * 1024 * 1024;
+
 /** An RFC 9457 problem document: what the mock answers a request it cannot serve with. */
 function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): MockAnswer {
   return { status, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ type: "about:blank", title, status, detail, ...extra }) };
@@ -55,10 +58,18 @@ export function createMockHandler(contracts: OpenApiContract[], snapshot: Snapsh
 
   return (request, response) => {
     const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
     request.on("end", () => {
       const fault = injectedError(faults);
-      const made = fault ? { ...problem(fault.status, "Injected Error", "an error charter mock was asked to inject"), headers: { "content-type": "application/problem+json", ...fault.headers } } : answer(request, Buffer.concat(chunks).toString("utf8"));
+      const made = fault
+        ? { ...problem(fault.status, "Injected Error", "an error charter mock was asked to inject"), headers: { "content-type": "application/problem+json", ...fault.headers } }
+        : size > MAX_BODY
+          ? problem(413, "Content Too Large", `a mock reads request bodies of up to ${MAX_BODY} bytes`)
+          : answer(request, Buffer.concat(chunks).toString("utf8"));
       const send = () => {
         response.writeHead(made.status, made.headers);
         response.end(request.method === "HEAD" ? undefined : made.body);

@@ -170,7 +170,7 @@ components:
       required: [id, count]
       properties:
         id: { type: string }
-        count: { type: integer }
+        count: { type: integer, minimum: 0, exclusiveMinimum: true }
 `;
 
 describe("charter verify against a broken service", () => {
@@ -183,7 +183,7 @@ describe("charter verify against a broken service", () => {
       if (request.url?.startsWith("/api/widgets/")) {
         response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "w-1" }));
       } else if (request.url === "/api/widgets") {
-        response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify([{ id: "w-1", count: 1 }, { id: "w-2", count: "three" }]));
+        response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify([{ id: "w-1", count: 0 }, { id: "w-2", count: "three" }]));
       } else {
         response.writeHead(503).end();
       }
@@ -205,13 +205,26 @@ describe("charter verify against a broken service", () => {
     assert.deepEqual(found, [
       "verify response-header-missing GET /widgets/{id} (getWidget) answered 200 without the required header X-Rate-Limit",
       'verify response-body-invalid GET /widgets/{id} (getWidget) answered 200 with a body that breaks its schema at "/count": must have required property \'count\'',
+      // OpenAPI 3.0's boolean exclusiveMinimum, read as the bound it is.
+      'verify response-body-invalid GET /widgets (listWidgets) answered 200 with a body that breaks its schema at "/0/count": must be > 0',
       'verify response-body-invalid GET /widgets (listWidgets) answered 200 with a body that breaks its schema at "/1/count": must be integer',
       "verify response-status-undeclared GET /health (health) answered 503, a status it does not declare (declared: 200)",
     ]);
     assert.ok(report.findings.every((f) => f.location?.file.endsWith("widgets.openapi.yaml")));
     const results = JSON.parse(readFileSync(sarif, "utf8")).runs[0].results.map((r: { ruleId: string }) => r.ruleId);
-    assert.deepEqual(results, ["response-header-missing", "response-body-invalid", "response-body-invalid", "response-status-undeclared"]);
-    assert.equal(readFileSync(junit, "utf8").match(/<failure /g)?.length, 4);
+    assert.deepEqual(results, ["response-header-missing", "response-body-invalid", "response-body-invalid", "response-body-invalid", "response-status-undeclared"]);
+    assert.equal(readFileSync(junit, "utf8").match(/<failure /g)?.length, 5);
+  });
+
+  it("finds nothing in charter mock of the same contract, required header and 3.0 bounds included", async () => {
+    const mock = await startMock(registry);
+    try {
+      const run = await charterAsync(["verify", registry, "--target", `widgets=${mock.urls.get("widgets")}`]);
+      assert.equal(run.status, 0, run.stdout);
+      assert.match(run.stdout, /^passed: 1 contract, 0 errors/m);
+    } finally {
+      await stopMock(mock.child);
+    }
   });
 
   it("refuses a target that names no contract, and one it cannot reach, with one line and exit 2", async () => {
