@@ -48,7 +48,7 @@ export function writeParameter(value: unknown, explode: boolean): string[] {
   return [text(value)];
 }
 
-/** `application/json`, `application/problem+json`, `application/vnd.api+json; charset=utf-8`. */
+/** `application/json`, `application/problem+json`, `application/vnd.api+json; charset=utf-8`; and `*\/*`, a body declared as anything, which goes as JSON. */
 export const isJsonMediaType = (type: string): boolean => /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i.test(type.trim()) || type.trim() === "*/*";
 
 /** The media type of a Content-Type header without its parameters, lower case. */

@@ -53,7 +53,7 @@ export function checkResponse(operation: HttpOperation, method: string, response
   const contentType = response.headers.get("content-type") ?? "";
   if (response.body === "") {
     if (declared.content.some((m) => m.schema)) {
-      problems.push({ rule: "response-body-invalid", message: `${said} with an empty body, where the contract declares ${declared.content.map((m) => m.type).join(", ")}`, at: child(declared.at, "content"), element: `${key} ` });
+      problems.push({ rule: "response-body-invalid", message: `${said} with an empty body, where the contract declares ${declared.content.map((m) => m.type).join(", ")}`, at: child(declared.at, "content"), element: `${key} body` });
     }
     return problems;
   }
@@ -68,7 +68,7 @@ export function checkResponse(operation: HttpOperation, method: string, response
   try {
     value = JSON.parse(response.body);
   } catch (error) {
-    return [...problems, { rule: "response-body-invalid", message: `${said} with a body that is not JSON: ${(error as Error).message}`, at: media.schema, element: `${key} ` }];
+    return [...problems, { rule: "response-body-invalid", message: `${said} with a body that is not JSON: ${(error as Error).message}`, at: media.schema, element: `${key} body` }];
   }
   const violations = validate(media.schema, value);
   for (const v of violations.slice(0, MAX_VIOLATIONS)) {
