@@ -16,7 +16,7 @@ export interface ResponseProblem {
   rule: VerifyRuleId;
   message: string;
   at: SchemaPointer;
-  /** `GET /orders/{orderId} 200 /total`: operation, status, and the pointer in the body where there is one. */
+  /** `GET /orders/{orderId} 200 #/total`: operation, status, and the pointer in the body where there is one. */
   element: string;
 }
 
@@ -72,7 +72,7 @@ export function checkResponse(operation: HttpOperation, method: string, response
   }
   const violations = validate(media.schema, value);
   for (const v of violations.slice(0, MAX_VIOLATIONS)) {
-    problems.push({ rule: "response-body-invalid", message: `${said} with a body that breaks its schema at ${v.pointer ? JSON.stringify(v.pointer) : "its root"}: ${v.message}`, at: media.schema, element: `${key} ${v.pointer}` });
+    problems.push({ rule: "response-body-invalid", message: `${said} with a body that breaks its schema at ${v.pointer ? JSON.stringify(v.pointer) : "its root"}: ${v.message}`, at: media.schema, element: `${key} #${v.pointer}` });
   }
   if (violations.length > MAX_VIOLATIONS) {
     problems.push({ rule: "response-body-invalid", message: `${said} with a body that breaks its schema in ${violations.length - MAX_VIOLATIONS} more places`, at: media.schema, element: `${key} more` });

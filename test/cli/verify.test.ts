@@ -11,6 +11,8 @@ import { parse } from "yaml";
 import type { Report } from "../../src/report/report.js";
 import { ROOT, tempTree, type Run } from "../helpers/cli.js";
 import { corpus } from "../helpers/corpus.js";
+import { validateSarif } from "../report/sarif-schema.js";
+import { assertWellFormedXml } from "../report/xml.js";
 
 const BIN = join(ROOT, "dist", "charter.js");
 const validateReport = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/report.schema.json"), "utf8")));
@@ -211,9 +213,13 @@ describe("charter verify against a broken service", () => {
       "verify response-status-undeclared GET /health (health) answered 503, a status it does not declare (declared: 200)",
     ]);
     assert.ok(report.findings.every((f) => f.location?.file.endsWith("widgets.openapi.yaml")));
-    const results = JSON.parse(readFileSync(sarif, "utf8")).runs[0].results.map((r: { ruleId: string }) => r.ruleId);
+    const log: { runs: { results: { ruleId: string }[] }[] } = JSON.parse(readFileSync(sarif, "utf8"));
+    assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors));
+    const results = log.runs[0].results.map((r) => r.ruleId);
     assert.deepEqual(results, ["response-header-missing", "response-body-invalid", "response-body-invalid", "response-body-invalid", "response-status-undeclared"]);
-    assert.equal(readFileSync(junit, "utf8").match(/<failure /g)?.length, 5);
+    const xml = readFileSync(junit, "utf8");
+    assertWellFormedXml(xml);
+    assert.equal(xml.match(/<failure /g)?.length, 5);
   });
 
   it("finds nothing in charter mock of the same contract, required header and 3.0 bounds included", async () => {
