@@ -24,7 +24,9 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   const input = readInput(args.registry, process.cwd());
   const contracts = loadDocuments(input).documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
   if (!contracts.length) throw new InputError("no OpenAPI contracts to serve", input.label);
-  const handler = createMockHandler(contracts, input, { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter });
+  const handler = createMockHandler(contracts, input, { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter }, (message) =>
+    process.stderr.write(`charter mock: warning: ${message}\n`),
+  );
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${args.host}:${args.port}: ${error.code ?? error.message}`)));

@@ -1,4 +1,4 @@
-import type { SchemaSource } from "../contracts/schema-pointer.js";
+import type { SchemaPointer, SchemaSource } from "../contracts/schema-pointer.js";
 import type { HttpOperation, HttpResponse } from "../http/operations.js";
 import { valueOf } from "../http/values.js";
 import { isJsonMediaType, writeParameter } from "../http/wire.js";
@@ -8,6 +8,8 @@ export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** A JSON body's value and the schema it should meet, for the mock to check what it sends. */
+  sent?: { value: unknown; schema: SchemaPointer };
 }
 
 /** `200`, `2XX` (200) or `default` (200) as a status code; a range as its first code. */
@@ -40,5 +42,10 @@ export function answerOf(operation: HttpOperation, schemas: SchemaSource): MockA
   if (!media || !value || status === 204 || status === 304) return { status, headers, body: "" };
   const json = isJsonMediaType(media.type);
   headers["content-type"] = media.type.includes("*") ? (json ? "application/json" : "application/octet-stream") : media.type;
-  return { status, headers, body: json || typeof value.value !== "string" ? JSON.stringify(value.value) : value.value };
+  return {
+    status,
+    headers,
+    body: json || typeof value.value !== "string" ? JSON.stringify(value.value) : value.value,
+    sent: json && media.schema ? { value: value.value, schema: media.schema } : undefined,
+  };
 }

@@ -9,10 +9,11 @@ import { checkRequest, type RequestViolation } from "./check-request.js";
 import { injectedError, type FaultOptions } from "./faults.js";
 import { matchRoute, routesOf, type Route } from "./routes.js";
 
-/** The schemas a request of the operation is checked against. */
-const requestSchemas = (operation: HttpOperation): SchemaPointer[] => [
+/** The schemas a request of the operation is checked against, and those its answer should meet. */
+const schemasOf = (operation: HttpOperation): SchemaPointer[] => [
   ...operation.parameters.flatMap((p) => p.schema ?? []),
   ...(operation.body?.content.flatMap((m) => m.schema ?? []) ?? []),
+  ...operation.responses.flatMap((r) => r.content.flatMap((m) => m.schema ?? [])),
 ];
 
 /** A mock is for trying clients, not for uploads: a larger body is refused rather than held in memory. */
@@ -29,11 +30,18 @@ const describe = (v: RequestViolation) => `${v.in === "body" ? "body" : `${v.in}
  * The mock server's request handler for the OpenAPI contracts of a registry: every operation is
  * routed (below its servers' base paths), its request validated (400 with the violations and their
  * JSON pointers when invalid), and answered from the contract (answer.ts), after the faults asked for.
+ * An answer that breaks its own schema (an invalid example in the contract, or a pattern the
+ * synthesiser cannot meet) is still sent, and `warn` says so once per operation.
  */
-export function createMockHandler(contracts: OpenApiContract[], snapshot: Snapshot, faults: FaultOptions): (request: IncomingMessage, response: ServerResponse) => void {
+export function createMockHandler(
+  contracts: OpenApiContract[],
+  snapshot: Snapshot,
+  faults: FaultOptions,
+  warn: (message: string) => void = () => {},
+): (request: IncomingMessage, response: ServerResponse) => void {
   const routes = routesOf(contracts);
   const validators = new Map<OpenApiContract, ValidateAt>(
-    contracts.map((contract) => [contract, compileValidators(contract, snapshot, routes.filter((r) => r.contract === contract).flatMap((r) => requestSchemas(r.operation)))]),
+    contracts.map((contract) => [contract, compileValidators(contract, snapshot, routes.filter((r) => r.contract === contract).flatMap((r) => schemasOf(r.operation)))]),
   );
   const answers = new Map<Route["operation"], MockAnswer>();
 
@@ -52,6 +60,8 @@ export function createMockHandler(contracts: OpenApiContract[], snapshot: Snapsh
     if (!made) {
       made = answerOf(route.operation, route.contract.schemas);
       answers.set(route.operation, made);
+      const broken = made.sent && validators.get(route.contract)!(made.sent.schema, made.sent.value)[0];
+      if (broken) warn(`${route.operation.label}: the ${made.status} body the mock sends breaks its schema at ${broken.pointer ? JSON.stringify(broken.pointer) : "its root"}: ${broken.message}`);
     }
     return made;
   };

@@ -248,9 +248,42 @@ describe("charter verify against a broken service", () => {
   });
 });
 
+describe("charter mock of a contract whose example breaks its schema", () => {
+  it("sends the example, warns once on stderr, and verify finds it", async () => {
+    const registry = tempTree({
+      "gauge.openapi.yaml": `openapi: 3.1.0
+info: { title: Gauge, version: 1.0.0, x-charter-id: gauge }
+paths:
+  /gauge:
+    get:
+      operationId: readGauge
+      responses:
+        "200":
+          description: The reading.
+          content:
+            application/json:
+              schema: { type: object, required: [level], properties: { level: { type: integer } } }
+              example: { level: high }
+`,
+    });
+    const mock = await startMock(registry);
+    let stderr = "";
+    mock.child.stderr!.on("data", (chunk) => (stderr += chunk));
+    try {
+      const run = await charterAsync(["verify", registry, "--target", `gauge=${mock.urls.get("gauge")}`]);
+      assert.equal(run.status, 1);
+      assert.match(run.stdout, /response-body-invalid GET \/gauge \(readGauge\) answered 200 with a body that breaks its schema at "\/level": must be integer/);
+      await charterAsync(["verify", registry, "--target", `gauge=${mock.urls.get("gauge")}`]);
+    } finally {
+      await stopMock(mock.child);
+    }
+    assert.equal(stderr, 'charter mock: warning: GET /gauge (readGauge): the 200 body the mock sends breaks its schema at "/level": must be integer\n');
+  });
+});
+
 describe("charter verify against charter mock of a Stripe spec", () => {
   // 2020's spec: the 2023 ones have patterns (`^/v1/tax/calculations/[^/]+/line_items`) that the
-  // docs' example synthesiser cannot meet, so the mock serves three invalid bodies there.
+  // docs' example synthesiser cannot meet, so the mock serves three invalid bodies there (and warns).
   const stripe = corpus("real-world/stripe");
   it("finds nothing", { skip: stripe.skip }, async () => {
     const registry = mkdtempSync(join(tmpdir(), "charter-stripe-"));
