@@ -61,8 +61,9 @@ function writeCacheFile(): void {
     // write then rename, so a concurrent run never reads half a file
     writeFileSync(`${cacheFile}.${process.pid}`, Buffer.concat([size, head, ...caches.values()]));
     renameSync(`${cacheFile}.${process.pid}`, cacheFile);
-    // Caches of other builds (or Node versions) are never read again.
-    for (const name of readdirSync(folder)) if (join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
+    // Caches of other builds (or Node versions) are never read again; files being written
+    // (`.bin.<pid>`) are another run's.
+    for (const name of readdirSync(folder)) if (name.endsWith(".bin") && join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
   } catch {
     // a read-only cache only costs speed
   }
