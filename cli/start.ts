@@ -23,8 +23,8 @@ const cacheFile = join(folder, `${CHARTER_BUILD_KEY}-${process.version}-${proces
 
 /** Code caches by module path (relative to dist/app), as the cache file holds them. */
 const cached = readCacheFile();
+/** Modules compiled without a usable cache: the cache file is written at exit to hold theirs too. */
 const scripts = new Map<string, Script>();
-let stale = false;
 const loaded = new Map<string, { exports: object }>();
 
 /**
@@ -78,7 +78,6 @@ function load(file: string): { exports: object } {
   if (!cached.has(name) || script.cachedDataRejected) {
     cached.delete(name);
     scripts.set(name, script);
-    stale = true;
   }
   const module = { exports: {} };
   loaded.set(file, module);
@@ -89,6 +88,6 @@ function load(file: string): { exports: object } {
 }
 
 process.once("exit", () => {
-  if (stale) writeCacheFile();
+  if (scripts.size > 0) writeCacheFile();
 });
 load(join(APP, "charter.js"));
