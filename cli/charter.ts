@@ -2,4 +2,5 @@
 import { hideBin } from "yargs/helpers";
 import { main } from "./main.js";
 
-await main(hideBin(process.argv));
+// Not awaited: the bundle is CommonJS (no top-level await), and main reports its own errors.
+void main(hideBin(process.argv));
