@@ -134,7 +134,12 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
       } else if (!data && Object.hasOwn(value, "$ref") && !NAME_MAPS.has(path[path.length - 1])) {
         fail(`$ref must be a string (a URI reference), not ${kindOf((value as { $ref: unknown }).$ref)}`, child({ file, pointer: "" }, ...path));
       }
-      for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key], data || DATA_KEYS.has(key));
+      // One path, extended and cut back: a copy per node would cost more than the walk on a large document.
+      for (const key in value) {
+        path.push(key);
+        walk((value as Record<string, unknown>)[key], path, data || DATA_KEYS.has(key));
+        path.pop();
+      }
     };
     walk(document(file)?.value, [], false);
     for (const other of reached) checkRefs(other);
