@@ -14,7 +14,7 @@ export interface Renderer {
  * Handlebars over the templates folder: `layout.hbs`, one template per page kind, and the
  * partials in `partials/`. Handlebars escapes every `{{value}}`; the only unescaped values are
  * `{{{body}}}` (a page rendered by these templates) and `{{{description}}}`s, which markdown.ts
- * renders through sanitize-html's allow-list; `breakable` escapes before it adds its `<wbr>`s.
+ * renders inert (escaped Markdown, raw HTML through sanitize-html's allow-list); `breakable` escapes before it adds its `<wbr>`s.
  */
 export function createRenderer(dir = join(PACKAGE_ROOT, "templates", "docs")): Renderer {
   const hbs = Handlebars.create();
