@@ -56,26 +56,39 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
     if (pointer !== "" && !pointer.startsWith("/")) fail(`$ref "${ref}" names an anchor: charter follows JSON pointers (#/...) only`, from);
     return { file, pointer };
   };
+  /**
+   * Maps by file, then by pointer: a docs build resolves a few hundred thousand places, and a key
+   * joining file and pointer would be a new long string to hash at every call.
+   */
+  const byFile = <T>() => {
+    const files = new Map<string, Map<string, T>>();
+    return (file: string): Map<string, T> => {
+      let map = files.get(file);
+      if (!map) files.set(file, (map = new Map()));
+      return map;
+    };
+  };
   // Comparisons resolve the same places over and over (a component used by every operation).
-  const resolved = new Map<string, { value: unknown; at: SchemaPointer }>();
+  const resolvedIn = byFile<{ value: unknown; at: SchemaPointer }>();
   const resolving = new Set<string>();
   const resolve = (start: SchemaPointer): { value: unknown; at: SchemaPointer } => {
-    const key = `${start.file}#${start.pointer}`;
-    let result = resolved.get(key);
+    const resolved = resolvedIn(start.file);
+    let result = resolved.get(start.pointer);
     if (result) return result;
+    const key = `${start.file}#${start.pointer}`;
     if (resolving.has(key)) fail(`$ref cycle through "${start.file}#${start.pointer}" that never reaches a schema`, start);
     resolving.add(key);
     result = deref(locate(start), start);
     resolving.delete(key);
-    resolved.set(key, result);
+    resolved.set(start.pointer, result);
     return result;
   };
   // A JSON pointer walks the document as written (a `$ref` on the way is a key like any other);
   // each place is found from its parent's, so every step of every pointer is walked once.
-  const located = new Map<string, unknown>();
+  const locatedIn = byFile<unknown>();
   const lookup = (at: SchemaPointer): unknown => {
-    const key = `${at.file}#${at.pointer}`;
-    if (located.has(key)) return located.get(key);
+    const located = locatedIn(at.file);
+    if (located.has(at.pointer)) return located.get(at.pointer);
     let value: unknown;
     if (at.pointer === "") value = document(at.file)?.value;
     else {
@@ -85,7 +98,7 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
       // Own keys only: `constructor` or `__proto__` is a key like any other, not a JavaScript built-in.
       value = parent !== null && typeof parent === "object" && Object.hasOwn(parent, segment) ? (parent as Record<string, unknown>)[segment] : MISSING;
     }
-    located.set(key, value);
+    located.set(at.pointer, value);
     return value;
   };
   const locate = (at: SchemaPointer): unknown => {
@@ -121,7 +134,12 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
       } else if (!data && Object.hasOwn(value, "$ref") && !NAME_MAPS.has(path[path.length - 1])) {
         fail(`$ref must be a string (a URI reference), not ${kindOf((value as { $ref: unknown }).$ref)}`, child({ file, pointer: "" }, ...path));
       }
-      for (const key in value) walk((value as Record<string, unknown>)[key], [...path, key], data || DATA_KEYS.has(key));
+      // One path, extended and cut back: a copy per node would cost more than the walk on a large document.
+      for (const key in value) {
+        path.push(key);
+        walk((value as Record<string, unknown>)[key], path, data || DATA_KEYS.has(key));
+        path.pop();
+      }
     };
     walk(document(file)?.value, [], false);
     for (const other of reached) checkRefs(other);

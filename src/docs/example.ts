@@ -15,8 +15,10 @@ const MAX_LENGTH = 200;
 const MAX_ITEMS = 10;
 
 /** Sets an own property, even one named `__proto__`, which assignment would take as the prototype. */
-const put = (target: Record<string, unknown>, name: string, value: unknown) =>
-  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+const put = (target: Record<string, unknown>, name: string, value: unknown): void => {
+  if (name === "__proto__") Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  else target[name] = value;
+};
 
 /** Fixed values, so the site is the same on every build. */
 const FORMATS: Record<string, string> = {
@@ -105,7 +107,8 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
   const key = `${where.file}#${where.pointer}`;
   const inner = [...ancestors, key];
   const recursing = ancestors.includes(key) || depth >= MAX_DEPTH;
-  const sub = (...segments: (string | number)[]) => generate(schemas, child(where, ...segments), inner, depth + 1, budget);
+  // Once the budget is spent, the rest of an object's properties are refused without building their pointers.
+  const sub = (...segments: (string | number)[]) => (budget.left <= 0 ? void budget.left-- : generate(schemas, child(where, ...segments), inner, depth + 1, budget));
   if (Array.isArray(schema.allOf)) {
     // Parts of one object: merge what each part asks for.
     const merged: Record<string, unknown> = {};

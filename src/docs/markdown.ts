@@ -56,6 +56,25 @@ const SANITIZE: sanitizeHtml.IOptions = {
 const escapeText = (html: string): string =>
   html.split(/(<[^>]*>)/).map((part, i) => (i % 2 ? part : part.replace(/[=`]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`))).join("");
 
+/**
+ * Markdown-it's own output, for a description without raw HTML: every tag and attribute comes
+ * from the rules above (text escaped, links checked), so only the attributes the allow-list would
+ * drop are dropped (a link's title, a table cell's alignment style, a list's start). Most
+ * descriptions take this way; sanitize-html, which parses the HTML again, is kept for raw HTML.
+ */
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+function renderWithoutHtml(tokens: Token[]): string | undefined {
+  const raw = (token: Token): boolean => token.type === "html_block" || token.type === "html_inline" || (token.children ?? []).some(raw);
+  if (tokens.some(raw)) return undefined;
+  const strip = (token: Token): void => {
+    token.attrs = token.type === "link_open" ? (token.attrs ?? []).filter(([name]) => name === "href") : null;
+    token.children?.forEach(strip);
+  };
+  tokens.forEach(strip);
+  return markdown.renderer.render(tokens, markdown.options, {});
+}
+
 /** Large APIs repeat descriptions (Stripe's `expand` parameter has the same one in every operation). */
 const rendered = new Map<string, string>();
 
@@ -65,6 +84,10 @@ export function renderMarkdown(text: unknown): string | undefined {
   // `docs --serve` rebuilds in one process: keep the cache from growing edit after edit.
   if (rendered.size > 50_000) rendered.clear();
   let html = rendered.get(text);
-  if (html === undefined) rendered.set(text, (html = escapeText(sanitizeHtml(markdown.render(text), SANITIZE))));
+  if (html === undefined) {
+    const tokens = markdown.parse(text, {});
+    html = renderWithoutHtml(tokens) ?? escapeText(sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), SANITIZE));
+    rendered.set(text, html);
+  }
   return html;
 }

@@ -195,3 +195,38 @@ describe("HTML in descriptions", () => {
     }
   });
 });
+
+// Markdown without raw HTML is rendered by markdown-it alone (no sanitize-html pass): its own links, titles, code and entities must stay inert too.
+describe("Markdown without HTML in descriptions", () => {
+  const VECTORS = [
+    "[x](javascript:alert(1))",
+    "[x]( JaVaScRiPt:alert(1))",
+    "[x](data:text/html,hi)",
+    "[x](//evil.example/)",
+    "<javascript:alert(1)>",
+    "`<script>alert(1)</script>`",
+    "```\n<img src=x onerror=alert(1)>\n```",
+    "&#60;script&#62;alert(1)&#60;/script&#62;",
+    '[t](https://ok.example/ "x\\" onmouseover=alert(1)")',
+    '[x](https://ok.example/"onclick=alert(1))',
+    "![pixel](https://tracker.example/pixel.gif)",
+    "| a |\n|:-:|\n| 1 |",
+  ];
+  const rendered = VECTORS.map((v) => renderMarkdown(v)!).join("\n");
+
+  it("keeps every vector inert: no handler, script, image or style, no link but http(s), nothing the allow-list would drop", () => {
+    assert.doesNotMatch(rendered, /<[^>]*\son[a-z]+\s*=/i);
+    assert.doesNotMatch(rendered, /<(script|img)\b/i);
+    assert.doesNotMatch(rendered, /\s(style|title)=/i);
+    for (const href of rendered.match(/href="[^"]*"/g) ?? []) assert.match(href, /^href="https:\/\/(ok|tracker)\.example\//, href);
+    // The code is shown as text.
+    assert.match(rendered, /<code>&#x3C;script&#x3E;alert\(1\)/);
+  });
+
+  it("renders Markdown's formatting and links as HTML", () => {
+    assert.equal(
+      renderMarkdown("Use **`expand`** with [the docs](https://stripe.com/docs/api \"API\").")!,
+      '<p>Use <strong><code>expand</code></strong> with <a href="https://stripe.com/docs/api" rel="noopener noreferrer">the docs</a>.</p>\n',
+    );
+  });
+});
