@@ -22,8 +22,6 @@ const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^
  */
 const OPTIONAL_PEERS = { avsc: "^5.7.9", kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
 
-/** The Postgres outbox's tables, which event packages also ship as a migration. */
-export const EVENTS_SCHEMA_SQL = join(SOURCES, "events", "postgres", "schema.sql");
 
 /**
  * The package every generated package depends on (templates/codegen/charter-runtime, copied as it
@@ -40,9 +38,6 @@ export function runtimePackage(): Map<string, string> {
   const files = new Map<string, string>();
   const sources = readdirSync(SOURCES, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".ts"));
   for (const path of sources.sort()) files.set(`${RUNTIME_FOLDER}/${path}`, `${banner}\n${readFileSync(join(SOURCES, path), "utf8")}`);
-  // The outbox's ensureSchema runs its tables' SQL, kept as a string.
-  const sql = JSON.stringify(readFileSync(EVENTS_SCHEMA_SQL, "utf8"));
-  files.set(`${RUNTIME_FOLDER}/events/postgres/schema-sql.ts`, `${banner}\n/** The event packages' migrations/charter-events.sql, for ensureSchema. */\nexport const schemaSql = ${sql};\n`);
   const charter = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
   files.set(`${RUNTIME_FOLDER}/package.json`, packageJson("@charter/runtime", charter.version, DEPENDENCIES, OPTIONAL_PEERS));
   files.set(`${RUNTIME_FOLDER}/tsconfig.json`, tsconfigJson());

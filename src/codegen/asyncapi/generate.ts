@@ -24,7 +24,9 @@ import { CONFLUENT_SCHEMA_ID, parseConfluentSchemaId } from "../../contracts/ext
 import { readDeclared, type ExtensionProblem } from "../../contracts/extensions/declared.js";
 import { avroTypesOf } from "./avro-types.js";
 import { contractPackageName } from "../package-name.js";
-import { EVENTS_SCHEMA_SQL, RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
+import { RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
+// The one text of the outbox's tables, which the runtime's ensureSchema runs too (bundled into charter).
+import { schemaSql } from "../../../templates/codegen/charter-runtime/events/postgres/schema-sql.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
 /** The event runtime in @charter/runtime (templates/codegen/charter-runtime/events*). */
@@ -71,7 +73,7 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const runtime = readFileSync(`${RUNTIME_EVENTS}.ts`, "utf8");
   const requestReply = readFileSync(join(RUNTIME_EVENTS, "request-reply.ts"), "utf8");
   const passOn = (entry: string) => `export * from "@charter/runtime/${entry}";\n`;
-  const copied = [...RUNTIME_ENTRIES.map(([path, entry]) => [path, passOn(entry)]), ["migrations/charter-events.sql", readFileSync(EVENTS_SCHEMA_SQL, "utf8")]];
+  const copied = [...RUNTIME_ENTRIES.map(([path, entry]) => [path, passOn(entry)]), ["migrations/charter-events.sql", schemaSql]];
   const avroCodec = passOn("events/avro");
   // index.ts re-exports runtime.ts, request-reply.ts, events.ts, replies.ts and types.ts: a message's type and spec must not take their names.
   const exported = (text: string) => [
