@@ -1,7 +1,7 @@
 /**
  * The runtime one `charter generate --out` folder shares (templates/codegen/charter-runtime, written
  * as charter-runtime/): one backoff, one traceparent and one Retry-After parser for the OpenAPI,
- * Connect and event packages beside it, and the HTTP clients' runtime of the OpenAPI and Connect ones. Its compilation, build and use by each kind of package are
+ * Connect and event packages beside it, the HTTP clients' runtime of the OpenAPI and Connect ones, and the event packages' runtime (events*). Its compilation, build and use by each kind of package are
  * tested where those packages are (openapi*, connect, events*); here, what it decides.
  */
 import assert from "node:assert/strict";
@@ -31,11 +31,20 @@ describe("the shared runtime package (charter-runtime/)", () => {
     const runtime = JSON.parse(files.get("charter-runtime/package.json")!);
     assert.equal(runtime.name, "@charter/runtime");
     assert.deepEqual(runtime.exports["."], { types: "./dist/index.d.ts", default: "./dist/index.js" });
-    assert.deepEqual(Object.keys(runtime.dependencies).sort(), ["@types/qs", "qs", "url-template"], "what serialize.ts needs");
+    assert.deepEqual(Object.keys(runtime.dependencies).sort(), ["@types/qs", "cloudevents", "qs", "standardwebhooks", "url-template"], "what serialize.ts and events need");
+    // Broker clients are optional peers: only their transports' entry points load them.
+    assert.deepEqual(Object.keys(runtime.peerDependencies).sort(), ["avsc", "kafkajs", "nats", "pg"]);
+    assert.ok(Object.values(runtime.peerDependenciesMeta).every((meta) => (meta as { optional: boolean }).optional));
     // The root entry point, which event packages import, reaches neither the HTTP client nor its libraries.
     const reaches = (name: string) => [...files.get(`charter-runtime/${name}.ts`)!.matchAll(/^(?:import|export) .* from "([^"]+)";/gm)].map((m) => m[1]).filter((from) => !from.startsWith("node:"));
     assert.deepEqual(reaches("index"), ["./backoff.js", "./retry-after.js", "./traceparent.js"]);
     for (const name of ["backoff", "retry-after", "traceparent"]) assert.deepEqual(reaches(name), [], name);
+    // The event runtime reaches a broker client only from that broker's entry point.
+    const brokers = (name: string) => reaches(name).filter((from) => ["nats", "kafkajs", "avsc", "pg"].includes(from));
+    for (const name of ["events", "events/http", "events/http-reply", "events/request-reply", "events/postgres", "events/binary-mode"]) assert.deepEqual(brokers(name), [], name);
+    assert.deepEqual(brokers("events/nats"), ["nats"]);
+    assert.deepEqual(brokers("events/kafka"), ["kafkajs"]);
+    assert.deepEqual(brokers("events/avro"), ["avsc"]);
     // Nothing of the runtime is copied into a contract package.
     for (const name of ["runtime.ts", "serialize.ts"]) assert.deepEqual(packages.filter((pkg) => pkg.startsWith("shop.") && files.has(`${pkg}/${name}`)), [], name);
     for (const helper of ["backoffMs", "childTraceparent", "retryAfterMs"]) {
@@ -43,7 +52,14 @@ describe("the shared runtime package (charter-runtime/)", () => {
       assert.deepEqual(defined, [`charter-runtime/${helper === "backoffMs" ? "backoff" : helper === "retryAfterMs" ? "retry-after" : "traceparent"}.ts`], helper);
     }
     for (const file of ["shop.catalog.v1/connect-runtime.ts", "shop.orders.v1/client.ts"]) assert.match(files.get(file)!, /from "@charter\/runtime\/http";/, file);
-    for (const file of ["urn-shop-orders-events/runtime.ts", "urn-shop-orders-events/transports/http.ts"]) assert.match(files.get(file)!, /from "@charter\/runtime";/, file);
+    // An event package's runtime and transports are the runtime's entry points, passed on.
+    assert.equal(files.get("urn-shop-orders-events/runtime.ts")!.split("\n")[1], 'export * from "@charter/runtime/events";');
+    assert.equal(files.get("urn-shop-orders-events/transports/http.ts")!.split("\n")[1], 'export * from "@charter/runtime/events/http";');
+    for (const helper of ["transportFor", "publish", "consume", "httpTransport", "natsTransport", "kafkaTransport", "startRelay", "serve"]) {
+      const defined = [...files].filter(([, text]) => new RegExp(`^export (?:async )?function ${helper}\\b`, "m").test(text)).map(([path]) => path);
+      assert.equal(defined.length, 1, `${helper}: ${defined.join(", ")}`);
+      assert.match(defined[0], /^charter-runtime\/events/, helper);
+    }
   });
 
   it("is one module for the folder: one package's withDeadline bounds another package's calls", async () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addressPattern, fillAddress, parseAddress } from "../../templates/codegen/asyncapi/runtime.js";
-import { kafkaTopics } from "../../templates/codegen/asyncapi/transports/kafka.js";
-import { natsSubject } from "../../templates/codegen/asyncapi/transports/nats.js";
+import { addressPattern, fillAddress, parseAddress } from "../../templates/codegen/charter-runtime/events.js";
+import { kafkaTopics } from "../../templates/codegen/charter-runtime/events/kafka.js";
+import { natsSubject } from "../../templates/codegen/charter-runtime/events/nats.js";
 
 /**
  * Addresses with parameters, as the generated runtime and transports read them. Kafka is covered

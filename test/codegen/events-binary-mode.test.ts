@@ -1,5 +1,5 @@
 /**
- * The generated runtime's CloudEvents binary mode (templates/codegen/asyncapi/transports/binary-mode.ts)
+ * The generated runtime's CloudEvents binary mode (templates/codegen/charter-runtime/events/binary-mode.ts)
  * against the cloudevents SDK as the oracle: it must send what HTTP.binary sends (header names,
  * order and values, and the body) and make of received headers what the SDK makes of them (the
  * same event, or the same error), on a table of cases and on generated ones. Cases it hands back
@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CloudEvent, HTTP, type Headers } from "cloudevents";
-import { binaryEvent, binaryMessage } from "../../templates/codegen/asyncapi/transports/binary-mode.js";
+import { binaryEvent, binaryMessage } from "../../templates/codegen/charter-runtime/events/binary-mode.js";
 import { rngFor, type Rng } from "../fuzz/prng.js";
 
 type Attributes = Record<string, unknown>;

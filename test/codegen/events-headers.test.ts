@@ -5,7 +5,7 @@ import { after, describe, it } from "node:test";
 import { CloudEvent } from "cloudevents";
 import { generateEventPackages } from "../../src/codegen/asyncapi/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
-import { applicationHeaders } from "../../templates/codegen/asyncapi/headers.js";
+import { applicationHeaders } from "../../templates/codegen/charter-runtime/events/headers.js";
 import { tempTree } from "../helpers/cli.js";
 import { natsServerSkip, startNatsServer, type NatsServer } from "../helpers/nats-server.js";
 import { compileSdk } from "../helpers/sdk.js";

@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { channelName, type Channel, type Message, type Operation } from "../../contracts/asyncapi/model.js";
 import { eventAttributes } from "../../compat/cloudevents/convention.js";
@@ -25,16 +25,29 @@ import { readDeclared, type ExtensionProblem } from "../../contracts/extensions/
 import { avroTypesOf } from "./avro-types.js";
 import { contractPackageName } from "../package-name.js";
 import { RUNTIME_DEPENDENCY, runtimePackage } from "../runtime-package.js";
+// The one text of the outbox's tables, which the runtime's ensureSchema runs too (bundled into charter).
+import { schemaSql } from "../../../templates/codegen/charter-runtime/events/postgres/schema-sql.js";
 
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "codegen", "asyncapi");
+/** The event runtime in @charter/runtime (templates/codegen/charter-runtime/events*). */
+const RUNTIME_EVENTS = join(PACKAGE_ROOT, "templates", "codegen", "charter-runtime", "events");
 
-/** What the generated packages import; the versions charter itself is tested with. */
-// Every transport's client library: runtime.ts imports the one a server needs on demand, but tsc
-// checks all of them.
-const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1", ...RUNTIME_DEPENDENCY };
-/** What avro.ts adds, for a contract with Avro payloads. */
+/**
+ * The entry points an event package has always had, each now passing on one of @charter/runtime's,
+ * so imports such as `<package>/transports/nats` keep working; avro.ts only for Avro payloads.
+ */
+const RUNTIME_ENTRIES: [string, string][] = [
+  ["runtime.ts", "events"],
+  ["request-reply.ts", "events/request-reply"],
+  ["postgres.ts", "events/postgres"],
+  ...["binary-mode", "http", "http-reply", "kafka", "nats", "nats-reply"].map((name): [string, string] => [`transports/${name}.ts`, `events/${name}`]),
+];
+
+/** What the generated packages import (validators.ts: ajv; events.ts: CloudEvents' types); the versions charter itself is tested with. */
+const DEPENDENCIES = { ajv: "^8.17.1", "ajv-formats": "^3.0.1", cloudevents: "^10.0.0", ...RUNTIME_DEPENDENCY };
+/** What the runtime's Avro codec (`@charter/runtime/events/avro`, an optional peer there) needs, for a contract with Avro payloads. */
 const AVRO_DEPENDENCIES = { avsc: "^5.7.9" };
-/** Each loaded by one entry point only (a transport, or the Postgres outbox and inbox, which take the application's pool): an HTTP-only application installs none. */
+/** Each needed by one entry point only (a transport, or the Postgres outbox and inbox, which take the application's pool): an HTTP-only application installs none. */
 const OPTIONAL_PEERS = { kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
 
 type Json = Record<string, unknown>;
@@ -43,8 +56,9 @@ type Json = Record<string, unknown>;
  * A package of typed producers and consumers per AsyncAPI contract (README.md, "charter generate"), in a folder
  * named after the contract id: types.ts (payload types by openapi-typescript; Avro payloads' by
  * @ovotech/avro-ts, in avro/), validators.ts (ajv standalone code), events.ts
- * (templates/codegen/asyncapi), runtime.ts, transports/ and, for Avro payloads, avro.ts (copied as they are), index.ts
- * and package.json; and the shared runtime package they depend on (runtime-package.ts). Paths are relative to the SDK output folder.
+ * (templates/codegen/asyncapi), index.ts and package.json; runtime.ts, request-reply.ts, postgres.ts,
+ * transports/ and, for Avro payloads, avro.ts, each passing on an entry point of the shared runtime
+ * package they depend on (runtime-package.ts), which holds the event runtime. Paths are relative to the SDK output folder.
  */
 export async function generateEventPackages(registry: Snapshot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -56,10 +70,11 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   const events = template("events.ts.hbs");
   const index = template("index.ts.hbs");
   const replies = template("replies.ts.hbs");
-  const runtime = readFileSync(join(TEMPLATES, "runtime.ts"), "utf8");
-  const requestReply = readFileSync(join(TEMPLATES, "request-reply.ts"), "utf8");
-  const copied = [["runtime.ts", runtime], ["request-reply.ts", requestReply], ["headers.ts", readFileSync(join(TEMPLATES, "headers.ts"), "utf8")]];
-  const avroCodec = readFileSync(join(TEMPLATES, "avro.ts"), "utf8");
+  const runtime = readFileSync(`${RUNTIME_EVENTS}.ts`, "utf8");
+  const requestReply = readFileSync(join(RUNTIME_EVENTS, "request-reply.ts"), "utf8");
+  const passOn = (entry: string) => `export * from "@charter/runtime/${entry}";\n`;
+  const copied = [...RUNTIME_ENTRIES.map(([path, entry]) => [path, passOn(entry)]), ["migrations/charter-events.sql", schemaSql]];
+  const avroCodec = passOn("events/avro");
   // index.ts re-exports runtime.ts, request-reply.ts, events.ts, replies.ts and types.ts: a message's type and spec must not take their names.
   const exported = (text: string) => [
     ...[...text.matchAll(/^export (?:declare )?(?:async )?(?:class|interface|type|function|const) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]),
@@ -68,8 +83,6 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   ];
   const reserved = new Set([...exported(runtime), ...exported(requestReply)]);
   for (const name of ["contractId", "servers", "TransportChoice", "Producer", "createProducer", "Consumer", "ConsumerSettings", "createConsumer", "RequestTransportChoice", "Requester", "createRequester", "Responder", "createResponder", "components", "$defs", "operations", "paths", "webhooks"]) reserved.add(name);
-  for (const name of readdirSync(join(TEMPLATES, "transports")).sort()) copied.push([`transports/${name}`, readFileSync(join(TEMPLATES, "transports", name), "utf8")]);
-  copied.push(...postgresFiles());
   const display = (file: string) => joinPath(registry.base, file);
 
   const owners = new Map<string, string>();
@@ -122,24 +135,6 @@ export async function generateEventPackages(registry: Snapshot): Promise<Map<str
   }
   if (owners.size) for (const [path, text] of runtimePackage()) files.set(path, text);
   return files;
-}
-
-/**
- * The Postgres outbox and inbox (templates/codegen/asyncapi/postgres*), with their tables' SQL both
- * as a migration file and as the string ensureSchema runs.
- */
-function postgresFiles(): [string, string][] {
-  const folder = join(TEMPLATES, "postgres");
-  const sql = readFileSync(join(folder, "schema.sql"), "utf8");
-  return [
-    ["postgres.ts", readFileSync(join(TEMPLATES, "postgres.ts"), "utf8")],
-    ...readdirSync(folder)
-      .filter((name) => name.endsWith(".ts"))
-      .sort()
-      .map((name): [string, string] => [`postgres/${name}`, readFileSync(join(folder, name), "utf8")]),
-    ["postgres/schema-sql.ts", `/** migrations/charter-events.sql, for ensureSchema. */\nexport const schemaSql = ${JSON.stringify(sql)};\n`],
-    ["migrations/charter-events.sql", sql],
-  ];
 }
 
 interface MessagePlan {

@@ -33,13 +33,19 @@ export function validatorsModule(banner: string, schemas: { producer: object; co
   ajv.addSchema({ $id: "producer", definitions: schemas.producer });
   ajv.addSchema({ $id: "consumer", definitions: schemas.consumer });
   const refs = Object.fromEntries(exports.map((e) => [e.name, `${e.schema}#/definitions/${e.definition}`]));
+  // ajv's ES module output still calls require() for its runtime helpers (ajv's, the formats): made
+  // imports, which bundlers follow, so a bundled application carries them.
+  const helpers = new Map<string, string>();
+  const code = standaloneCode(ajv, refs).replace(/\brequire\("([^"]+)"\)/g, (_, specifier: string) => {
+    if (!helpers.has(specifier)) helpers.set(specifier, `ajvRuntime${helpers.size}`);
+    return helpers.get(specifier)!;
+  });
   return [
     // The code is ajv's, not written to pass a strict type check; events.ts gives each export its type.
     "// @ts-nocheck",
     banner,
-    // ajv's ES module output still calls require() for its runtime helpers.
-    'import { createRequire } from "node:module";',
-    "const require = createRequire(import.meta.url);",
-    standaloneCode(ajv, refs),
+    // A default import of a CommonJS module is its module.exports; neither package maps its files, so the path takes `.js`.
+    ...[...helpers].map(([specifier, name]) => `import ${name} from ${JSON.stringify(specifier.endsWith(".js") ? specifier : `${specifier}.js`)};`),
+    code,
   ].join("\n");
 }

@@ -7,7 +7,7 @@
  */
 import avsc from "avsc";
 import type { CloudEvent } from "cloudevents";
-import type { CompiledValidator, PayloadCodec } from "./runtime.js";
+import type { CompiledValidator, PayloadCodec } from "../events.js";
 
 export interface AvroOptions {
   /** The schema's id in a Confluent Schema Registry: events travel in Confluent's wire format. */

@@ -1,14 +1,14 @@
 /*
  * Request/reply over HTTP: the request is a CloudEvent POSTed to the responder's URL for its
- * channel (`/<channel>`, as transports/http.ts sends events), and the reply is the response, a
+ * channel (`/<channel>`, as http.ts sends events), and the reply is the response, a
  * CloudEvent too (200), or a refusal (422 with the reason as text). `handler` is a `node:http`
  * request listener serving the channels a responder answers, at `/<channel>`. Requests are not retried: a request
  * may have effects, and the requester is told of the failure instead.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CloudEvent, HTTP } from "cloudevents";
-import { addressPattern, type Subscription } from "../runtime.js";
-import type { Answer, Incoming, RequestTransport } from "../request-reply.js";
+import { addressPattern, type Subscription } from "../events.js";
+import type { Answer, Incoming, RequestTransport } from "./request-reply.js";
 
 export interface HttpRequestTransportOptions {
   /** The responder's base URL, for requesting; each channel's path is appended to it. */

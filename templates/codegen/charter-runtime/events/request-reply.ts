@@ -3,16 +3,17 @@
  * gives each such operation a typed `request` (the requester sends a request and waits for its one
  * reply) and a typed responder (the replier answers each request with what its handler returns).
  *
- * Requests and replies are CloudEvents, built and validated as events are (runtime.ts, publish):
+ * Requests and replies are CloudEvents, built and validated as events are (events.ts, publish):
  * an invalid request is not sent, a reply is checked on both sides, and a request the responder
  * cannot answer (invalid, of an unknown type, or its handler failed) comes back as a RequestError
  * naming why. There is no queue and no retry: a requester that gets no reply in time is told so.
  *
- * Transports: NATS (transports/nats-reply.ts, core request/reply: replies go to the request's
+ * Transports: NATS (nats-reply.ts, core request/reply: replies go to the request's
  * inbox, which is what an address like `$message.header#/replyTo` stands for) and HTTP
- * (transports/http-reply.ts, the reply is the response). Kafka has no request/reply here.
+ * (http-reply.ts, the reply is the response). Kafka has no request/reply here.
  */
 import { CloudEvent } from "cloudevents";
+import { entryPoint } from "./entry-point.js";
 import { applicationHeaders } from "./headers.js";
 import {
   applyEnumFallbacks,
@@ -27,7 +28,7 @@ import {
   type PublishOptions,
   type ServerSpec,
   type Subscription,
-} from "./runtime.js";
+} from "../events.js";
 
 /** A request or reply as a transport received it, not yet decoded. */
 export interface Incoming {
@@ -187,10 +188,10 @@ export function requestTransportFor(server: ServerSpec): RequestTransport {
   const make = async (): Promise<RequestTransport> => {
     switch (server.protocol) {
       case "nats":
-        return (await import("./transports/nats-reply.js")).natsRequestTransport({ servers: server.url.replace(/^nats:\/\//, "") });
+        return (await entryPoint<typeof import("./nats-reply.js")>(new URL("./nats-reply.js", import.meta.url))).natsRequestTransport({ servers: server.url.replace(/^nats:\/\//, "") });
       case "http":
       case "https": {
-        const http = (await import("./transports/http-reply.js")).httpRequestTransport({ url: server.url });
+        const http = (await entryPoint<typeof import("./http-reply.js")>(new URL("./http-reply.js", import.meta.url))).httpRequestTransport({ url: server.url });
         const serve = () => Promise.reject(new Error("an HTTP responder needs a server: pass transport: httpRequestTransport(…) and mount its handler"));
         return { request: (message, timeoutMs) => http.request(message, timeoutMs), serve, close: () => http.close() };
       }

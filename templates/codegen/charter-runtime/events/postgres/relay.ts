@@ -14,7 +14,7 @@
  * still holds them back, until someone sets it `pending` again.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { backoffMs, type EventTransport, type RetryPolicy } from "../runtime.js";
+import { backoffMs, type EventTransport, type RetryPolicy } from "../../events.js";
 import { eventFromRow } from "./outbox.js";
 import { inTransaction, type PgPool } from "./transaction.js";
 

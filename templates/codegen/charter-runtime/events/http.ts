@@ -36,11 +36,11 @@ import { timingSafeEqual } from "node:crypto";
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { setTimeout as sleep } from "node:timers/promises";
-import { retryAfterMs } from "@charter/runtime";
+import { retryAfterMs } from "../retry-after.js";
 import { CloudEvent, HTTP } from "cloudevents";
 import { Webhook } from "standardwebhooks";
 import { binaryMessage } from "./binary-mode.js";
-import { addressPattern, backoffMs, hasParameters, type Delivery, type EventTransport, type Outgoing, type RetryPolicy, type SubscribeSpec, type Subscription } from "../runtime.js";
+import { addressPattern, backoffMs, hasParameters, type Delivery, type EventTransport, type Outgoing, type RetryPolicy, type SubscribeSpec, type Subscription } from "../events.js";
 
 export interface HttpTransportOptions {
   /** The receiver's base URL, for sending; each channel's path is appended to it. */

@@ -11,7 +11,7 @@
 import { CloudEvent, HTTP } from "cloudevents";
 import { AckPolicy, DeliverPolicy, StorageType, connect, headers as natsHeaders, nanos, type ConsumerConfig, type JsMsg, type MsgHdrs, type NatsConnection } from "nats";
 import { binaryEvent, binaryMessage } from "./binary-mode.js";
-import { hasParameters, type Delivery, type EventTransport, type Outgoing, type SubscribeSpec, type Subscription } from "../runtime.js";
+import { hasParameters, type Delivery, type EventTransport, type Outgoing, type SubscribeSpec, type Subscription } from "../events.js";
 
 export interface NatsTransportOptions {
   /** Where to connect, unless `connection` is given. */

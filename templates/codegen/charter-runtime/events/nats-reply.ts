@@ -1,14 +1,14 @@
 /*
  * Request/reply over core NATS (not JetStream: a request is answered now or not at all). A request
- * is a CloudEvent encoded as transports/nats.ts encodes events; the reply goes to the request's
+ * is a CloudEvent encoded as nats.ts encodes events; the reply goes to the request's
  * inbox, which NATS makes for each request. A responder subscribes in a queue group, so the
  * instances of one service split the requests; a refusal is an empty reply whose
  * `charter-refused` header says why.
  */
 import { CloudEvent, HTTP } from "cloudevents";
 import { connect, headers as natsHeaders, type Msg, type NatsConnection } from "nats";
-import type { Subscription } from "../runtime.js";
-import type { Incoming, RequestTransport } from "../request-reply.js";
+import type { Subscription } from "../events.js";
+import type { Incoming, RequestTransport } from "./request-reply.js";
 import { encode, natsSubject } from "./nats.js";
 
 export interface NatsRequestTransportOptions {

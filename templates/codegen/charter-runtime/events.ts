@@ -2,7 +2,8 @@
  * The event runtime of a charter-generated package: events.ts describes each message (CloudEvents
  * type and source, validators compiled at generate time, business key, enum fallbacks) and each
  * operation (channel, dead-letter channel, retry policy); this file turns that into producers and
- * consumers over a pluggable transport (transports/http.ts, transports/nats.ts, transports/kafka.ts).
+ * consumers over a pluggable transport (events/http.ts, events/nats.ts, events/kafka.ts: each an entry
+ * point of its own, `@charter/runtime/events/nats`, with its client library an optional peer dependency).
  *
  * Delivery is at least once: a consumer acknowledges a message only after its effect is committed or
  * it is dead-lettered, so a crash redelivers it. Each event's effect is applied once all the same:
@@ -19,9 +20,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { backoffMs, childTraceparent, type RetryPolicy } from "@charter/runtime";
+import { backoffMs, type RetryPolicy } from "./backoff.js";
+import { childTraceparent } from "./traceparent.js";
 import { CloudEvent, ValidationError } from "cloudevents";
-import { applicationHeaders, type HeaderKinds } from "./headers.js";
+import { entryPoint } from "./events/entry-point.js";
+import { applicationHeaders, type HeaderKinds } from "./events/headers.js";
 
 /** One problem ajv found, with the field it is about as a JSON pointer (`/amount`). */
 export interface FieldProblem {
@@ -79,7 +82,7 @@ export interface PayloadCodec {
   decode(event: CloudEvent<unknown>): unknown;
 }
 
-// From the runtime every generated package shares; transports/ and postgres/ take them from here.
+// The root entry point's, passed on: an event package and events/ take them from here.
 export { backoffMs, childTraceparent };
 export type { RetryPolicy };
 
@@ -199,16 +202,16 @@ export function transportFor(server: ServerSpec): EventTransport {
   const make = async (): Promise<EventTransport> => {
     switch (server.protocol) {
       case "nats":
-        return (await import("./transports/nats.js")).natsTransport({ servers: server.url.replace(/^nats:\/\//, "") });
+        return (await entryPoint<typeof import("./events/nats.js")>(new URL("./events/nats.js", import.meta.url))).natsTransport({ servers: server.url.replace(/^nats:\/\//, "") });
       case "http":
       case "https": {
-        const http = (await import("./transports/http.js")).httpTransport({ url: server.url });
+        const http = (await entryPoint<typeof import("./events/http.js")>(new URL("./events/http.js", import.meta.url))).httpTransport({ url: server.url });
         // A consumer needs a server to mount the transport's handler on, which only its caller has.
         const subscribe = () => Promise.reject(new Error("an HTTP consumer needs a server: pass transport: httpTransport(…) and mount its handler"));
         return { send: (message) => http.send(message), subscribe, close: () => http.close() };
       }
       case "kafka":
-        return (await import("./transports/kafka.js")).kafkaTransport({ brokers: [server.url.replace(/^kafka:\/\//, "")], clientId: "charter" });
+        return (await entryPoint<typeof import("./events/kafka.js")>(new URL("./events/kafka.js", import.meta.url))).kafkaTransport({ brokers: [server.url.replace(/^kafka:\/\//, "")], clientId: "charter" });
       case "kafka-secure":
         throw new Error("a kafka-secure server needs TLS (and SASL) settings: pass transport: kafkaTransport({ kafka }) with a kafkajs client configured for them");
       default:
@@ -407,7 +410,7 @@ export async function publish<T>(transport: EventTransport, to: string | Address
   const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
   const message: Outgoing = { channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) };
   // Loaded only by producers that use an outbox.
-  if (options.tx) return (await (await import("./postgres/outbox.js")).writeToOutbox(options.tx, message, sendRetry)) as CloudEvent<T>;
+  if (options.tx) return (await (await import("./events/postgres/outbox.js")).writeToOutbox(options.tx, message, sendRetry)) as CloudEvent<T>;
   await transport.send(message);
   return event;
 }

@@ -12,7 +12,7 @@
  * as they come.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { backoffMs, childTraceparent, type EventHandler, type HandlerContext, type IdempotencyStore, type RetryPolicy } from "../runtime.js";
+import { backoffMs, childTraceparent, type EventHandler, type HandlerContext, type IdempotencyStore, type RetryPolicy } from "../../events.js";
 import { eventFromRow, orderingKey } from "./outbox.js";
 import { inTransaction, type PgClient, type PgPool } from "./transaction.js";
 

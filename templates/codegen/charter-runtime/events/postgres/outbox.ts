@@ -4,7 +4,7 @@
  * business write does. relay.ts sends the rows. Only SQL through the caller's client: no `pg` import.
  */
 import { CloudEvent } from "cloudevents";
-import type { Outgoing, OutboxTransaction, RetryPolicy } from "../runtime.js";
+import type { Outgoing, OutboxTransaction, RetryPolicy } from "../../events.js";
 
 /** The events kept in order relative to each other: one partition key of one source on one channel. */
 export const orderingKey = (channel: string, source: string, partitionKey: string): string => JSON.stringify([channel, source, partitionKey]);

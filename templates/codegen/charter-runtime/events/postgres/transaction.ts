@@ -2,7 +2,7 @@
  * What the outbox relay and the inbox need of Postgres: a pool of clients, as the `pg` package's
  * `Pool` is one (pg is an optional peer dependency: these files type it by shape and never import it).
  */
-import type { OutboxTransaction } from "../runtime.js";
+import type { OutboxTransaction } from "../../events.js";
 
 /** A client checked out of a pool: `pg`'s `PoolClient`. */
 export interface PgClient extends OutboxTransaction {

@@ -1,4 +1,8 @@
--- The tables of the Postgres outbox (producers) and inbox (consumers) of charter-generated event
+/**
+ * The outbox and inbox tables: what ensureSchema runs, and each event package's
+ * migrations/charter-events.sql (charter's generator imports this module for it).
+ */
+export const schemaSql = `-- The tables of the Postgres outbox (producers) and inbox (consumers) of charter-generated event
 -- packages. Safe to run again: a migration of its own, or ensureSchema(pool) at start-up.
 
 -- Events written inside business transactions, until a relay has sent them.
@@ -8,7 +12,7 @@ CREATE TABLE IF NOT EXISTS charter_outbox (
   address text,
   -- The events kept in order: channel, source and partition key, as JSON; null for events without a key.
   ordering_key text,
-  -- 1, 2, 3… per ordering key, in commit order; the event's CloudEvents `sequence` attribute.
+  -- 1, 2, 3… per ordering key, in commit order; the event's CloudEvents sequence attribute.
   sequence bigint,
   -- The CloudEvent, structured (attributes and data in one JSON document).
   event jsonb NOT NULL,
@@ -61,3 +65,4 @@ CREATE TABLE IF NOT EXISTS charter_inbox_parked (
   headers jsonb NOT NULL,
   PRIMARY KEY (operation, ordering_key, sequence)
 );
+`;

@@ -1,6 +1,6 @@
 /*
  * A message's application headers (AsyncAPI `headers`) as a consumer reads them. On the wire every
- * header is text: the producer sends a string as it is and any other value as JSON (runtime.ts,
+ * header is text: the producer sends a string as it is and any other value as JSON (events.ts,
  * publish), so a header the contract types as a number, boolean, object or array is parsed back.
  * Transports differ in the case they keep (HTTP and NATS lower-case names, Kafka keeps them), so
  * names are matched without regard to case, and only the declared ones are read: the CloudEvents

@@ -26,7 +26,7 @@
  */
 import { CloudEvent, Kafka as KafkaBinding } from "cloudevents";
 import { Kafka, Partitioners, type Consumer, type EachMessagePayload, type IHeaders, type Message, type Producer } from "kafkajs";
-import { addressPattern, hasParameters, type Delivery, type EventTransport, type Outgoing, type SubscribeSpec, type Subscription } from "../runtime.js";
+import { addressPattern, hasParameters, type Delivery, type EventTransport, type Outgoing, type SubscribeSpec, type Subscription } from "../events.js";
 
 export type KafkaTransportOptions = (
   | {
