@@ -3,7 +3,7 @@ import { InputError } from "../errors.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import type { YamlSource } from "../registry/yaml-source.js";
 import { asyncApiDocument } from "./asyncapi/document.js";
-import type { AsyncApiContract, Contract, DocumentContract, ProtoContract } from "./contract.js";
+import type { AsyncApiContract, Contract, DocumentContract, OpenApiContract, ProtoContract, SchemaViolation } from "./contract.js";
 import { jsonSchemaDocument } from "./jsonschema/document.js";
 import { kindOfFile } from "./recognise.js";
 import { openApiDocument } from "./openapi/document.js";
@@ -110,15 +110,25 @@ function parseDocuments(snapshot: Snapshot): Pick<Registry, "documents" | "schem
     const contract = documentContract(kind, path, text, schemas.source(path)!, schemas);
     if (!contract) continue;
     schemas.checkRefs(path);
-    if (contract.kind === "openapi") {
-      const { document } = contract;
-      const violation = validateOpenApi(path, document.version, document.root, document.source);
-      if (violation) contract.violations.push(violation);
-    }
+    if (contract.kind === "openapi") validatedOnRead(contract);
     documents.push(contract);
   }
   refuseTwins(documents, snapshot);
   return { documents, schemas };
+}
+
+/**
+ * An OpenAPI document is checked against the official schema when its violations are first read:
+ * `breaking` reads only the proposed version's, so the version it is compared against (as large,
+ * Stripe's are 2–4 MB) is never validated.
+ */
+function validatedOnRead(contract: OpenApiContract): void {
+  let violations: SchemaViolation[] | undefined;
+  const { document } = contract;
+  Object.defineProperty(contract, "violations", {
+    enumerable: true,
+    get: () => (violations ??= [validateOpenApi(contract.path, document.version, document.root, document.source)].filter((v) => v !== undefined)),
+  });
 }
 
 /** The official schema over every AsyncAPI document, its validator loaded only when there is one. */

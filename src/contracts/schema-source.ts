@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { InputError } from "../errors.js";
 import { joinPath } from "../registry/snapshot.js";
 import { parseYamlSource, type YamlSource } from "../registry/yaml-source.js";
+import { PlaceMap } from "./place-map.js";
 import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "./schema-pointer.js";
 
 /** Where the schemas of one registry version come from, and each of its YAML/JSON files parsed at most once. */
@@ -56,40 +57,25 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
     if (pointer !== "" && !pointer.startsWith("/")) fail(`$ref "${ref}" names an anchor: charter follows JSON pointers (#/...) only`, from);
     return { file, pointer };
   };
-  /**
-   * Maps by file, then by pointer: a docs build resolves a few hundred thousand places, and a key
-   * joining file and pointer would be a new long string to hash at every call.
-   */
-  const byFile = <T>() => {
-    const files = new Map<string, Map<string, T>>();
-    return (file: string): Map<string, T> => {
-      let map = files.get(file);
-      if (!map) files.set(file, (map = new Map()));
-      return map;
-    };
-  };
   // Comparisons resolve the same places over and over (a component used by every operation).
-  const resolvedIn = byFile<{ value: unknown; at: SchemaPointer }>();
-  const resolving = new Set<string>();
+  const resolved = new PlaceMap<{ value: unknown; at: SchemaPointer }>();
+  const resolving = new PlaceMap<true>();
   const resolve = (start: SchemaPointer): { value: unknown; at: SchemaPointer } => {
-    const resolved = resolvedIn(start.file);
-    let result = resolved.get(start.pointer);
+    let result = resolved.get(start);
     if (result) return result;
-    const key = `${start.file}#${start.pointer}`;
-    if (resolving.has(key)) fail(`$ref cycle through "${start.file}#${start.pointer}" that never reaches a schema`, start);
-    resolving.add(key);
+    if (resolving.get(start)) fail(`$ref cycle through "${start.file}#${start.pointer}" that never reaches a schema`, start);
+    resolving.set(start, true);
     result = deref(locate(start), start);
-    resolving.delete(key);
-    resolved.set(start.pointer, result);
+    resolving.delete(start);
+    resolved.set(start, result);
     return result;
   };
   // A JSON pointer walks the document as written (a `$ref` on the way is a key like any other);
   // each place is found from its parent's, so every step of every pointer is walked once.
-  const locatedIn = byFile<unknown>();
+  const located = new PlaceMap<unknown>();
   const lookup = (at: SchemaPointer): unknown => {
-    const located = locatedIn(at.file);
-    if (located.has(at.pointer)) return located.get(at.pointer);
-    let value: unknown;
+    let value = located.get(at);
+    if (value !== undefined) return value;
     if (at.pointer === "") value = document(at.file)?.value;
     else {
       const cut = at.pointer.lastIndexOf("/");
@@ -98,7 +84,7 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
       // Own keys only: `constructor` or `__proto__` is a key like any other, not a JavaScript built-in.
       value = parent !== null && typeof parent === "object" && Object.hasOwn(parent, segment) ? (parent as Record<string, unknown>)[segment] : MISSING;
     }
-    located.set(at.pointer, value);
+    located.set(at, value);
     return value;
   };
   const locate = (at: SchemaPointer): unknown => {
@@ -123,25 +109,27 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
     if (checked.has(file)) return;
     checked.add(file);
     const reached = new Set<string>();
-    // Pointers are built only for the $refs found, not for every node of a large document.
-    const walk = (value: unknown, path: string[], data: boolean): void => {
+    // One path, pushed and popped as the walk goes: a pointer is built only for the $refs found, and
+    // a $ref is followed from the value in hand rather than looked up again by its pointer.
+    const path: string[] = [];
+    const here = (): SchemaPointer => child({ file, pointer: "" }, ...path);
+    const walk = (value: unknown, data: boolean): void => {
       if (value === null || typeof value !== "object") return;
       // Resolved, not only followed: a chain of $refs that comes back to itself is refused here, before a parser loops on it.
       if (isRef(value)) {
-        const at = child({ file, pointer: "" }, ...path);
-        resolve(at);
-        reached.add(target(value.$ref, at).file);
+        const to = follow(value.$ref, here());
+        resolve(to);
+        reached.add(to.file);
       } else if (!data && Object.hasOwn(value, "$ref") && !NAME_MAPS.has(path[path.length - 1])) {
-        fail(`$ref must be a string (a URI reference), not ${kindOf((value as { $ref: unknown }).$ref)}`, child({ file, pointer: "" }, ...path));
+        fail(`$ref must be a string (a URI reference), not ${kindOf((value as { $ref: unknown }).$ref)}`, here());
       }
-      // One path, extended and cut back: a copy per node would cost more than the walk on a large document.
       for (const key in value) {
         path.push(key);
-        walk((value as Record<string, unknown>)[key], path, data || DATA_KEYS.has(key));
+        walk((value as Record<string, unknown>)[key], data || DATA_KEYS.has(key));
         path.pop();
       }
     };
-    walk(document(file)?.value, [], false);
+    walk(document(file)?.value, false);
     for (const other of reached) checkRefs(other);
   };
   return { resolve, location, checkRefs, source: document };

@@ -59,13 +59,15 @@ export function registryFolder(input: string, cwd: string): string {
   return place(input, cwd).registry;
 }
 
-/** The registry holding a place, read from disk; a single file is marked as the contract. */
-function readPlace(p: Place, label: string): Snapshot {
-  const snapshot = readPathSnapshot(p.registry, p.relative);
-  if (p.contract === undefined) return { ...snapshot, label };
+/**
+ * The registry holding a place, read from disk (or `folder`, that registry already read); a single
+ * file is marked as the contract.
+ */
+function readPlace(p: Place, label: string, folder: Snapshot = readPathSnapshot(p.registry, p.relative)): Snapshot {
+  if (p.contract === undefined) return { ...folder, label };
   // The file itself is read even where a registry walk would skip it (a dot-folder).
-  const files = new Map(snapshot.files).set(p.contract, withoutBom(readFileSync(p.path, "utf8")));
-  return { ...snapshot, files, label, contract: p.contract };
+  const files = folder.files.has(p.contract) ? folder.files : new Map(folder.files).set(p.contract, withoutBom(readFileSync(p.path, "utf8")));
+  return { ...folder, files, label, contract: p.contract };
 }
 
 /** The registry holding a place as it was at a git ref; a single file must exist there. */
@@ -105,7 +107,8 @@ export function readInputs(input: string, against: string, cwd: string): { input
   if (p.single !== inputPlace.single) {
     throw new InputError(`cannot compare a ${inputPlace.single ? "file" : "folder"} (${input}) against a ${p.single ? "file" : "folder"} (${against})`);
   }
-  return { input: current, against: readPlace(p, against) };
+  // Two files of one folder (a spec and its previous version side by side): the folder is read once.
+  return { input: current, against: p.registry === inputPlace.registry ? readPlace(p, against, current) : readPlace(p, against) };
 }
 
 /** INPUT at every release tag matching `pattern`, oldest first (none outside a repository). */
