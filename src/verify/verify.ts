@@ -20,20 +20,12 @@ export interface VerifyTarget {
 export interface VerifyOptions {
   /** Also send POST, PUT, PATCH and DELETE requests, which may change the service's data. */
   allowUnsafe: boolean;
-  /** How a request travels; fetch unless a test says otherwise. */
-  send?: (request: VerifyRequest) => Promise<ReceivedResponse>;
+  /** How a request travels: the shell (cli/run/verify.ts) sends it, so the core does no I/O. */
+  send: (request: VerifyRequest) => Promise<ReceivedResponse>;
 }
 
 /** Methods that change nothing on the server (RFC 9110), sent by default. */
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** Stops a request to a service that hangs, rather than the whole run. */
-const TIMEOUT_MS = 30_000;
-
-async function fetchResponse(request: VerifyRequest): Promise<ReceivedResponse> {
-  const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
-  return { status: response.status, headers: new Map(response.headers), body: await response.text() };
-}
 
 /**
  * `charter verify`: drives each target service from its contract, one valid request per operation
@@ -42,7 +34,7 @@ async function fetchResponse(request: VerifyRequest): Promise<ReceivedResponse> 
  * the run (exit 2): that is a broken set-up, not a finding. `skipped` lists the unsafe operations not sent.
  */
 export async function runVerify(input: Snapshot, targets: VerifyTarget[], options: VerifyOptions): Promise<{ report: Report; skipped: string[] }> {
-  const send = options.send ?? fetchResponse;
+  const { send } = options;
   const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const findings: Finding[] = [];
   const skipped: string[] = [];
