@@ -305,9 +305,9 @@ export class FileIdempotencyStore implements IdempotencyStore {
 }
 
 /**
- * The W3C trace context an event continues (the CloudEvents distributed-tracing extension). Every
- * generated package has its own copy of this file, and a handler from one package often publishes
- * with another's producer: they share one store through a global symbol.
+ * The W3C trace context an event continues (the CloudEvents distributed-tracing extension). A
+ * handler may publish with a producer generated into another --out folder, whose runtime is another
+ * copy of this file: they share one store through a global symbol.
  */
 const TRACE = Symbol.for("charter.events.trace-context");
 const traceContext: AsyncLocalStorage<{ traceparent: string; tracestate?: string }> = ((globalThis as Record<symbol, unknown>)[TRACE] ??= new AsyncLocalStorage()) as AsyncLocalStorage<{ traceparent: string; tracestate?: string }>;
