@@ -6,6 +6,7 @@ import { build, transform } from "esbuild";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { shipValidators } from "./ship-validators.mjs";
 
 /**
  * yargs imports cliui and string-width (with wrap-ansi and emoji-regex) to render help; loading them
@@ -74,3 +75,4 @@ await build({
 chmodSync("dist/charter.js", 0o755);
 // The package is an ES module package; dist/ is CommonJS.
 writeFileSync(join("dist", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+shipValidators();

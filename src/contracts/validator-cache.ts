@@ -4,22 +4,28 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { cacheDir } from "../cache-dir.js";
+import { PACKAGE_ROOT } from "../resources.js";
 
 const require = createRequire(import.meta.url);
 
 /**
- * A JSON Schema validator compiled once per machine: ajv's standalone code is written to charter's
- * cache and loaded on later runs, since compiling a schema the size of OpenAPI's costs more than
- * validating a large document with it.
+ * A JSON Schema validator compiled once: ajv's standalone code, shipped with charter for the
+ * official schemas (scripts/ship-validators.mjs), else written to charter's cache on a machine's
+ * first run and loaded on later ones, since compiling a schema the size of OpenAPI's costs more
+ * than validating a large document with it. The name carries a hash of the schema and ajv's
+ * version, so a shipped file that does not fit this install is never loaded.
  */
 export function cachedValidator(name: string, schema: AnySchemaObject, makeAjv: () => Ajv): ValidateFunction {
   const version = (require("ajv/package.json") as { version: string }).version;
   const key = createHash("sha256").update(`${name}\0${version}\0${JSON.stringify(schema)}`).digest("hex");
-  const file = join(cacheDir(), "validators", `${name}-${key.slice(0, 24)}.cjs`);
-  try {
-    return require(file) as ValidateFunction;
-  } catch {
-    // not cached yet, or unreadable: compile
+  const fileName = `${name}-${key.slice(0, 24)}.cjs`;
+  const file = join(cacheDir(), "validators", fileName);
+  for (const compiled of [join(PACKAGE_ROOT, "dist", "validators", fileName), file]) {
+    try {
+      return require(compiled) as ValidateFunction;
+    } catch {
+      // not shipped, not cached yet, or unreadable: compile
+    }
   }
   const ajv = makeAjv();
   const validate = ajv.compile(schema);
