@@ -5,8 +5,9 @@
  * tested where those packages are (openapi*, connect, events*); here, what it decides.
  */
 import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -107,9 +108,12 @@ describe("the shared runtime package (charter-runtime/)", () => {
     }
   });
 
-  it("gives a Connect client's errors the package's ConnectError class, even beside a copy of Connect in charter-runtime/node_modules", { timeout: 20_000 }, async () => {
+  it("gives a Connect client's errors the package's ConnectError class, even beside a copy of Connect in charter-runtime/node_modules", { timeout: 30_000 }, async () => {
     const compiled = compileSdk(await generateConnectClients(readInput(join(ROOT, "contracts"), ROOT)), "charter-runtime-connect-");
     assert.equal(compiled.output, "", compiled.output);
+    const pkg = join(compiled.dir, "shop.catalog.v1");
+    const build = spawnSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", pkg, "--pretty", "false"], { encoding: "utf8" });
+    assert.equal(build.stdout + build.stderr, "");
     // What `npm install` inside charter-runtime/ leaves there (its dev copies of the optional peers),
     // here modules that fail when loaded: Node resolves the linked runtime's imports from its own folder.
     for (const library of ["@bufbuild/protobuf", "@connectrpc/connect", "@connectrpc/connect-node"]) {
@@ -118,8 +122,7 @@ describe("the shared runtime package (charter-runtime/)", () => {
       writeFileSync(join(nested, "package.json"), JSON.stringify({ name: library, type: "module", exports: "./index.js" }));
       writeFileSync(join(nested, "index.js"), `throw new Error("the runtime loaded its own ${library}");\n`);
     }
-    const client = await import(pathToFileURL(join(compiled.dir, "shop.catalog.v1", "index.ts")).href);
-    const pb = await import(pathToFileURL(join(compiled.dir, "shop.catalog.v1", "catalog/v1/catalog_pb.ts")).href);
+    const pb = await import(pathToFileURL(join(pkg, "catalog/v1/catalog_pb.ts")).href);
     const handler = connectNodeAdapter({
       routes: (router) =>
         router.service(pb.CatalogService, {
@@ -133,15 +136,30 @@ describe("the shared runtime package (charter-runtime/)", () => {
     });
     const server = createServer(handler).listen(0, "127.0.0.1");
     await once(server, "listening");
+    // An application in plain JavaScript, run by plain node: no TypeScript loader maps @charter/runtime
+    // to the templates, so the runtime is the built one, linked as npm links a `file:` dependency.
+    const app = join(compiled.dir, "app");
+    mkdirSync(join(app, "node_modules"), { recursive: true });
+    symlinkSync(pkg, join(app, "node_modules", "shop.catalog.v1"), "dir");
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", type: "module", private: true }));
+    writeFileSync(
+      join(app, "main.js"),
+      `import { ConnectError, createCatalogServiceClient } from "shop.catalog.v1";
+const rpc = createCatalogServiceClient({ baseUrl: process.argv[2] });
+const errors = [await rpc.getItem({ itemId: "gone" }).catch((e) => e), await rpc.getItem({ itemId: "slow" }, { timeoutMs: 200 }).catch((e) => e)];
+// ConnectError's instanceof accepts any copy's errors by their shape: the prototype tells the copies apart.
+console.log(JSON.stringify(errors.map((e) => ({ code: e.code, packageClass: Object.getPrototypeOf(e) === ConnectError.prototype }))));
+`,
+    );
     try {
-      const rpc = client.createCatalogServiceClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-      const notFound = await rpc.getItem({ itemId: "gone" }).catch((e: unknown) => e);
-      const deadline = await rpc.getItem({ itemId: "slow" }, { timeoutMs: 200 }).catch((e: unknown) => e);
-      for (const [error, code] of [[notFound, Code.NotFound], [deadline, Code.DeadlineExceeded]] as const) {
-        // ConnectError's instanceof accepts any copy's errors by shape: the prototype tells the copies apart.
-        assert.equal(Object.getPrototypeOf(error), client.ConnectError.prototype, String(error));
-        assert.equal((error as ConnectError).code, code, String(error));
-      }
+      // Asynchronous, as the server runs in this process.
+      const child = spawn(process.execPath, [join(app, "main.js"), `http://127.0.0.1:${(server.address() as AddressInfo).port}`], { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.stderr.on("data", (chunk) => (out += chunk));
+      const [status] = (await once(child, "close")) as [number];
+      assert.equal(status, 0, out);
+      assert.deepEqual(JSON.parse(out), [{ code: Code.NotFound, packageClass: true }, { code: Code.DeadlineExceeded, packageClass: true }]);
     } finally {
       server.closeAllConnections();
       server.close();
