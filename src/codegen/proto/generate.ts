@@ -212,8 +212,9 @@ function clientText(banner: string, pkgFiles: DescFile[], generated: Map<string,
       );
     }
   });
+  // Beside the other Connect import, now that the services tell whether createClient is needed.
+  lines.splice(2, 0, `import { Code, ConnectError${streaming ? ", createClient" : ""} } from "@connectrpc/connect";`);
   lines.push(
-    `import { Code, ConnectError${streaming ? ", createClient" : ""} } from "@connectrpc/connect";`,
     "",
     "/** The package's own Connect library, which the runtime calls: one ConnectError class for the runtime and the application. */",
     "const CONNECT = { Code, ConnectError, createConnectTransport, createGrpcTransport, createGrpcWebTransport };",
