@@ -12,21 +12,30 @@ export const RUNTIME_DEPENDENCY = { "@charter/runtime": `file:../${RUNTIME_FOLDE
 const SOURCES = join(PACKAGE_ROOT, "templates", "codegen", RUNTIME_FOLDER);
 
 /**
+ * The Connect library a proto package depends on, at the versions charter itself is built and tested
+ * with. The runtime's `connect` entry point takes it from the package (it imports only its types),
+ * so it is an optional peer here: one copy, the package's, whatever npm installed beside the runtime.
+ */
+export const CONNECT_LIBRARIES = { "@bufbuild/protobuf": "2.13.0", "@connectrpc/connect": "2.1.2", "@connectrpc/connect-node": "2.1.2" };
+
+/**
  * What its entry points import: `serialize`, RFC 6570 expansion and the bracket notation with qs's
  * types; `events`, CloudEvents, and Standard Webhooks for events over HTTP.
  */
 const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^3.1.1", cloudevents: "^10.0.0", standardwebhooks: "^1.1.1" };
 /**
  * Each loaded by one entry point only (`events/nats`, `events/kafka`, `events/avro`; `events/postgres`
- * takes the application's pg pool): an application installs those it uses, an HTTP-only one none.
+ * takes the application's pg pool, `connect` the proto package's Connect library): an application
+ * installs those it uses, an HTTP-only one none.
  */
-const OPTIONAL_PEERS = { avsc: "^5.7.9", kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0" };
+const OPTIONAL_PEERS = { avsc: "^5.7.9", kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0", ...CONNECT_LIBRARIES };
 
 
 /**
  * The package every generated package depends on (templates/codegen/charter-runtime, copied as it
  * is): one backoff, one traceparent and one Retry-After parser for the whole output folder; the
- * HTTP clients' runtime (`http`, `serialize`), which OpenAPI and Connect packages share; and the
+ * HTTP clients' runtime (`http`, `serialize`), which OpenAPI and Connect packages share, with the
+ * Connect clients' own over it (`connect`); and the
  * event runtime (`events`, each transport and the Postgres outbox an entry point of its own:
  * `events/http`, `events/nats`, `events/kafka`, `events/postgres`, …), which event packages share.
  * The root entry point holds only the first three, so an event package's bundle does not take the

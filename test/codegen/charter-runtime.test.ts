@@ -1,18 +1,23 @@
 /**
  * The runtime one `charter generate --out` folder shares (templates/codegen/charter-runtime, written
  * as charter-runtime/): one backoff, one traceparent and one Retry-After parser for the OpenAPI,
- * Connect and event packages beside it, the HTTP clients' runtime of the OpenAPI and Connect ones, and the event packages' runtime (events*). Its compilation, build and use by each kind of package are
+ * Connect and event packages beside it, the HTTP clients' runtime of the OpenAPI and Connect ones, the Connect clients' (connect), and the event packages' runtime (events*). Its compilation, build and use by each kind of package are
  * tested where those packages are (openapi*, connect, events*); here, what it decides.
  */
 import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { generateSdks } from "../../src/codegen/generate.js";
 import { generateOpenApiClients } from "../../src/codegen/openapi/generate.js";
+import { generateConnectClients } from "../../src/codegen/proto/generate.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { backoffMs, childTraceparent, retryAfterMs } from "../../templates/codegen/charter-runtime/index.js";
 import { ROOT } from "../helpers/cli.js";
@@ -33,7 +38,7 @@ describe("the shared runtime package (charter-runtime/)", () => {
     assert.deepEqual(runtime.exports["."], { types: "./dist/index.d.ts", default: "./dist/index.js" });
     assert.deepEqual(Object.keys(runtime.dependencies).sort(), ["@types/qs", "cloudevents", "qs", "standardwebhooks", "url-template"], "what serialize.ts and events need");
     // Broker clients are optional peers: only their transports' entry points load them.
-    assert.deepEqual(Object.keys(runtime.peerDependencies).sort(), ["avsc", "kafkajs", "nats", "pg"]);
+    assert.deepEqual(Object.keys(runtime.peerDependencies).sort(), ["@bufbuild/protobuf", "@connectrpc/connect", "@connectrpc/connect-node", "avsc", "kafkajs", "nats", "pg"]);
     assert.ok(Object.values(runtime.peerDependenciesMeta).every((meta) => (meta as { optional: boolean }).optional));
     // The root entry point, which event packages import, reaches neither the HTTP client nor its libraries.
     const reaches = (name: string) => [...files.get(`charter-runtime/${name}.ts`)!.matchAll(/^(?:import|export) .* from "([^"]+)";/gm)].map((m) => m[1]).filter((from) => !from.startsWith("node:"));
@@ -51,7 +56,26 @@ describe("the shared runtime package (charter-runtime/)", () => {
       const defined = [...files].filter(([, text]) => new RegExp(`function ${helper}\\b`).test(text)).map(([path]) => path);
       assert.deepEqual(defined, [`charter-runtime/${helper === "backoffMs" ? "backoff" : helper === "retryAfterMs" ? "retry-after" : "traceparent"}.ts`], helper);
     }
-    for (const file of ["shop.catalog.v1/connect-runtime.ts", "shop.orders.v1/client.ts"]) assert.match(files.get(file)!, /from "@charter\/runtime\/http";/, file);
+    assert.match(files.get("shop.orders.v1/client.ts")!, /from "@charter\/runtime\/http";/);
+    // The Connect runtime is the runtime's `connect` entry point, over its `http` one; a proto package
+    // holds its contract's code and depends on the runtime, with the Connect library at the versions
+    // the runtime is built with.
+    assert.match(files.get("charter-runtime/connect.ts")!, /from "\.\/http\.js";/);
+    for (const helper of ["class RpcRuntime", "function createTransport", "type ConnectLibrary"]) {
+      const defined = [...files].filter(([, text]) => new RegExp(`^export ${helper}\\b`, "m").test(text)).map(([path]) => path);
+      assert.deepEqual(defined, ["charter-runtime/connect.ts"], helper);
+    }
+    const proto = packages.filter((pkg) => files.has(`${pkg}/catalog/v1/catalog_pb.ts`));
+    assert.deepEqual(proto, ["shop.catalog.v1"]);
+    for (const pkg of proto) {
+      assert.deepEqual([...files.keys()].filter((path) => path.startsWith(`${pkg}/`) && !path.endsWith("_pb.ts")).sort(), ["client.ts", "index.ts", "package.json", "tsconfig.json"].map((f) => `${pkg}/${f}`));
+      assert.match(files.get(`${pkg}/client.ts`)!, /from "@charter\/runtime\/connect";/, pkg);
+      const { dependencies } = JSON.parse(files.get(`${pkg}/package.json`)!);
+      for (const library of ["@bufbuild/protobuf", "@connectrpc/connect", "@connectrpc/connect-node"]) assert.equal(dependencies[library], runtime.peerDependencies[library], `${pkg}: ${library}`);
+    }
+    // The runtime takes the package's Connect library: it imports none at run time, so it never loads a copy of its own.
+    const valueImports = [...files.get("charter-runtime/connect.ts")!.matchAll(/^import (?!type )[^;]* from "([^"]+)";/gm)].map((m) => m[1]);
+    assert.deepEqual(valueImports.filter((from) => !from.startsWith("./")), []);
     // An event package's runtime and transports are the runtime's entry points, passed on.
     assert.equal(files.get("urn-shop-orders-events/runtime.ts")!.split("\n")[1], 'export * from "@charter/runtime/events";');
     assert.equal(files.get("urn-shop-orders-events/transports/http.ts")!.split("\n")[1], 'export * from "@charter/runtime/events/http";');
@@ -78,6 +102,64 @@ describe("the shared runtime package (charter-runtime/)", () => {
       const error = await a.withDeadline({ timeoutMs: 200 }, () => new b.Client({ baseUrl }).slow()).catch((e: unknown) => e);
       assert.ok(error instanceof a.DeadlineExceededError, String(error));
       assert.equal(a.ApiError, b.ApiError, "one ApiError class");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("gives a Connect client's errors the package's ConnectError class, even beside a copy of Connect in charter-runtime/node_modules", { timeout: 30_000 }, async () => {
+    const compiled = compileSdk(await generateConnectClients(readInput(join(ROOT, "contracts"), ROOT)), "charter-runtime-connect-");
+    assert.equal(compiled.output, "", compiled.output);
+    const pkg = join(compiled.dir, "shop.catalog.v1");
+    const build = spawnSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", pkg, "--pretty", "false"], { encoding: "utf8" });
+    assert.equal(build.stdout + build.stderr, "");
+    // What `npm install` inside charter-runtime/ leaves there (its dev copies of the optional peers),
+    // here modules that fail when loaded: Node resolves the linked runtime's imports from its own folder.
+    for (const library of ["@bufbuild/protobuf", "@connectrpc/connect", "@connectrpc/connect-node"]) {
+      const nested = join(compiled.dir, "charter-runtime", "node_modules", library);
+      mkdirSync(nested, { recursive: true });
+      writeFileSync(join(nested, "package.json"), JSON.stringify({ name: library, type: "module", exports: "./index.js" }));
+      writeFileSync(join(nested, "index.js"), `throw new Error("the runtime loaded its own ${library}");\n`);
+    }
+    const pb = await import(pathToFileURL(join(pkg, "catalog/v1/catalog_pb.ts")).href);
+    const handler = connectNodeAdapter({
+      routes: (router) =>
+        router.service(pb.CatalogService, {
+          // The server's own error for one item, no answer (so the client's deadline ends it) for another.
+          async getItem(request: any) {
+            if (request.itemId === "gone") throw new ConnectError("no such item", Code.NotFound);
+            return new Promise<{ item: object }>(() => {});
+          },
+          listItems: () => ({ items: [], nextPageToken: "" }),
+        }),
+    });
+    const server = createServer(handler).listen(0, "127.0.0.1");
+    await once(server, "listening");
+    // An application in plain JavaScript, run by plain node: no TypeScript loader maps @charter/runtime
+    // to the templates, so the runtime is the built one, linked as npm links a `file:` dependency.
+    const app = join(compiled.dir, "app");
+    mkdirSync(join(app, "node_modules"), { recursive: true });
+    symlinkSync(pkg, join(app, "node_modules", "shop.catalog.v1"), "dir");
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", type: "module", private: true }));
+    writeFileSync(
+      join(app, "main.js"),
+      `import { ConnectError, createCatalogServiceClient } from "shop.catalog.v1";
+const rpc = createCatalogServiceClient({ baseUrl: process.argv[2] });
+const errors = [await rpc.getItem({ itemId: "gone" }).catch((e) => e), await rpc.getItem({ itemId: "slow" }, { timeoutMs: 200 }).catch((e) => e)];
+// ConnectError's instanceof accepts any copy's errors by their shape: the prototype tells the copies apart.
+console.log(JSON.stringify(errors.map((e) => ({ code: e.code, packageClass: Object.getPrototypeOf(e) === ConnectError.prototype }))));
+`,
+    );
+    try {
+      // Asynchronous, as the server runs in this process.
+      const child = spawn(process.execPath, [join(app, "main.js"), `http://127.0.0.1:${(server.address() as AddressInfo).port}`], { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.stderr.on("data", (chunk) => (out += chunk));
+      const [status] = (await once(child, "close")) as [number];
+      assert.equal(status, 0, out);
+      assert.deepEqual(JSON.parse(out), [{ code: Code.NotFound, packageClass: true }, { code: Code.DeadlineExceeded, packageClass: true }]);
     } finally {
       server.closeAllConnections();
       server.close();

@@ -88,8 +88,8 @@ describe("generated Connect client: the example registry", () => {
     assert.deepEqual(
       [...files.keys()].sort(),
       [
-        ...["catalog/v1/catalog_pb.ts", "client.ts", "connect-runtime.ts", "index.ts", "package.json", "tsconfig.json"].map((f) => `shop.catalog.v1/${f}`),
-        ...["backoff.ts", "events.ts", "http.ts", "index.ts", "package.json", "retry-after.ts", "serialize.ts", "traceparent.ts", "tsconfig.json"].map((f) => `charter-runtime/${f}`),
+        ...["catalog/v1/catalog_pb.ts", "client.ts", "index.ts", "package.json", "tsconfig.json"].map((f) => `shop.catalog.v1/${f}`),
+        ...["backoff.ts", "connect.ts", "events.ts", "http.ts", "index.ts", "package.json", "retry-after.ts", "serialize.ts", "traceparent.ts", "tsconfig.json"].map((f) => `charter-runtime/${f}`),
         // The event runtime's entry points (charter-runtime.test.ts and the events tests hold them).
         ...[...files.keys()].filter((path) => path.startsWith("charter-runtime/events/")),
       ].sort(),

@@ -75,7 +75,7 @@ describe("generated OpenAPI client: the example registry", () => {
   const client = (options: object = {}) => new mod.Client({ baseUrl, ...options });
 
   it("writes a package per contract, every file with the do-not-edit banner", () => {
-    const runtime = ["backoff.ts", "events.ts", "http.ts", "index.ts", "package.json", "retry-after.ts", "serialize.ts", "traceparent.ts", "tsconfig.json"].map((f) => `charter-runtime/${f}`);
+    const runtime = ["backoff.ts", "connect.ts", "events.ts", "http.ts", "index.ts", "package.json", "retry-after.ts", "serialize.ts", "traceparent.ts", "tsconfig.json"].map((f) => `charter-runtime/${f}`);
     // The event runtime's entry points (charter-runtime.test.ts and the events tests hold them).
     const events = [...files.keys()].filter((path) => path.startsWith("charter-runtime/events/"));
     const contract = ["index.ts", "client.ts", "package.json", "response-headers.ts", "tsconfig.json", "types.ts"].map((f) => `shop.orders.v1/${f}`);

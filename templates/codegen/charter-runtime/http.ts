@@ -2,7 +2,7 @@
  * The resilience runtime of charter-generated HTTP clients (`@charter/runtime/http`): each OpenAPI
  * package's client.ts describes each operation (method, path, timeout, retry policy, idempotency)
  * and sends it through `Runtime.send`, which enforces what the contract declares; Connect packages
- * send their unary calls through it too (their connect-runtime.ts). One module for the output
+ * send their unary calls through it too (`@charter/runtime/connect`). One module for the output
  * folder, so a `withDeadline` block bounds the calls of every client in it. Defaults, used where
  * the contract is silent:
  *

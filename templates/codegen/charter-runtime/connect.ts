@@ -1,6 +1,6 @@
 /*
  * The gRPC / Connect side of a charter-generated client. Every unary call goes through
- * `@charter/runtime/http`'s `Runtime.send` (the same engine as the OpenAPI clients), so the policy is one implementation:
+ * `Runtime.send` of `@charter/runtime/http` (the same engine as the OpenAPI clients), so the policy is one implementation:
  *
  * - timeout per call: 10 s unless the contract or the call says otherwise; an inherited deadline
  *   (`withDeadline` around a block of calls) wins when it is earlier;
@@ -16,12 +16,20 @@
  *
  * Errors are `ConnectError`s: the server's own, or DEADLINE_EXCEEDED, or UNAVAILABLE when the
  * circuit is open or the bulkhead full.
+ *
+ * This module imports @bufbuild/protobuf and @connectrpc/* for their types only; the generated
+ * package hands in its own Connect library (`ConnectLibrary`). npm links `file:../charter-runtime`,
+ * and Node resolves a linked package's imports from where it lies, charter-runtime/, whose
+ * node_modules holds a copy of its own once `npm install` ran there: importing Connect here would
+ * load a second ConnectError class beside the one the package exports.
  */
 import type { DescMessage, DescMethodUnary, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
-import { Code, ConnectError, type CallOptions as ConnectCallOptions, type Interceptor, type Transport } from "@connectrpc/connect";
-import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import { childTraceparent, type RetryPolicy } from "@charter/runtime";
-import { BulkheadFullError, callDeadline, CircuitOpenError, DeadlineExceededError, inheritedContext, Runtime, type CallOptions, type ClientOptions } from "@charter/runtime/http";
+import type * as Connect from "@connectrpc/connect";
+import type { Code, ConnectError, CallOptions as ConnectCallOptions, Interceptor, Transport } from "@connectrpc/connect";
+import type * as ConnectNode from "@connectrpc/connect-node";
+import type { RetryPolicy } from "./backoff.js";
+import { BulkheadFullError, callDeadline, CircuitOpenError, DeadlineExceededError, inheritedContext, Runtime, type CallOptions, type ClientOptions } from "./http.js";
+import { childTraceparent } from "./traceparent.js";
 
 export type Protocol = "connect" | "grpc" | "grpc-web";
 
@@ -56,8 +64,13 @@ export interface RpcSpec {
   idempotent: boolean;
 }
 
-export function createTransport(options: RpcClientOptions): Transport {
+/** What the runtime calls of Connect: the generated package's own @connectrpc/connect and connect-node. */
+export type ConnectLibrary = Pick<typeof Connect, "Code" | "ConnectError"> &
+  Pick<typeof ConnectNode, "createConnectTransport" | "createGrpcTransport" | "createGrpcWebTransport">;
+
+export function createTransport(options: RpcClientOptions, connect: ConnectLibrary): Transport {
   if (options.transport) return options.transport;
+  const { createConnectTransport, createGrpcTransport, createGrpcWebTransport } = connect;
   const common = { baseUrl: options.baseUrl, useBinaryFormat: options.useBinaryFormat, interceptors: options.interceptors };
   switch (options.protocol ?? "connect") {
     case "grpc":
@@ -73,7 +86,7 @@ export function createTransport(options: RpcClientOptions): Transport {
  * Status codes the runtime understands: UNAVAILABLE becomes 503 (retryable), server faults 500 (the
  * breaker counts them, nothing retries them), everything else 400 (the server's answer).
  */
-function statusOf(code: Code): number {
+function statusOf(code: Code, { Code }: ConnectLibrary): number {
   if (code === Code.Unavailable) return 503;
   return [Code.Unknown, Code.Internal, Code.DataLoss, Code.Unimplemented, Code.DeadlineExceeded].includes(code) ? 500 : 400;
 }
@@ -85,9 +98,11 @@ const NO_ATTEMPT_TIMEOUT = 2_147_483_647;
 export class RpcRuntime {
   readonly transport: Transport;
   readonly #runtime: Runtime;
+  readonly #connect: ConnectLibrary;
 
-  constructor(options: RpcClientOptions) {
-    this.transport = createTransport(options);
+  constructor(options: RpcClientOptions, connect: ConnectLibrary) {
+    this.#connect = connect;
+    this.transport = createTransport(options, connect);
     // The runtime's fetch is never the network: `unary` hands it a closure that makes the RPC.
     this.#runtime = new Runtime({ ...options, fetch: (_url, init) => this.#attempt(init) });
   }
@@ -123,6 +138,7 @@ export class RpcRuntime {
     request: MessageInitShape<I>,
     options: RpcCallOptions = {},
   ): Promise<MessageShape<O>> {
+    const { Code, ConnectError } = this.#connect;
     const id = crypto.randomUUID();
     const { onHeader: _header, onTrailer: _trailer, ...runtimeOptions } = options;
     const callOptions = { ...runtimeOptions, timeoutMs: options.timeoutMs ?? (options.deadline === undefined ? spec.timeoutMs : undefined) };
@@ -141,7 +157,7 @@ export class RpcRuntime {
       } catch (error) {
         if (signal.aborted) throw error;
         failure = ConnectError.from(error);
-        return new Response(null, { status: statusOf(failure.code) });
+        return new Response(null, { status: statusOf(failure.code, this.#connect) });
       }
     });
     try {
