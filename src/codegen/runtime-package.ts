@@ -30,14 +30,13 @@ const DEPENDENCIES = { qs: "^6.14.1", "@types/qs": "^6.14.0", "url-template": "^
  */
 const OPTIONAL_PEERS = { avsc: "^5.7.9", kafkajs: "^2.2.4", nats: "^2.29.3", pg: "^8.13.0", ...CONNECT_LIBRARIES };
 
-
 /**
  * The package every generated package depends on (templates/codegen/charter-runtime, copied as it
  * is): one backoff, one traceparent and one Retry-After parser for the whole output folder; the
  * HTTP clients' runtime (`http`, `serialize`), which OpenAPI and Connect packages share, with the
- * Connect clients' own over it (`connect`); and the
- * event runtime (`events`, each transport and the Postgres outbox an entry point of its own:
- * `events/http`, `events/nats`, `events/kafka`, `events/postgres`, …), which event packages share.
+ * Connect clients' own over it (`connect`); and the event runtime (`events`, each transport and
+ * the Postgres outbox an entry point of its own: `events/http`, `events/nats`, `events/kafka`,
+ * `events/postgres`, …), which event packages share.
  * The root entry point holds only the first three, so an event package's bundle does not take the
  * HTTP client, nor an HTTP-only application's a broker client. Each generator adds it, so any one
  * generator's files build on their own; they are the same files whichever adds them.
