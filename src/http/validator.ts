@@ -4,6 +4,7 @@ import { SchemaBundle } from "../codegen/schema-bundle.js";
 import type { OpenApiContract } from "../contracts/contract.js";
 import type { SchemaPointer } from "../contracts/schema-pointer.js";
 import { fromOpenApi30 } from "./openapi30.js";
+import { isJsonMediaType } from "./wire.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,22 @@ export interface Violation {
 
 /** Checks values against schemas of a contract, by their place in the registry. */
 export type ValidateAt = (at: SchemaPointer, value: unknown) => Violation[];
+
+/**
+ * A request's or response's body checked against its media's schema, read only when it is JSON
+ * (its Content-Type says so): its violations, or why it is not JSON. Requests (mock) and responses
+ * (verify) are judged alike.
+ */
+export function jsonBodyViolations(validate: ValidateAt, schema: SchemaPointer | undefined, contentType: string, body: string): Violation[] | { notJson: string } {
+  if (!schema || !isJsonMediaType(contentType)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return { notJson: (error as Error).message };
+  }
+  return validate(schema, value);
+}
 
 /** OpenAPI's formats that say how a number or string is stored, not what it may hold. */
 const STORAGE_FORMATS = ["int32", "int64", "float", "double", "byte", "binary", "password"];

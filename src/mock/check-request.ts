@@ -1,6 +1,6 @@
 import type { HttpOperation } from "../http/operations.js";
-import type { ValidateAt } from "../http/validator.js";
-import { essenceOf, isJsonMediaType, isObjectSchema, mediaFor, readParameter } from "../http/wire.js";
+import { jsonBodyViolations, type ValidateAt } from "../http/validator.js";
+import { essenceOf, isObjectSchema, mediaFor, readParameter } from "../http/wire.js";
 import type { SchemaSource } from "../contracts/schema-pointer.js";
 
 /** A request as the mock received it; header names in lower case, as node:http gives them. */
@@ -69,14 +69,8 @@ export function checkRequest(operation: HttpOperation, request: MockRequest, sch
     violations.push({ in: "body", pointer: "", message: `Content-Type ${JSON.stringify(essenceOf(contentType))} is not one of ${body.content.map((m) => m.type).join(", ")}` });
     return violations;
   }
-  if (!media.schema || !isJsonMediaType(contentType)) return violations;
-  let value: unknown;
-  try {
-    value = JSON.parse(request.body);
-  } catch (error) {
-    violations.push({ in: "body", pointer: "", message: `the body is not JSON: ${(error as Error).message}` });
-    return violations;
-  }
-  for (const v of validate(media.schema, value)) violations.push({ in: "body", pointer: v.pointer, message: v.message });
+  const found = jsonBodyViolations(validate, media.schema, contentType, request.body);
+  if ("notJson" in found) violations.push({ in: "body", pointer: "", message: `the body is not JSON: ${found.notJson}` });
+  else for (const v of found) violations.push({ in: "body", pointer: v.pointer, message: v.message });
   return violations;
 }

@@ -1,7 +1,7 @@
 import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
 import type { HttpOperation, HttpResponse } from "../http/operations.js";
-import type { ValidateAt } from "../http/validator.js";
-import { essenceOf, isJsonMediaType, mediaFor } from "../http/wire.js";
+import { jsonBodyViolations, type ValidateAt } from "../http/validator.js";
+import { essenceOf, mediaFor } from "../http/wire.js";
 import type { VerifyRuleId } from "../rules/catalog.js";
 
 /** A response as the service sent it; header names in lower case. */
@@ -63,14 +63,11 @@ export function checkResponse(operation: HttpOperation, method: string, response
     problems.push({ rule: "response-media-type-undeclared", message: `${said} with a ${JSON.stringify(essenceOf(contentType) || "(no Content-Type)")} body, where the response ${expected}`, at: declared.at, element: `${key} media ${essenceOf(contentType)}` });
     return problems;
   }
-  if (!media.schema || !isJsonMediaType(contentType)) return problems;
-  let value: unknown;
-  try {
-    value = JSON.parse(response.body);
-  } catch (error) {
-    return [...problems, { rule: "response-body-invalid", message: `${said} with a body that is not JSON: ${(error as Error).message}`, at: media.schema, element: `${key} body` }];
+  if (!media.schema) return problems;
+  const violations = jsonBodyViolations(validate, media.schema, contentType, response.body);
+  if ("notJson" in violations) {
+    return [...problems, { rule: "response-body-invalid", message: `${said} with a body that is not JSON: ${violations.notJson}`, at: media.schema, element: `${key} body` }];
   }
-  const violations = validate(media.schema, value);
   for (const v of violations.slice(0, MAX_VIOLATIONS)) {
     problems.push({ rule: "response-body-invalid", message: `${said} with a body that breaks its schema at ${v.pointer ? JSON.stringify(v.pointer) : "its root"}: ${v.message}`, at: media.schema, element: `${key} #${v.pointer}` });
   }
