@@ -1,10 +1,12 @@
-import { createServer } from "node:http";
-import { loadDocuments } from "../../src/contracts/load-registry.js";
+import { connectNodeAdapter, type ConnectNodeAdapterOptions } from "@connectrpc/connect-node";
+import { loadRegistry } from "../../src/contracts/load-registry.js";
 import { InputError } from "../../src/errors.js";
 import { basePathsOf } from "../../src/http/operations.js";
 import { NO_FAULTS } from "../../src/mock/faults.js";
 import { createMockHandler } from "../../src/mock/mock.js";
+import { faultInterceptor, rpcRoutes, servicesOf } from "../../src/mock/rpc.js";
 import { readInput } from "../../src/registry/resolve.js";
+import { createH2cServer } from "./h2c-server.js";
 
 export interface MockArgs {
   registry: string;
@@ -22,12 +24,16 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   if (!(Number.isInteger(args.errorStatus) && args.errorStatus >= 100 && args.errorStatus <= 599)) throw new InputError(`--error-status must be an HTTP status code, not ${args.errorStatus}`);
   if (!(args.latency >= 0)) throw new InputError(`--latency must be a number of milliseconds, not ${args.latency}`);
   const input = readInput(args.registry, process.cwd());
-  const contracts = loadDocuments(input).documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
-  if (!contracts.length) throw new InputError("no OpenAPI contracts to serve", input.label);
-  const handler = createMockHandler(contracts, input, { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter }, (message) =>
-    process.stderr.write(`charter mock: warning: ${message}\n`),
-  );
-  const server = createServer(handler);
+  const registry = await loadRegistry(input, { validate: false });
+  const contracts = registry.documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
+  const protos = (await registry.protos()).filter((c) => servicesOf([c]).length > 0);
+  if (!contracts.length && !protos.length) throw new InputError("no OpenAPI contracts or proto services to serve", input.label);
+  const faults = { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter };
+  const warn = (message: string) => process.stderr.write(`charter mock: warning: ${message}\n`);
+  // Proto services at /package.Service/Method over Connect, gRPC and gRPC-Web; every other path is
+  // OpenAPI's, whose handler reads only what node's HTTP/1.1 and HTTP/2 requests share.
+  const openapi = createMockHandler(contracts, input, faults, warn) as unknown as ConnectNodeAdapterOptions["fallback"];
+  const server = createH2cServer(connectNodeAdapter({ routes: rpcRoutes(protos, warn), interceptors: [faultInterceptor(faults)], fallback: openapi }));
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${args.host}:${args.port}: ${error.code ?? error.message}`)));
     server.listen(args.port, args.host, resolve);
@@ -38,7 +44,11 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   for (const contract of contracts) {
     for (const basePath of basePathsOf(contract)) process.stderr.write(`charter mock: ${contract.id} at http://${host}:${port}${basePath}\n`);
   }
-  const stop = () => server.close(() => process.exit(0));
+  for (const contract of protos) process.stderr.write(`charter mock: ${contract.id} at http://${host}:${port}\n`);
+  const stop = () => {
+    server.closeAll();
+    process.exit(0);
+  };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
