@@ -3,7 +3,7 @@ import type { MockArgs } from "./run/mock.js";
 
 export const mockCommand = {
   command: "mock [registry]",
-  describe: "Serve the registry's OpenAPI contracts: requests validated, answers from their examples or schemas",
+  describe: "Serve the registry's OpenAPI contracts and proto services: requests validated, answers from examples or synthesised",
   builder: (yargs: Argv) =>
     yargs
       .positional("registry", { type: "string", default: "contracts", describe: "Registry folder or contract file" })

@@ -19,6 +19,7 @@ import { OPENAPI_VERIFY_RULES } from "./catalog/openapi-verify.js";
 import { OPENAPI_SCHEMA_BREAKING_RULES } from "./catalog/openapi-schema-breaking.js";
 import { PROTO_BREAKING_RULES } from "./catalog/proto-breaking.js";
 import { PROTO_LINT_RULES } from "./catalog/proto-lint.js";
+import { PROTO_VERIFY_RULES } from "./catalog/proto-verify.js";
 import type { ContractKind, RuleCheck, RuleMeta } from "./rule-meta.js";
 
 const SOURCES = [
@@ -36,6 +37,7 @@ const SOURCES = [
   ASYNCAPI_LINT_RULES,
   COMMON_LINT_RULES,
   OPENAPI_VERIFY_RULES,
+  PROTO_VERIFY_RULES,
 ] as const;
 
 type AnyEntry = (typeof SOURCES)[number][number];

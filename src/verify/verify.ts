@@ -1,5 +1,6 @@
 import type { Finding } from "../compat/finding.js";
-import type { OpenApiContract } from "../contracts/contract.js";
+import type { Transport } from "@connectrpc/connect";
+import type { OpenApiContract, ProtoContract } from "../contracts/contract.js";
 import { InputError } from "../errors.js";
 import { httpOperationsOf, type HttpOperation } from "../http/operations.js";
 import { compileValidators } from "../http/validator.js";
@@ -10,10 +11,11 @@ import type { Report } from "../report/report.js";
 import { ruleMeta } from "../rules/catalog.js";
 import { checkResponse, type ReceivedResponse } from "./check-response.js";
 import { requestOf, type VerifyRequest } from "./request.js";
+import { verifyRpcs } from "./rpc.js";
 
 /** A contract and the base URL of the running service that claims to implement it. */
 export interface VerifyTarget {
-  contract: OpenApiContract;
+  contract: OpenApiContract | ProtoContract;
   url: string;
 }
 
@@ -22,6 +24,8 @@ export interface VerifyOptions {
   allowUnsafe: boolean;
   /** How a request travels: the shell (cli/run/verify.ts) sends it, so the core does no I/O. */
   send: (request: VerifyRequest) => Promise<ReceivedResponse>;
+  /** How an RPC of a proto contract travels to the service at a URL (Connect, gRPC or gRPC-Web), made by the shell. */
+  transport: (url: string) => Transport;
 }
 
 /** Methods that change nothing on the server (RFC 9110), sent by default. */
@@ -29,16 +33,24 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * `charter verify`: drives each target service from its contract, one valid request per operation
- * (safe methods unless `allowUnsafe`), and reports every way a response breaks the contract as a
+ * (safe methods unless `allowUnsafe`) or RPC (rpc.ts), and reports every way a response breaks the contract as a
  * `verify` finding located at the contract's line for it. A service that cannot be reached stops
- * the run (exit 2): that is a broken set-up, not a finding. `skipped` lists the unsafe operations not sent.
+ * the run (exit 2): that is a broken set-up, not a finding. `skipped` lists the unsafe operations not sent,
+ * `streaming` the client- and bidi-streaming RPCs not called.
  */
-export async function runVerify(input: Snapshot, targets: VerifyTarget[], options: VerifyOptions): Promise<{ report: Report; skipped: string[] }> {
+export async function runVerify(input: Snapshot, targets: VerifyTarget[], options: VerifyOptions): Promise<{ report: Report; skipped: string[]; streaming: string[] }> {
   const { send } = options;
   const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const findings: Finding[] = [];
   const skipped: string[] = [];
+  const streaming: string[] = [];
   for (const { contract, url } of targets) {
+    if (contract.kind === "proto") {
+      const found = await verifyRpcs(input, contract, url, options.transport(url));
+      findings.push(...found.findings);
+      streaming.push(...found.skipped);
+      continue;
+    }
     const operations = httpOperationsOf(contract).filter((op) => {
       const sent = options.allowUnsafe || SAFE.has(op.method);
       if (!sent) skipped.push(`${contract.id}: ${op.label}`);
@@ -74,7 +86,7 @@ export async function runVerify(input: Snapshot, targets: VerifyTarget[], option
     }
   }
   const contracts = targets.map(({ contract }) => ({ id: contract.id, kind: contract.kind, path: contract.path, change: "unchanged" as const, mode: config.compatibility.api }));
-  return { report: finaliseReport({ input: input.label, against: targets.map((t) => t.url), contracts, findings }), skipped };
+  return { report: finaliseReport({ input: input.label, against: targets.map((t) => t.url), contracts, findings }), skipped, streaming };
 }
 
 /** The schemas a response of the operation is checked against. */

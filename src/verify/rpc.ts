@@ -1,0 +1,95 @@
+import type { DescMethod, Message } from "@bufbuild/protobuf";
+import { pathToString } from "@bufbuild/protobuf/reflect";
+import { Code, ConnectError, createClient, type Transport } from "@connectrpc/connect";
+import { createValidator } from "@bufbuild/protovalidate";
+import type { Finding } from "../compat/finding.js";
+import type { ProtoContract } from "../contracts/contract.js";
+import { protoLocation } from "../contracts/proto/location.js";
+import { InputError } from "../errors.js";
+import { joinPath, type Snapshot } from "../registry/snapshot.js";
+import { ruleMeta, type VerifyRuleId } from "../rules/catalog.js";
+import { sampleMessage } from "../rpc/sample-message.js";
+
+/** A response that breaks its rules in many places is reported by its first violations. */
+const MAX_VIOLATIONS = 10;
+
+/** Errors the client raises itself when the response's bytes are not the output message (protobuf-es and connect's wording). */
+const UNDECODABLE = /^(parse binary: |cannot decode )/;
+
+/** Socket errors that mean nothing answers at the URL: a broken set-up, not a finding. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ECONNRESET", "EAI_AGAIN"]);
+
+interface RpcProblem {
+  rule: VerifyRuleId;
+  message: string;
+  /** A field path in the output message, for a rule violation. */
+  field?: string;
+}
+
+/**
+ * Calls each unary and server-streaming RPC of a proto contract once through `transport` (the
+ * shell makes it, for Connect, gRPC or gRPC-Web, so the core does no I/O), with a synthesised
+ * request that meets its protovalidate rules, and reports as `verify` findings an RPC the service
+ * does not implement, an error answer, and a response that does not decode as the output message
+ * or breaks its rules. Client- and bidi-streaming RPCs are listed in `skipped`.
+ */
+export async function verifyRpcs(input: Snapshot, contract: ProtoContract, url: string, transport: Transport): Promise<{ findings: Finding[]; skipped: string[] }> {
+  const validator = createValidator({ registry: contract.image.registry });
+  const findings: Finding[] = [];
+  const skipped: string[] = [];
+  for (const service of contract.files.flatMap((f) => f.services)) {
+    const client = createClient(service, transport) as unknown as Record<string, (request: Message) => Promise<Message> | AsyncIterable<Message>>;
+    for (const method of service.methods) {
+      const element = `${service.typeName}/${method.name}`;
+      if (method.methodKind === "client_streaming" || method.methodKind === "bidi_streaming") {
+        skipped.push(`${contract.id}: ${element} (${method.methodKind.replace("_", "-")})`);
+        continue;
+      }
+      const problems: RpcProblem[] = [];
+      try {
+        const answer = client[method.localName](sampleMessage(method.input));
+        const responses: Message[] = [];
+        if (method.methodKind === "unary") responses.push(await (answer as Promise<Message>));
+        else for await (const response of answer as AsyncIterable<Message>) responses.push(response);
+        for (const response of responses) {
+          const result = validator.validate(method.output, response);
+          if (result.kind !== "invalid") continue;
+          for (const v of result.violations.slice(0, MAX_VIOLATIONS)) {
+            problems.push({ rule: "rpc-response-invalid", field: pathToString(v.field), message: `${element} answered a ${method.output.typeName} that breaks its rules at ${pathToString(v.field)}: ${v.message} [${v.ruleId}]` });
+          }
+          break;
+        }
+      } catch (error) {
+        problems.push(problemOf(error, method, element, url));
+      }
+      const location = protoLocation(contract.image, method);
+      for (const problem of problems) {
+        const key = problem.field ? `${element} #${problem.field}` : element;
+        // A verify finding, like a lint one, carries no verdicts: it judges a service, not a change.
+        const finding: Omit<Finding, "backward" | "forward"> = {
+          category: "verify",
+          rule: problem.rule,
+          kind: "proto",
+          contract: contract.id,
+          against: url,
+          severity: ruleMeta(problem.rule)?.severity ?? "error",
+          message: problem.message,
+          location: { ...location, file: joinPath(input.base, location.file) },
+          element: key,
+          fingerprint: `${problem.rule}:${contract.id}:${key}`,
+        };
+        findings.push(finding as Finding);
+      }
+    }
+  }
+  return { findings, skipped };
+}
+
+function problemOf(error: unknown, method: DescMethod, element: string, url: string): RpcProblem {
+  const connect = ConnectError.from(error);
+  const cause = (connect.cause ?? (error as { cause?: unknown }).cause) as { code?: string } | undefined;
+  if (cause?.code && UNREACHABLE.has(cause.code)) throw new InputError(`${element}: cannot reach ${url}: ${cause.code}`);
+  if (connect.code === Code.Unimplemented) return { rule: "rpc-unimplemented", message: `${element} is not implemented: the service answered Unimplemented (${connect.rawMessage})` };
+  if (UNDECODABLE.test(connect.rawMessage)) return { rule: "rpc-response-invalid", message: `${element} answered with a response that does not decode as ${method.output.typeName}: ${connect.rawMessage}` };
+  return { rule: "rpc-error", message: `${element} answered a valid request with ${Code[connect.code]}: ${connect.rawMessage}` };
+}
