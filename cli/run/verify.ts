@@ -45,7 +45,7 @@ function targetOf(text: string, contracts: (OpenApiContract | ProtoContract)[]):
   const contract = contracts.find((c) => c.id === name || c.path === name);
   if (!contract) {
     const ids = contracts.map((c) => c.id);
-    throw new InputError(`--target ${text}: no OpenAPI contract or proto package with services ${JSON.stringify(name)}${didYouMean(name, ids)} (contracts: ${ids.join(", ") || "none"})`);
+    throw new InputError(`--target ${text}: no OpenAPI or proto contract ${JSON.stringify(name)}${didYouMean(name, ids)} (contracts: ${ids.join(", ") || "none"})`);
   }
   return { contract, url };
 }

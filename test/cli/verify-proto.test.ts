@@ -1,0 +1,210 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { Ajv } from "ajv";
+import type { DescMessage, DescService } from "@bufbuild/protobuf";
+import { reflect } from "@bufbuild/protobuf/reflect";
+import { createValidator } from "@bufbuild/protovalidate";
+import { Code, ConnectError, createClient } from "@connectrpc/connect";
+import { connectNodeAdapter, createConnectTransport } from "@connectrpc/connect-node";
+import { protoContracts } from "../../src/contracts/proto/contracts.js";
+import type { ProtoContract } from "../../src/contracts/contract.js";
+import type { Report } from "../../src/report/report.js";
+import { sampleMessage } from "../../src/rpc/sample-message.js";
+import { ROOT, tempTree, type Run } from "../helpers/cli.js";
+import { snapshot } from "../helpers/proto.js";
+
+const BIN = join(ROOT, "dist", "charter.js");
+const validateReport = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/report.schema.json"), "utf8")));
+
+function charterAsync(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
+/** `charter mock REGISTRY --port 0`, once stderr says where `id` is served. */
+function startMock(registry: string, id: string, ...options: string[]): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, "mock", registry, "--port", "0", ...options], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => {
+      stderr += chunk;
+      const url = new RegExp(`^charter mock: ${id.replaceAll(".", "\\.")} at (\\S+)$`, "m").exec(stderr)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.on("exit", (status) => reject(new Error(`charter mock exited ${status}: ${stderr}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners("exit");
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+describe("charter verify against charter mock of the example registry's proto services", () => {
+  let mock: { child: ChildProcess; url: string };
+  before(async () => {
+    mock = await startMock("contracts", "shop.catalog.v1");
+  });
+  after(() => stop(mock.child));
+
+  for (const protocol of ["connect", "grpc", "grpc-web"]) {
+    it(`finds nothing over ${protocol}, in a report that validates`, async () => {
+      const run = await charterAsync(["verify", "contracts", "--target", `shop.catalog.v1=${mock.url}`, "--protocol", protocol, "--format", "json"]);
+      assert.equal(run.status, 0, run.stderr);
+      const report: Report = JSON.parse(run.stdout);
+      assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
+      assert.deepEqual(report.findings, []);
+      assert.deepEqual(report.contracts.map((c) => [c.id, c.kind]), [["shop.catalog.v1", "proto"]]);
+    });
+  }
+
+  it("serves the OpenAPI contracts on the same port", async () => {
+    assert.equal((await fetch(`${mock.url}/orders/v1/orders/o-1`)).status, 200);
+  });
+});
+
+describe("charter mock's injected faults on RPCs", () => {
+  it("answers with the Connect code of the error status, its Retry-After, and verify reports it", async () => {
+    const mock = await startMock("contracts", "shop.catalog.v1", "--error-rate", "1", "--error-status", "503", "--retry-after", "7");
+    try {
+      const contract = (await protoContracts(snapshot({ "catalog.proto": readFileSync(join(ROOT, "contracts/catalog/v1/catalog.proto"), "utf8") })))[0];
+      const service = contract.image.services.get("shop.catalog.v1.CatalogService")!;
+      const client = createClient(service, createConnectTransport({ baseUrl: mock.url, httpVersion: "1.1" })) as unknown as Record<string, (r: object) => Promise<unknown>>;
+      const error = await client.getItem({}).then(() => undefined, (e: unknown) => ConnectError.from(e));
+      assert.equal(error?.code, Code.Unavailable);
+      assert.equal(error?.metadata.get("retry-after"), "7");
+      const run = await charterAsync(["verify", "contracts", "--target", `shop.catalog.v1=${mock.url}`, "--format", "json"]);
+      assert.equal(run.status, 1, run.stderr);
+      const report: Report = JSON.parse(run.stdout);
+      assert.deepEqual(report.findings.map((f) => `${f.rule} ${f.message}`), [
+        "rpc-error shop.catalog.v1.CatalogService/GetItem answered a valid request with Unavailable: an error charter mock was asked to inject",
+        "rpc-error shop.catalog.v1.CatalogService/ListItems answered a valid request with Unavailable: an error charter mock was asked to inject",
+      ]);
+    } finally {
+      await stop(mock.child);
+    }
+  });
+});
+
+const WIDGETS = `syntax = "proto3";
+
+package test.widgets.v1;
+
+import "buf/validate/validate.proto";
+
+service WidgetService {
+  rpc GetWidget(GetWidgetRequest) returns (Widget);
+  rpc FailWidget(GetWidgetRequest) returns (Widget);
+  rpc GarbleWidget(GetWidgetRequest) returns (Widget);
+  rpc BreakWidget(GetWidgetRequest) returns (Widget);
+  rpc MissingWidget(GetWidgetRequest) returns (Widget);
+  rpc WatchWidgets(GetWidgetRequest) returns (stream Widget);
+  rpc UploadWidgets(stream Widget) returns (Widget);
+}
+
+message GetWidgetRequest {
+  string id = 1 [(buf.validate.field).string.uuid = true];
+}
+
+enum Colour {
+  COLOUR_UNSPECIFIED = 0;
+  COLOUR_RED = 1;
+}
+
+message Widget {
+  string name = 1 [(buf.validate.field).string = {min_len: 8, max_len: 20, prefix: "w-"}];
+  int32 count = 2 [(buf.validate.field).int32 = {gt: 10, lte: 20}];
+  Colour colour = 3 [(buf.validate.field).enum.defined_only = true];
+  repeated string tags = 4 [(buf.validate.field).repeated = {min_items: 2, unique: true}];
+  oneof shape {
+    int32 radius = 5;
+    string side = 6;
+  }
+  Widget parent = 7;
+  map<string, int64> sizes = 8;
+  string email = 9 [(buf.validate.field).string.email = true];
+}
+`;
+
+describe("the message synthesiser", () => {
+  it("sets every field of a deterministic message that meets its protovalidate rules", async () => {
+    const contract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
+    const validator = createValidator({ registry: contract.image.registry });
+    for (const message of contract.image.messages.values()) {
+      const result = validator.validate(message, sampleMessage(message));
+      assert.equal(result.kind, "valid", `${message.typeName}: ${result.kind === "invalid" ? result.error.message : ""}`);
+    }
+    const widget = contract.image.messages.get("test.widgets.v1.Widget") as DescMessage;
+    const sample = reflect(widget, sampleMessage(widget));
+    const field = (name: string) => sample.get(widget.fields.find((f) => f.name === name)!);
+    assert.equal(field("colour"), 1);
+    assert.equal(sample.oneofCase(widget.oneofs[0])?.name, "radius");
+    assert.equal((field("sizes") as { size: number }).size, 1);
+    // Nested to a bounded depth: a Widget, its parent and its parent's parent, no further.
+    const parentField = widget.fields.find((f) => f.name === "parent")!;
+    let levels = 1;
+    for (let at = sample; at.isSet(parentField); at = at.get(parentField) as typeof sample) levels++;
+    assert.equal(levels, 3);
+    assert.deepEqual(sampleMessage(widget), sampleMessage(widget));
+  });
+});
+
+describe("charter verify against a broken connect-node service", () => {
+  let server: Server;
+  let url: string;
+  const registry = tempTree({ "widgets/v1/widgets.proto": WIDGETS });
+  before(async () => {
+    const contract: ProtoContract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
+    const service = contract.image.services.get("test.widgets.v1.WidgetService") as DescService;
+    const method = (name: string) => service.methods.find((m) => m.name === name)!;
+    const widget = () => sampleMessage(method("GetWidget").output);
+    // Each RPC broken one way: MissingWidget is not served at all, and UploadWidgets is never called.
+    const handler = connectNodeAdapter({
+      routes: (router) => {
+        router.rpc(method("GetWidget"), widget as never);
+        router.rpc(method("FailWidget"), (() => { throw new ConnectError("the widget store is down", Code.FailedPrecondition); }) as never);
+        router.rpc(method("BreakWidget"), (() => ({ ...widget(), count: 3 })) as never);
+        router.rpc(method("WatchWidgets"), async function* () { yield widget(); yield { ...widget(), name: "w-" }; } as never);
+      },
+      // Bytes that are no Widget, sent as one.
+      fallback: ((request: IncomingMessage, response: ServerResponse) => {
+        if (request.url === "/test.widgets.v1.WidgetService/GarbleWidget") response.writeHead(200, { "content-type": "application/proto" }).end(Buffer.from([0xff, 0xff, 0xff]));
+        else response.writeHead(404).end();
+      }) as never,
+    });
+    server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("finds each break with its RPC, at the RPC's line, and exits 1", async () => {
+    const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${url}`, "--format", "json"]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /1 streaming RPC not called: test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/UploadWidgets \(client-streaming\)/);
+    const report: Report = JSON.parse(run.stdout);
+    assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
+    // Each at its RPC's line (FailWidget is on line 9), named in the message.
+    const found = report.findings.map((f) => `${f.location?.line} ${f.rule} ${f.message}`);
+    assert.equal(found.length, 5, found.join("\n"));
+    assert.match(found[0], /^9 rpc-error test\.widgets\.v1\.WidgetService\/FailWidget answered a valid request with FailedPrecondition: the widget store is down$/);
+    assert.match(found[1], /^10 rpc-response-invalid test\.widgets\.v1\.WidgetService\/GarbleWidget answered with a response that does not decode as test\.widgets\.v1\.Widget: parse binary: /);
+    assert.match(found[2], /^11 rpc-response-invalid test\.widgets\.v1\.WidgetService\/BreakWidget answered a test\.widgets\.v1\.Widget that breaks its rules at count: .* \[int32\.gt_lte\]$/);
+    assert.match(found[3], /^12 rpc-unimplemented test\.widgets\.v1\.WidgetService\/MissingWidget is not implemented/);
+    assert.match(found[4], /^13 rpc-response-invalid test\.widgets\.v1\.WidgetService\/WatchWidgets answered a test\.widgets\.v1\.Widget that breaks its rules at name: .* \[string\.min_len\]$/);
+    assert.ok(report.findings.every((f) => f.location?.file.endsWith("widgets/v1/widgets.proto")));
+  });
+});
