@@ -208,3 +208,23 @@ describe("charter verify against a broken connect-node service", () => {
     assert.ok(report.findings.every((f) => f.location?.file.endsWith("widgets/v1/widgets.proto")));
   });
 });
+
+describe("charter mock of services with protovalidate rules and streams", () => {
+  it("answers within the rules, streams, refuses an invalid request, and verify finds nothing", async () => {
+    const registry = tempTree({ "widgets/v1/widgets.proto": WIDGETS });
+    const mock = await startMock(registry, "test.widgets.v1");
+    try {
+      const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${mock.url}`, "--protocol", "grpc", "--format", "json"]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout).findings, []);
+      const contract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
+      const service = contract.image.services.get("test.widgets.v1.WidgetService")!;
+      const client = createClient(service, createConnectTransport({ baseUrl: mock.url, httpVersion: "1.1" })) as unknown as Record<string, (r: object) => Promise<unknown>>;
+      const error = await client.getWidget({ id: "not-a-uuid" }).then(() => undefined, (e: unknown) => ConnectError.from(e));
+      assert.equal(error?.code, Code.InvalidArgument);
+      assert.match(error!.rawMessage, /^test\.widgets\.v1\.WidgetService\/GetWidget: id: must be a valid UUID \[string\.uuid\]$/);
+    } finally {
+      await stop(mock.child);
+    }
+  });
+});
