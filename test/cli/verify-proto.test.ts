@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
@@ -14,51 +14,24 @@ import { protoContracts } from "../../src/contracts/proto/contracts.js";
 import type { ProtoContract } from "../../src/contracts/contract.js";
 import type { Report } from "../../src/report/report.js";
 import { sampleMessage } from "../../src/rpc/sample-message.js";
-import { ROOT, tempTree, type Run } from "../helpers/cli.js";
+import { ROOT, tempTree } from "../helpers/cli.js";
+import { charterAsync, startMock, stopMock } from "../helpers/mock.js";
 import { snapshot } from "../helpers/proto.js";
 
-const BIN = join(ROOT, "dist", "charter.js");
 const validateReport = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/report.schema.json"), "utf8")));
 
-function charterAsync(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
-  });
-}
-
-/** `charter mock REGISTRY --port 0`, once stderr says where `id` is served. */
-function startMock(registry: string, id: string, ...options: string[]): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "mock", registry, "--port", "0", ...options], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => {
-      stderr += chunk;
-      const url = new RegExp(`^charter mock: ${id.replaceAll(".", "\\.")} at (\\S+)$`, "m").exec(stderr)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on("exit", (status) => reject(new Error(`charter mock exited ${status}: ${stderr}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
+/** charter mock of the registry, and the URL it serves the contract `id` at. */
+async function serve(registry: string, id: string, ...options: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const { child, urls } = await startMock(registry, options, id);
+  return { child, url: urls.get(id)! };
 }
 
 describe("charter verify against charter mock of the example registry's proto services", () => {
   let mock: { child: ChildProcess; url: string };
   before(async () => {
-    mock = await startMock("contracts", "shop.catalog.v1");
+    mock = await serve("contracts", "shop.catalog.v1");
   });
-  after(() => stop(mock.child));
+  after(() => stopMock(mock.child));
 
   for (const protocol of ["connect", "grpc", "grpc-web"]) {
     it(`finds nothing over ${protocol}, in a report that validates`, async () => {
@@ -78,7 +51,7 @@ describe("charter verify against charter mock of the example registry's proto se
 
 describe("charter mock's injected faults on RPCs", () => {
   it("answers with the Connect code of the error status, its Retry-After, and verify reports it", async () => {
-    const mock = await startMock("contracts", "shop.catalog.v1", "--error-rate", "1", "--error-status", "503", "--retry-after", "7");
+    const mock = await serve("contracts", "shop.catalog.v1", "--error-rate", "1", "--error-status", "503", "--retry-after", "7");
     try {
       const contract = (await protoContracts(snapshot({ "catalog.proto": readFileSync(join(ROOT, "contracts/catalog/v1/catalog.proto"), "utf8") })))[0];
       const service = contract.image.services.get("shop.catalog.v1.CatalogService")!;
@@ -94,7 +67,7 @@ describe("charter mock's injected faults on RPCs", () => {
         "rpc-error shop.catalog.v1.CatalogService/ListItems answered a valid request with Unavailable: an error charter mock was asked to inject",
       ]);
     } finally {
-      await stop(mock.child);
+      await stopMock(mock.child);
     }
   });
 });
@@ -212,7 +185,7 @@ describe("charter verify against a broken connect-node service", () => {
 describe("charter mock of services with protovalidate rules and streams", () => {
   it("answers within the rules, streams, refuses an invalid request, and verify finds nothing", async () => {
     const registry = tempTree({ "widgets/v1/widgets.proto": WIDGETS });
-    const mock = await startMock(registry, "test.widgets.v1");
+    const mock = await serve(registry, "test.widgets.v1");
     try {
       const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${mock.url}`, "--protocol", "grpc", "--format", "json"]);
       assert.equal(run.status, 0, run.stderr);
@@ -224,7 +197,7 @@ describe("charter mock of services with protovalidate rules and streams", () => 
       assert.equal(error?.code, Code.InvalidArgument);
       assert.match(error!.rawMessage, /^test\.widgets\.v1\.WidgetService\/GetWidget: id: must be a valid UUID \[string\.uuid\]$/);
     } finally {
-      await stop(mock.child);
+      await stopMock(mock.child);
     }
   });
 });
