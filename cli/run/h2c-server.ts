@@ -17,6 +17,8 @@ export function createH2cServer(handler: ReturnType<typeof connectNodeAdapter>):
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
+    // A client that resets while its first bytes are read must not stop the mock.
+    socket.on("error", () => socket.destroy());
     socket.once("close", () => sockets.delete(socket));
     let head = Buffer.alloc(0);
     const sniff = (chunk: Buffer) => {

@@ -60,13 +60,13 @@ export async function runVerifyCommand(args: VerifyArgs): Promise<void> {
   const contracts = [...openapi, ...protos];
   const targets = args.target.map((text) => targetOf(text, contracts));
   progress("sending requests…");
-  const { report, skipped, streaming } = await runVerify(input, targets, { allowUnsafe: args.allowUnsafe, send, transport: transportFor(args.protocol) });
+  const { report, skipped, rpcsSkipped } = await runVerify(input, targets, { allowUnsafe: args.allowUnsafe, send, transport: transportFor(args.protocol) });
   progressDone();
   // A handful are named; Stripe's 252 would drown the log.
   if (skipped.length) {
     const named = skipped.length <= 5 ? `: ${skipped.join("; ")}` : "";
     process.stderr.write(`charter verify: ${skipped.length} unsafe operation${skipped.length === 1 ? "" : "s"} not sent (--allow-unsafe sends them)${named}\n`);
   }
-  if (streaming.length) process.stderr.write(`charter verify: ${streaming.length} streaming RPC${streaming.length === 1 ? "" : "s"} not called: ${streaming.join("; ")}\n`);
+  if (rpcsSkipped.length) process.stderr.write(`charter verify: ${rpcsSkipped.length} RPC${rpcsSkipped.length === 1 ? "" : "s"} not verified: ${rpcsSkipped.join("; ")}\n`);
   process.exitCode = await writeReport(report, outputs, args, input.base);
 }

@@ -36,19 +36,19 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * (safe methods unless `allowUnsafe`) or RPC (rpc.ts), and reports every way a response breaks the contract as a
  * `verify` finding located at the contract's line for it. A service that cannot be reached stops
  * the run (exit 2): that is a broken set-up, not a finding. `skipped` lists the unsafe operations not sent,
- * `streaming` the client- and bidi-streaming RPCs not called.
+ * `rpcsSkipped` the RPCs not verified, each with its reason.
  */
-export async function runVerify(input: Snapshot, targets: VerifyTarget[], options: VerifyOptions): Promise<{ report: Report; skipped: string[]; streaming: string[] }> {
+export async function runVerify(input: Snapshot, targets: VerifyTarget[], options: VerifyOptions): Promise<{ report: Report; skipped: string[]; rpcsSkipped: string[] }> {
   const { send } = options;
   const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const findings: Finding[] = [];
   const skipped: string[] = [];
-  const streaming: string[] = [];
+  const rpcsSkipped: string[] = [];
   for (const { contract, url } of targets) {
     if (contract.kind === "proto") {
       const found = await verifyRpcs(input, contract, url, options.transport(url));
       findings.push(...found.findings);
-      streaming.push(...found.skipped);
+      rpcsSkipped.push(...found.skipped);
       continue;
     }
     const operations = httpOperationsOf(contract).filter((op) => {
@@ -86,7 +86,7 @@ export async function runVerify(input: Snapshot, targets: VerifyTarget[], option
     }
   }
   const contracts = targets.map(({ contract }) => ({ id: contract.id, kind: contract.kind, path: contract.path, change: "unchanged" as const, mode: config.compatibility.api }));
-  return { report: finaliseReport({ input: input.label, against: targets.map((t) => t.url), contracts, findings }), skipped, streaming };
+  return { report: finaliseReport({ input: input.label, against: targets.map((t) => t.url), contracts, findings }), skipped, rpcsSkipped };
 }
 
 /** The schemas a response of the operation is checked against. */

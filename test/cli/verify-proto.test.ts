@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -17,6 +18,7 @@ import { sampleMessage } from "../../src/rpc/sample-message.js";
 import { ROOT, tempTree } from "../helpers/cli.js";
 import { charterAsync, startMock, stopMock } from "../helpers/mock.js";
 import { snapshot } from "../helpers/proto.js";
+import { validateSarif } from "../report/sarif-schema.js";
 
 const validateReport = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/report.schema.json"), "utf8")));
 
@@ -86,6 +88,12 @@ service WidgetService {
   rpc MissingWidget(GetWidgetRequest) returns (Widget);
   rpc WatchWidgets(GetWidgetRequest) returns (stream Widget);
   rpc UploadWidgets(stream Widget) returns (Widget);
+  rpc FindWidget(FindWidgetRequest) returns (Widget);
+}
+
+// The synthesiser does not read patterns: no valid request can be made.
+message FindWidgetRequest {
+  string code = 1 [(buf.validate.field).string.pattern = "^[A-Z]{3}$"];
 }
 
 message GetWidgetRequest {
@@ -117,6 +125,7 @@ describe("the message synthesiser", () => {
     const contract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
     const validator = createValidator({ registry: contract.image.registry });
     for (const message of contract.image.messages.values()) {
+      if (message.name === "FindWidgetRequest") continue;
       const result = validator.validate(message, sampleMessage(message));
       assert.equal(result.kind, "valid", `${message.typeName}: ${result.kind === "invalid" ? result.error.message : ""}`);
     }
@@ -149,6 +158,7 @@ describe("charter verify against a broken connect-node service", () => {
       routes: (router) => {
         router.rpc(method("GetWidget"), widget as never);
         router.rpc(method("FailWidget"), (() => { throw new ConnectError("the widget store is down", Code.FailedPrecondition); }) as never);
+        router.rpc(method("FindWidget"), widget as never);
         router.rpc(method("BreakWidget"), (() => ({ ...widget(), count: 3 })) as never);
         router.rpc(method("WatchWidgets"), async function* () { yield widget(); yield { ...widget(), name: "w-" }; } as never);
       },
@@ -165,9 +175,13 @@ describe("charter verify against a broken connect-node service", () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("finds each break with its RPC, at the RPC's line, and exits 1", async () => {
-    const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${url}`, "--format", "json"]);
+    const sarif = join(mkdtempSync(join(tmpdir(), "charter-verify-")), "verify.sarif");
+    const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${url}`, "--format", "json", "--format", `sarif=${sarif}`]);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stderr, /1 streaming RPC not called: test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/UploadWidgets \(client-streaming\)/);
+    const log: { runs: { results: { ruleId: string }[] }[] } = JSON.parse(readFileSync(sarif, "utf8"));
+    assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors));
+    assert.deepEqual(log.runs[0].results.map((r) => r.ruleId), ["rpc-error", "rpc-response-invalid", "rpc-response-invalid", "rpc-unimplemented", "rpc-response-invalid"]);
+    assert.match(run.stderr, /1 RPC not verified: test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/UploadWidgets \(client-streaming\)/);
     const report: Report = JSON.parse(run.stdout);
     assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
     // Each at its RPC's line (FailWidget is on line 9), named in the message.
@@ -190,6 +204,7 @@ describe("charter mock of services with protovalidate rules and streams", () => 
       const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${mock.url}`, "--protocol", "grpc", "--format", "json"]);
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(JSON.parse(run.stdout).findings, []);
+      assert.match(run.stderr, /2 RPCs not verified: .*UploadWidgets \(client-streaming\); test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/FindWidget \(no request that meets its rules could be made\)\n/);
       const contract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
       const service = contract.image.services.get("test.widgets.v1.WidgetService")!;
       const client = createClient(service, createConnectTransport({ baseUrl: mock.url, httpVersion: "1.1" })) as unknown as Record<string, (r: object) => Promise<unknown>>;
