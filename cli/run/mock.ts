@@ -4,7 +4,7 @@ import { InputError } from "../../src/errors.js";
 import { basePathsOf } from "../../src/http/operations.js";
 import { NO_FAULTS } from "../../src/mock/faults.js";
 import { createMockHandler } from "../../src/mock/mock.js";
-import { faultInterceptor, rpcRoutes, servicesOf } from "../../src/mock/rpc.js";
+import { faultInterceptor, rpcRoutes } from "../../src/mock/rpc.js";
 import { readInput } from "../../src/registry/resolve.js";
 import { createH2cServer } from "./h2c-server.js";
 
@@ -26,7 +26,7 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   const input = readInput(args.registry, process.cwd());
   const registry = await loadRegistry(input, { validate: false });
   const contracts = registry.documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
-  const protos = (await registry.protos()).filter((c) => servicesOf([c]).length > 0);
+  const protos = (await registry.protos()).filter((c) => c.api);
   if (!contracts.length && !protos.length) throw new InputError("no OpenAPI contracts or proto services to serve", input.label);
   const faults = { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter };
   const warn = (message: string) => process.stderr.write(`charter mock: warning: ${message}\n`);

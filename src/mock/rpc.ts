@@ -1,4 +1,4 @@
-import type { DescMessage, DescMethod, DescService, Message } from "@bufbuild/protobuf";
+import type { DescMethod, Message } from "@bufbuild/protobuf";
 import { Code, ConnectError, type ConnectRouter, type Interceptor } from "@connectrpc/connect";
 import { codeFromHttpStatus } from "@connectrpc/connect/protocol-connect";
 import { createValidator, type Validator } from "@bufbuild/protovalidate";
@@ -8,9 +8,6 @@ import { injectedError, type FaultOptions } from "./faults.js";
 
 /** How many messages a server-streaming RPC of the mock sends. */
 const STREAMED = 2;
-
-/** The services of proto contracts, in file order. */
-export const servicesOf = (contracts: ProtoContract[]): DescService[] => contracts.flatMap((c) => c.files.flatMap((f) => f.services));
 
 /**
  * The mock's routes for the services of proto contracts, served by connect-node over Connect, gRPC
@@ -29,7 +26,7 @@ export function rpcRoutes(contracts: ProtoContract[], warn: (message: string) =>
   return (router) => {
     for (const contract of contracts) {
       const validator = validatorOf(contract);
-      for (const service of servicesOf([contract])) for (const method of service.methods) router.rpc(method, implOf(method, validator, warn) as never);
+      for (const service of contract.files.flatMap((f) => f.services)) for (const method of service.methods) router.rpc(method, implOf(method, validator, warn) as never);
     }
   };
 }
@@ -44,7 +41,7 @@ function implOf(method: DescMethod, validator: Validator, warn: (message: string
   const answerOf = (): Message => {
     if (!answer) {
       answer = sampleMessage(method.output);
-      const result = validator.validate(method.output as DescMessage, answer);
+      const result = validator.validate(method.output, answer);
       if (result.kind === "invalid") warn(`${name}: the answer the mock sends breaks its rules: ${result.error.message}`);
     }
     return answer;
