@@ -14,6 +14,8 @@ export interface MockArgs {
   errorRate: number;
   errorStatus: number;
   retryAfter?: number;
+  nats?: string;
+  interval?: number;
 }
 
 /** Serves until the process is stopped; stderr says where each contract is served. */
@@ -22,12 +24,18 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   if (!(Number.isInteger(args.errorStatus) && args.errorStatus >= 100 && args.errorStatus <= 599)) throw new InputError(`--error-status must be an HTTP status code, not ${args.errorStatus}`);
   if (!(args.latency >= 0)) throw new InputError(`--latency must be a number of milliseconds, not ${args.latency}`);
   const input = readInput(args.registry, process.cwd());
-  const contracts = loadDocuments(input).documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
-  if (!contracts.length) throw new InputError("no OpenAPI contracts to serve", input.label);
+  if (args.interval !== undefined && !(args.interval > 0)) throw new InputError(`--interval must be a positive number of milliseconds, not ${args.interval}`);
+  const documents = loadDocuments(input).documents;
+  const contracts = documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
+  const eventContracts = documents.flatMap((c) => (c.kind === "asyncapi" ? [c] : []));
+  if (!contracts.length && !eventContracts.length) throw new InputError("no OpenAPI or AsyncAPI contracts to serve", input.label);
+  // The CloudEvents SDK and NATS client load only for a registry with events.
+  const events = eventContracts.length ? await import("../../src/mock/events.js") : undefined;
+  const sink = events?.createEventSink(eventContracts, input);
   const handler = createMockHandler(contracts, input, { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter }, (message) =>
     process.stderr.write(`charter mock: warning: ${message}\n`),
   );
-  const server = createServer(handler);
+  const server = createServer((request, response) => sink?.handle(request, response) || handler(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${args.host}:${args.port}: ${error.code ?? error.message}`)));
     server.listen(args.port, args.host, resolve);
@@ -38,6 +46,8 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   for (const contract of contracts) {
     for (const basePath of basePathsOf(contract)) process.stderr.write(`charter mock: ${contract.id} at http://${host}:${port}${basePath}\n`);
   }
+  for (const { contract, path } of sink?.paths ?? []) process.stderr.write(`charter mock: ${contract.id} at http://${host}:${port}${path}\n`);
+  if (args.nats && events) await (await import("./events.js")).publishSamples(args.nats, events.sampleEvents(eventContracts), args.interval, (line) => process.stderr.write(`${line}\n`));
   const stop = () => server.close(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -1,8 +1,9 @@
-import type { OpenApiContract } from "../../src/contracts/contract.js";
+import type { AsyncApiContract, OpenApiContract } from "../../src/contracts/contract.js";
 import { loadDocuments } from "../../src/contracts/load-registry.js";
 import { InputError } from "../../src/errors.js";
 import { readInput } from "../../src/registry/resolve.js";
 import type { ReceivedResponse } from "../../src/verify/check-response.js";
+import type { EventTarget } from "../../src/verify/events.js";
 import type { VerifyRequest } from "../../src/verify/request.js";
 import { runVerify, type VerifyTarget } from "../../src/verify/verify.js";
 import { parseFormats, readPaths, writeReport } from "../output.js";
@@ -14,6 +15,8 @@ export interface VerifyArgs extends ReportArgs {
   registry: string;
   target: string[];
   allowUnsafe: boolean;
+  window: number;
+  events?: number;
 }
 
 /** Stops a request to a service that hangs, rather than the whole run. */
@@ -24,29 +27,44 @@ async function send(request: VerifyRequest): Promise<ReceivedResponse> {
   return { status: response.status, headers: new Map(response.headers), body: await response.text() };
 }
 
-/** `CONTRACT=URL`, the contract named by its id or its registry path. */
-function targetOf(text: string, contracts: OpenApiContract[]): VerifyTarget {
+/**
+ * `CONTRACT=URL`, the contract named by its id or its registry path. An OpenAPI contract's URL is
+ * the service's base URL; an AsyncAPI contract's is the NATS server its service publishes to
+ * (`nats://`), or the address charter's HTTP sink listens on for the service's events (`http://`).
+ */
+function targetOf(text: string, contracts: (OpenApiContract | AsyncApiContract)[]): VerifyTarget | EventTarget {
   const at = text.indexOf("=");
   if (at <= 0) throw new InputError(`--target ${text}: expected CONTRACT=URL`);
   const name = text.slice(0, at);
   const url = text.slice(at + 1);
-  if (!/^https?:\/\/[^/]/.test(url)) throw new InputError(`--target ${text}: the URL must start with http:// or https://`);
   const contract = contracts.find((c) => c.id === name || c.path === name);
   if (!contract) {
     const ids = contracts.map((c) => c.id);
-    throw new InputError(`--target ${text}: no OpenAPI contract ${JSON.stringify(name)}${didYouMean(name, ids)} (contracts: ${ids.join(", ") || "none"})`);
+    throw new InputError(`--target ${text}: no OpenAPI or AsyncAPI contract ${JSON.stringify(name)}${didYouMean(name, ids)} (contracts: ${ids.join(", ") || "none"})`);
   }
+  if (contract.kind === "asyncapi") {
+    if (!/^(nats|http):\/\/[^/]/.test(url)) throw new InputError(`--target ${text}: an AsyncAPI contract's URL must start with nats:// (its service's broker) or http:// (where charter's sink listens)`);
+    return { contract, url };
+  }
+  if (!/^https?:\/\/[^/]/.test(url)) throw new InputError(`--target ${text}: the URL must start with http:// or https://`);
   return { contract, url };
 }
 
 export async function runVerifyCommand(args: VerifyArgs): Promise<void> {
   const outputs = parseFormats(args.format, readPaths(args.registry, undefined, process.cwd()));
   const input = readInput(args.registry, process.cwd());
-  const contracts = loadDocuments(input).documents.flatMap((c) => (c.kind === "openapi" ? [c] : []));
-  const targets = args.target.map((text) => targetOf(text, contracts));
+  const contracts = loadDocuments(input).documents.flatMap((c) => (c.kind === "openapi" || c.kind === "asyncapi" ? [c] : []));
+  if (!(args.window >= 0)) throw new InputError(`--window must be a number of milliseconds, not ${args.window}`);
+  if (args.events !== undefined && !(Number.isInteger(args.events) && args.events > 0)) throw new InputError(`--events must be a positive whole number, not ${args.events}`);
+  const all = args.target.map((text) => targetOf(text, contracts));
+  const targets = all.filter((t): t is VerifyTarget => t.contract.kind === "openapi");
+  const eventTargets = all.filter((t): t is EventTarget => t.contract.kind === "asyncapi");
   progress("sending requests…");
-  const { report, skipped } = await runVerify(input, targets, { allowUnsafe: args.allowUnsafe, send });
+  const { report: requests, skipped } = await runVerify(input, targets, { allowUnsafe: args.allowUnsafe, send });
   progressDone();
+  // The CloudEvents SDK and NATS client load only for event targets.
+  const window = { windowMs: args.window, events: args.events };
+  const report = eventTargets.length ? await (await import("./events.js")).verifyEvents(input, eventTargets, window, targets.length ? requests : undefined) : requests;
   // A handful are named; Stripe's 252 would drown the log.
   if (skipped.length) {
     const named = skipped.length <= 5 ? `: ${skipped.join("; ")}` : "";

@@ -1,0 +1,108 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { avroSchemaOf } from "../contracts/asyncapi/avro-schema.js";
+import type { AsyncApiContract } from "../contracts/contract.js";
+import { eventAttributes, type EventAttributes } from "../compat/cloudevents/convention.js";
+import { valueOf } from "../http/values.js";
+import type { Snapshot } from "../registry/snapshot.js";
+import { eventChannels, eventJudge, type EventJudge, type EventProblem } from "../verify/check-event.js";
+
+/** A sink path: one per channel address, `/<address>` as the generated HTTP transport posts it by default. */
+export const sinkPath = (address: string): string => `/${encodeURIComponent(address)}`;
+
+/** The largest event the sink reads, as the generated HTTP receiver's default. */
+const MAX_BODY = 1024 * 1024;
+
+export interface EventSink {
+  /** Each contract's sink paths, for the shell to say where they are served. */
+  paths: { contract: AsyncApiContract; path: string }[];
+  /**
+   * Serves a request to a sink path (true), or leaves it to the OpenAPI mock (false): a POSTed
+   * CloudEvent (binary or structured mode) is answered 202 when one of the contracts receiving on
+   * the channel declares it and it is valid, else 400 with a problem document naming each
+   * violation, its rule and its JSON pointer.
+   */
+  handle: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+function send(response: ServerResponse, status: number, body?: object, headers: Record<string, string> = {}): void {
+  response.writeHead(status, body ? { "content-type": "application/problem+json", ...headers } : headers);
+  response.end(body ? JSON.stringify({ type: "about:blank", status, ...body }) : undefined);
+}
+
+/**
+ * The mock's CloudEvents sink for the AsyncAPI contracts: it stands in for each service, so it
+ * takes the events the service receives, on one path per channel (`/order.paid.v1`); contracts
+ * receiving on one address share its path, an event being judged by each until one accepts it.
+ */
+export function createEventSink(contracts: AsyncApiContract[], snapshot: Snapshot): EventSink {
+  const judges: EventJudge[] = contracts.map((contract) => eventJudge(contract, snapshot, "receive"));
+  const paths = judges.flatMap((j) => j.channels.map((c) => ({ contract: j.contract, path: sinkPath(c.address) })));
+  const addressOf = (url: string): string | undefined => {
+    try {
+      return decodeURIComponent(new URL(url, "http://mock").pathname.slice(1));
+    } catch {
+      return undefined;
+    }
+  };
+
+  const handle = (request: IncomingMessage, response: ServerResponse): boolean => {
+    const address = addressOf(request.url ?? "/");
+    const judging = address === undefined ? [] : judges.filter((j) => j.covers(address));
+    if (address === undefined || !judging.length) return false;
+    if (request.method !== "POST") {
+      send(response, 405, { title: "Method Not Allowed", detail: `${address} takes CloudEvents by POST` }, { allow: "POST" });
+      return true;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    request.on("end", () => {
+      if (size > MAX_BODY) return send(response, 413, { title: "Content Too Large", detail: `the sink reads events of up to ${MAX_BODY} bytes` });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers[name] = value;
+      const event = { address, headers, body: Buffer.concat(chunks) };
+      const verdicts = judging.map((j) => j.judge(event)!);
+      if (verdicts.some((problems) => !problems.length)) return send(response, 202);
+      // The contract that knows the event's type says best what is wrong with it.
+      const problems = verdicts.find((p) => !p.some((v) => v.rule === "event-type-undeclared")) ?? verdicts[0];
+      send(response, 400, {
+        title: "Bad Request",
+        detail: problems.map((p) => p.message).join("; "),
+        violations: problems.map(({ rule, pointer, message }: EventProblem) => ({ rule, pointer, message })),
+      });
+    });
+    return true;
+  };
+  return { paths, handle };
+}
+
+/** An event the mock publishes for a service: where, with which attributes, and its data (Avro as bytes). */
+export interface SampleEvent {
+  contract: AsyncApiContract;
+  address: string;
+  attributes: EventAttributes;
+  data: unknown;
+}
+
+/**
+ * A sample of every message each contract says its service sends, on its channel's address (a
+ * parameter given its own name as value): data from the message's first example, else synthesised
+ * from its payload schema by the one synthesiser (http/values.ts), or for Avro a random value of
+ * the schema encoded by avsc, all valid against the message.
+ */
+export function sampleEvents(contracts: AsyncApiContract[]): SampleEvent[] {
+  return contracts.flatMap((contract) =>
+    eventChannels(contract, "send").flatMap(({ address, messages }) =>
+      messages.map((message) => {
+        const examples = message.message.value.examples;
+        const example = Array.isArray(examples) ? examples.find((e) => e !== null && typeof e === "object" && "payload" in e) : undefined;
+        const avro = message.avro && avroSchemaOf(contract, message.avro).type;
+        const data = avro ? avro.toBuffer(example ? example.payload : avro.random()) : valueOf(contract.schemas, example && { value: example.payload }, message.payload)?.value;
+        return { contract, address: address.replace(/\{([^{}]+)\}/g, "$1"), attributes: eventAttributes(contract.id, message), data };
+      }),
+    ),
+  );
+}
