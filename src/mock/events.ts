@@ -4,7 +4,7 @@ import type { AsyncApiContract } from "../contracts/contract.js";
 import { eventAttributes, type EventAttributes } from "../compat/cloudevents/convention.js";
 import { valueOf } from "../http/values.js";
 import type { Snapshot } from "../registry/snapshot.js";
-import { eventChannels, eventJudge, type EventJudge, type EventProblem } from "../verify/check-event.js";
+import { confluentSchemaIdOf, eventChannels, eventJudge, type EventJudge, type EventProblem } from "../verify/check-event.js";
 
 /** A sink path: one per channel address, `/<address>` as the generated HTTP transport posts it by default. */
 export const sinkPath = (address: string): string => `/${encodeURIComponent(address)}`;
@@ -100,9 +100,17 @@ export function sampleEvents(contracts: AsyncApiContract[]): SampleEvent[] {
         const examples = message.message.value.examples;
         const example = Array.isArray(examples) ? examples.find((e) => e !== null && typeof e === "object" && "payload" in e) : undefined;
         const avro = message.avro && avroSchemaOf(contract, message.avro).type;
-        const data = avro ? avro.toBuffer(example ? example.payload : avro.random()) : valueOf(contract.schemas, example && { value: example.payload }, message.payload)?.value;
+        const data = avro ? confluentFramed(confluentSchemaIdOf(message), avro.toBuffer(example ? example.payload : avro.random())) : valueOf(contract.schemas, example && { value: example.payload }, message.payload)?.value;
         return { contract, address: address.replace(/\{([^{}]+)\}/g, "$1"), attributes: eventAttributes(contract.id, message), data };
       }),
     ),
   );
+}
+
+/** Avro bytes in Confluent's wire format (a zero byte and the schema id, big-endian, first) when the message has an id. */
+function confluentFramed(id: number | undefined, bytes: Buffer): Buffer {
+  if (id === undefined) return bytes;
+  const header = Buffer.alloc(5);
+  header.writeUInt32BE(id, 1);
+  return Buffer.concat([header, bytes]);
 }

@@ -2,6 +2,8 @@ import { CloudEvent, HTTP, ValidationError } from "cloudevents";
 import { avroSchemaOf } from "../contracts/asyncapi/avro-schema.js";
 import { channelName, messageIdentity, type Action, type Channel, type Message } from "../contracts/asyncapi/model.js";
 import type { AsyncApiContract } from "../contracts/contract.js";
+import { CONFLUENT_SCHEMA_ID, parseConfluentSchemaId } from "../contracts/extensions/confluent-schema-id.js";
+import { readDeclared } from "../contracts/extensions/declared.js";
 import type { SchemaPointer } from "../contracts/schema-pointer.js";
 import { eventAttributes } from "../compat/cloudevents/convention.js";
 import { compileSchemaValidators, violationOf, type ValidateAt, type Violation } from "../http/validator.js";
@@ -183,14 +185,19 @@ export function eventJudge(contract: AsyncApiContract, snapshot: Snapshot, actio
   return { contract, channels, covers: (address) => channels.some((c) => addressCovers(c.address, address)), judge };
 }
 
+/** An Avro message's Confluent Schema Registry id, when its events travel in Confluent's wire format (a malformed one is lint's to report). */
+export const confluentSchemaIdOf = (message: Message): number | undefined => readDeclared(CONFLUENT_SCHEMA_ID, parseConfluentSchemaId, [], message.message)?.value;
+
 /** The data's violations of the message's payload: JSON against its schema, Avro bytes by avsc (which decodes only what its schema wrote). */
 function dataViolations(contract: AsyncApiContract, message: Message, event: CloudEvent<unknown>, validate: ValidateAt): Violation[] {
   if (message.avro) {
     const bytes = bytesOf(event);
     if (!bytes) return [{ pointer: "", message: "no Avro bytes in the event's data" }];
     const { type } = avroSchemaOf(contract, message.avro);
+    const id = confluentSchemaIdOf(message);
+    if (id !== undefined && !(bytes.length >= 5 && bytes[0] === 0 && bytes.readUInt32BE(1) === id)) return [{ pointer: "", message: `not in Confluent's wire format with schema id ${id}` }];
     try {
-      type.fromBuffer(bytes);
+      type.fromBuffer(id === undefined ? bytes : bytes.subarray(5));
       return [];
     } catch (error) {
       return [{ pointer: "", message: `not Avro its schema reads: ${(error as Error).message}` }];

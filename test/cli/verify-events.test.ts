@@ -7,7 +7,8 @@ import { Ajv } from "ajv";
 import { CloudEvent, HTTP } from "cloudevents";
 import { connect, headers as natsHeaders } from "nats";
 import type { Report } from "../../src/report/report.js";
-import { ROOT, type Run } from "../helpers/cli.js";
+import { AVRO_REGISTRY } from "../helpers/avro-registry.js";
+import { ROOT, tempTree, type Run } from "../helpers/cli.js";
 import { natsServerSkip, startNatsServer, type NatsServer } from "../helpers/nats-server.js";
 
 const BIN = join(ROOT, "dist", "charter.js");
@@ -58,7 +59,7 @@ function assertBrokenFound(run: Run, against: string): void {
   const report: Report = JSON.parse(run.stdout);
   assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
   assert.deepEqual(report.against, [against]);
-  const found = report.findings.map((f) => ({ rule: f.rule, category: f.category, contract: f.contract, file: f.location.file, line: f.location.line, fingerprint: f.fingerprint }));
+  const found = report.findings.map((f) => ({ rule: f.rule, category: f.category, contract: f.contract, file: f.location?.file, line: f.location?.line, fingerprint: f.fingerprint }));
   assert.deepEqual(
     found.sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)),
     ["#/amount", "#/paymentMethod"].map((pointer) => ({ rule: "event-data-invalid", category: "verify", contract: ORDERS, file: "contracts/orders/order-events.asyncapi.yaml", line: MESSAGE_LINE, fingerprint: `event-data-invalid:${ORDERS}:${CHANNEL} OrderPaid ${pointer}` })),
@@ -100,6 +101,32 @@ describe("charter verify of events over NATS", { skip: natsServerSkip() }, () =>
     nc.publish(CHANNEL, new TextEncoder().encode(message.body as string), { headers });
     await nc.drain();
     assertBrokenFound(await verify.done, nats.url);
+  });
+  it("reads Avro payloads, plain and in Confluent's wire format: the mock's samples pass, bytes the schema cannot read are found", async () => {
+    const registry = tempTree(AVRO_REGISTRY);
+    const mock = charterAsync(["mock", registry, "--port", "0", "--nats", nats.url, "--interval", "50"], /subject order\.returned\.v1/);
+    try {
+      await mock.ready;
+      const run = await charterAsync(["verify", registry, "--target", `urn:shop:shipments=${nats.url}`, "--events", "4", "--window", "600000", "--format", "json"], /$^/).done;
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual((JSON.parse(run.stdout) as Report).findings, []);
+    } finally {
+      await stop(mock.child);
+    }
+    const verify = charterAsync(["verify", registry, "--target", `urn:shop:shipments=${nats.url}`, "--events", "1", "--window", "600000", "--format", "json"], /watching/);
+    await verify.ready;
+    const nc = await connect({ servers: nats.url });
+    // An OrderShipped record cut short: avsc cannot read it with the schema.
+    const message = HTTP.binary(new CloudEvent<unknown>({ source: "urn:shop:shipments", type: "urn:shop:shipments.OrderShipped", datacontenttype: "application/avro", data: Buffer.from([6, 0x6f]) }));
+    const headers = natsHeaders();
+    for (const [name, value] of Object.entries(message.headers)) headers.append(name, String(value));
+    nc.publish("order.shipped.v1", message.body as Uint8Array, { headers });
+    await nc.drain();
+    const run = await verify.done;
+    assert.equal(run.status, 1, run.stderr);
+    const findings = (JSON.parse(run.stdout) as Report).findings;
+    assert.deepEqual(findings.map((f) => f.rule), ["event-data-invalid"]);
+    assert.match(findings[0].message, /^order\.shipped\.v1 OrderShipped: data that breaks the message's payload schema at its root: not Avro its schema reads/);
   });
 });
 
