@@ -35,6 +35,8 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   const handler = createMockHandler(contracts, input, { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter }, (message) =>
     process.stderr.write(`charter mock: warning: ${message}\n`),
   );
+  // Publishing first: a broker that cannot be reached stops the mock before it serves anything.
+  if (args.nats && events) await (await import("./events.js")).publishSamples(args.nats, events.sampleEvents(eventContracts), args.interval, (line) => process.stderr.write(`${line}\n`));
   const server = createServer((request, response) => sink?.handle(request, response) || handler(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${args.host}:${args.port}: ${error.code ?? error.message}`)));
@@ -47,7 +49,6 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
     for (const basePath of basePathsOf(contract)) process.stderr.write(`charter mock: ${contract.id} at http://${host}:${port}${basePath}\n`);
   }
   for (const { contract, path } of sink?.paths ?? []) process.stderr.write(`charter mock: ${contract.id} at http://${host}:${port}${path}\n`);
-  if (args.nats && events) await (await import("./events.js")).publishSamples(args.nats, events.sampleEvents(eventContracts), args.interval, (line) => process.stderr.write(`${line}\n`));
   const stop = () => server.close(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
