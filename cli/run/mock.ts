@@ -31,8 +31,9 @@ export async function runMockCommand(args: MockArgs): Promise<void> {
   if (!contracts.length && !eventContracts.length) throw new InputError("no OpenAPI or AsyncAPI contracts to serve", input.label);
   // The CloudEvents SDK and NATS client load only for a registry with events.
   const events = eventContracts.length ? await import("../../src/mock/events.js") : undefined;
-  const sink = events?.createEventSink(eventContracts, input);
-  const handler = createMockHandler(contracts, input, { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter }, (message) =>
+  const faults = { ...NO_FAULTS, latencyMs: args.latency, errorRate: args.errorRate, errorStatus: args.errorStatus, retryAfter: args.retryAfter };
+  const sink = events?.createEventSink(eventContracts, input, faults);
+  const handler = createMockHandler(contracts, input, faults, (message) =>
     process.stderr.write(`charter mock: warning: ${message}\n`),
   );
   // Publishing first: a broker that cannot be reached stops the mock before it serves anything.

@@ -4,6 +4,7 @@ import type { AsyncApiContract } from "../contracts/contract.js";
 import { eventAttributes, type EventAttributes } from "../compat/cloudevents/convention.js";
 import { valueOf } from "../http/values.js";
 import type { Snapshot } from "../registry/snapshot.js";
+import { injectedError, type FaultOptions } from "./faults.js";
 import { confluentSchemaIdOf, eventChannels, eventJudge, type EventJudge, type EventProblem } from "../verify/check-event.js";
 
 /** A sink path: one per channel address, `/<address>` as the generated HTTP transport posts it by default. */
@@ -34,7 +35,7 @@ function send(response: ServerResponse, status: number, body?: object, headers: 
  * takes the events the service receives, on one path per channel (`/order.paid.v1`); contracts
  * receiving on one address share its path, an event being judged by each until one accepts it.
  */
-export function createEventSink(contracts: AsyncApiContract[], snapshot: Snapshot): EventSink {
+export function createEventSink(contracts: AsyncApiContract[], snapshot: Snapshot, faults: FaultOptions): EventSink {
   const judges: EventJudge[] = contracts.map((contract) => eventJudge(contract, snapshot, "receive"));
   const paths = judges.flatMap((j) => j.channels.map((c) => ({ contract: j.contract, path: sinkPath(c.address) })));
   const addressOf = (url: string): string | undefined => {
@@ -59,7 +60,11 @@ export function createEventSink(contracts: AsyncApiContract[], snapshot: Snapsho
       size += chunk.length;
       if (size <= MAX_BODY) chunks.push(chunk);
     });
-    request.on("end", () => {
+    request.on("end", () => (faults.latencyMs > 0 ? setTimeout(answer, faults.latencyMs) : answer()));
+    const answer = () => {
+      // Producers test their retries as clients do: the same injected errors as the OpenAPI mock's.
+      const fault = injectedError(faults);
+      if (fault) return send(response, fault.status, { title: "Injected Error", detail: "an error charter mock was asked to inject" }, fault.headers);
       if (size > MAX_BODY) return send(response, 413, { title: "Content Too Large", detail: `the sink reads events of up to ${MAX_BODY} bytes` });
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers[name] = value;
@@ -73,7 +78,7 @@ export function createEventSink(contracts: AsyncApiContract[], snapshot: Snapsho
         detail: problems.map((p) => p.message).join("; "),
         violations: problems.map(({ rule, pointer, message }: EventProblem) => ({ rule, pointer, message })),
       });
-    });
+    };
     return true;
   };
   return { paths, handle };

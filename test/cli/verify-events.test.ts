@@ -75,17 +75,20 @@ describe("charter verify of events over NATS", { skip: natsServerSkip() }, () =>
   after(() => nats?.stop());
 
   it("finds nothing in the sample events charter mock --nats publishes for the example registry", async () => {
-    const mock = charterAsync(["mock", "contracts", "--port", "0", "--nats", nats.url, "--interval", "50"], /publishes com\.shop\.order\.paid\.v1 on \S+ subject order\.paid\.v1/);
+    // Samples are published before the mock listens: its OpenAPI line says both are running.
+    const mock = charterAsync(["mock", "contracts", "--port", "0", "--nats", nats.url, "--interval", "50"], /^charter mock: shop\.orders\.v1 at (\S+)$/m);
     try {
-      await mock.ready;
-      const verify = charterAsync(["verify", "contracts", "--target", `${ORDERS}=${nats.url}`, "--events", "3", "--window", "600000", "--format", "json"], /$^/);
+      const [, api] = await mock.ready;
+      // One run, one report: the OpenAPI service and the events.
+      const verify = charterAsync(["verify", "contracts", "--target", `shop.orders.v1=${api}`, "--target", `${ORDERS}=${nats.url}`, "--events", "3", "--window", "600000", "--format", "json"], /$^/);
       const run = await verify.done;
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stderr, /charter verify: 3 events seen/);
       const report: Report = JSON.parse(run.stdout);
       assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
       assert.deepEqual(report.findings, []);
-      assert.deepEqual(report.contracts.map((c) => [c.id, c.kind, c.passed]), [[ORDERS, "asyncapi", true]]);
+      assert.deepEqual(report.against, [api, nats.url]);
+      assert.deepEqual(report.contracts.map((c) => [c.id, c.kind, c.passed]), [["shop.orders.v1", "openapi", true], [ORDERS, "asyncapi", true]]);
     } finally {
       await stop(mock.child);
     }
