@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { CloudEvent, HTTP } from "cloudevents";
 import { connect, headers as natsHeaders, type NatsConnection } from "nats";
 import { InputError } from "../../src/errors.js";
-import { sinkPath, type SampleEvent } from "../../src/mock/events.js";
+import { eventHeaders, sinkPath, type SampleEvent } from "../../src/mock/events.js";
 import type { Snapshot } from "../../src/registry/snapshot.js";
 import type { Report } from "../../src/report/report.js";
 import type { EventChannel, ReceivedEvent } from "../../src/verify/check-event.js";
@@ -114,9 +114,7 @@ function collectHttp(url: string, who: string, channels: EventChannel[], window:
         }
         response.writeHead(request.method === "POST" ? 202 : 405).end();
         if (request.method !== "POST") return;
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers[name] = value;
-        take({ address, headers, body: Buffer.concat(chunks) });
+        take({ address, headers: eventHeaders(request.headers), body: Buffer.concat(chunks) });
       });
     });
     await new Promise<void>((resolve, reject) => {

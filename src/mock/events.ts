@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { avroSchemaOf } from "../contracts/asyncapi/avro-schema.js";
 import type { AsyncApiContract } from "../contracts/contract.js";
 import { eventAttributes, type EventAttributes } from "../compat/cloudevents/convention.js";
@@ -9,6 +9,24 @@ import { confluentSchemaIdOf, eventChannels, eventJudge, type EventJudge, type E
 
 /** A sink path: one per channel address, `/<address>` as the generated HTTP transport posts it by default. */
 export const sinkPath = (address: string): string => `/${encodeURIComponent(address)}`;
+
+/**
+ * A request's headers for the judge: lower case, single-valued, `ce-*` values percent-decoded as
+ * CloudEvents' HTTP binding writes them (the generated HTTP producer encodes what is not printable
+ * ASCII); a value that does not decode is judged as sent.
+ */
+export function eventHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const read: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== "string") continue;
+    try {
+      read[name] = name.startsWith("ce-") ? decodeURIComponent(value) : value;
+    } catch {
+      read[name] = value;
+    }
+  }
+  return read;
+}
 
 /** The largest event the sink reads, as the generated HTTP receiver's default. */
 const MAX_BODY = 1024 * 1024;
@@ -66,9 +84,7 @@ export function createEventSink(contracts: AsyncApiContract[], snapshot: Snapsho
       const fault = injectedError(faults);
       if (fault) return send(response, fault.status, { title: "Injected Error", detail: "an error charter mock was asked to inject" }, fault.headers);
       if (size > MAX_BODY) return send(response, 413, { title: "Content Too Large", detail: `the sink reads events of up to ${MAX_BODY} bytes` });
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers[name] = value;
-      const event = { address, headers, body: Buffer.concat(chunks) };
+      const event = { address, headers: eventHeaders(request.headers), body: Buffer.concat(chunks) };
       const verdicts = judging.map((j) => j.judge(event)!);
       if (verdicts.some((problems) => !problems.length)) return send(response, 202);
       // The contract that knows the event's type says best what is wrong with it.
