@@ -31,10 +31,12 @@ export async function runVerifyEvents(input: Snapshot, targets: EventTarget[], o
   const config = loadConfig(input.files, joinPath(input.base, CONFIG_FILE));
   const findings: Finding[] = [];
   let seen = 0;
-  for (const target of targets) {
-    const { contract, url } = target;
-    const judge = eventJudge(contract, input, "send");
-    const events = await options.collect(target, judge.channels);
+  const judges = targets.map((target) => eventJudge(target.contract, input, "send"));
+  // Every target is watched at once: one window for the run, however many services.
+  const collected = await Promise.all(targets.map((target, i) => options.collect(target, judges[i].channels)));
+  for (const [i, { contract, url }] of targets.entries()) {
+    const judge = judges[i];
+    const events = collected[i];
     seen += events.length;
     for (const event of events) {
       const problems = judge.judge(event) ?? [
