@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { SchemaBundle } from "../codegen/schema-bundle.js";
 import type { OpenApiContract } from "../contracts/contract.js";
-import type { SchemaPointer } from "../contracts/schema-pointer.js";
+import type { SchemaPointer, SchemaSource } from "../contracts/schema-pointer.js";
 import { fromOpenApi30 } from "./openapi30.js";
 import { isJsonMediaType } from "./wire.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
@@ -41,7 +41,7 @@ const STORAGE_FORMATS = ["int32", "int64", "float", "double", "byte", "binary", 
  * ajv's error as a violation at the value it concerns: a missing or extra property is pointed at
  * where that property is (or would be), not at the object that holds it.
  */
-function violationOf(error: ErrorObject): Violation {
+export function violationOf(error: ErrorObject): Violation {
   const escape = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   const property = params.missingProperty ?? params.additionalProperty;
@@ -54,17 +54,25 @@ function violationOf(error: ErrorObject): Violation {
  * OpenAPI 3.1 and 3.2 with JSON Schema 2020-12, 3.0 with draft-07 after openapi30.ts.
  */
 export function compileValidators(contract: OpenApiContract, snapshot: Snapshot, places: SchemaPointer[]): ValidateAt {
-  const bundle = new SchemaBundle({ schemas: contract.schemas, display: (file) => joinPath(snapshot.base, file) }, { compiled: true });
+  return compileSchemaValidators(contract.schemas, snapshot, places, contract.document.version === "3.0" ? "openapi-3.0" : "2020-12");
+}
+
+/** How a contract's schemas are read: OpenAPI 3.0's dialect, JSON Schema 2020-12, or draft-07 (AsyncAPI's schema object). */
+export type SchemaDialect = "openapi-3.0" | "2020-12" | "draft-07";
+
+/** compileValidators for schemas of any contract, in the dialect its kind writes them in. */
+export function compileSchemaValidators(schemas: SchemaSource, snapshot: Snapshot, places: SchemaPointer[], dialect: SchemaDialect): ValidateAt {
+  const bundle = new SchemaBundle({ schemas, display: (file) => joinPath(snapshot.base, file) }, { compiled: true });
   const names = new Map(places.map((at) => [`${at.file}#${at.pointer}`, bundle.add(at, "Schema")]));
   const options = { strict: false, allErrors: true, ownProperties: true, logger: false as const };
   const ajv: Ajv =
-    contract.document.version === "3.0"
-      ? new (require("ajv").default as new (o: object) => Ajv)(options)
-      : new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(options);
+    dialect === "2020-12"
+      ? new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(options)
+      : new (require("ajv").default as new (o: object) => Ajv)(options);
   (require("ajv-formats").default as (ajv: Ajv) => void)(ajv);
   for (const format of STORAGE_FORMATS) ajv.addFormat(format, true);
   const definitions = bundle.render("contract#/definitions/");
-  ajv.addSchema({ $id: "contract", definitions: contract.document.version === "3.0" ? fromOpenApi30(definitions) : definitions });
+  ajv.addSchema({ $id: "contract", definitions: dialect === "openapi-3.0" ? fromOpenApi30(definitions) : definitions });
   const compiled = new Map<string, ValidateFunction>();
   return (at, value) => {
     const key = `${at.file}#${at.pointer}`;

@@ -6,6 +6,7 @@
  */
 import { ASYNCAPI_BREAKING_RULES } from "./catalog/asyncapi-breaking.js";
 import { ASYNCAPI_LINT_RULES } from "./catalog/asyncapi-lint.js";
+import { ASYNCAPI_VERIFY_RULES } from "./catalog/asyncapi-verify.js";
 import { AVRO_BREAKING_RULES } from "./catalog/avro-breaking.js";
 import { CLOUDEVENTS_BREAKING_RULES } from "./catalog/cloudevents-breaking.js";
 import { COMMON_LINT_RULES } from "./catalog/common-lint.js";
@@ -38,6 +39,7 @@ const SOURCES = [
   COMMON_LINT_RULES,
   OPENAPI_VERIFY_RULES,
   PROTO_VERIFY_RULES,
+  ASYNCAPI_VERIFY_RULES,
 ] as const;
 
 type AnyEntry = (typeof SOURCES)[number][number];

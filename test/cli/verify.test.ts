@@ -202,7 +202,7 @@ describe("charter verify against a broken service", () => {
   it("refuses a target that names no contract, and one it cannot reach, with one line and exit 2", async () => {
     const typo = await charterAsync(["verify", registry, "--target", `widget=${base}`]);
     assert.equal(typo.status, 2);
-    assert.match(typo.stderr, /^charter: --target widget=\S+: no OpenAPI or proto contract "widget"; did you mean widgets\? \(contracts: widgets\)\n$/);
+    assert.match(typo.stderr, /^charter: --target widget=\S+: no OpenAPI, proto or AsyncAPI contract "widget"; did you mean widgets\? \(contracts: widgets\)\n$/);
     // A port that was free a moment ago: nothing listens there.
     const spare = createServer();
     await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
