@@ -1,5 +1,5 @@
 import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
-import { anchor } from "./ids.js";
+import { anchor, subAnchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
 import { resolveWritten } from "./resolve-written.js";
 
@@ -71,23 +71,32 @@ export function explore(ctx: ExplorerContext, at: SchemaPointer, path: string[],
   const id = anchor("schema", ...path);
   const before = definition ? undefined : ctx.placedAt(at, { label: path.join(" "), href: `#${id}` });
   if (before) return { name, id, type: typeOf(ctx.schemas.resolve(at).value), constraints: [], children: [], open: false, ref: before };
-  return { ...walk(ctx, at, ctx.schemas.resolve(at), path, name, 0), id };
+  const root = walk(ctx, at, ctx.schemas.resolve(at), anchor("field", ...path), name, 0);
+  root.id = id;
+  return root;
 }
 
-/** The node of the schema written at `at`, which `resolved` is (the schema itself, or a `$ref`'s target). */
-function walk(ctx: ExplorerContext, at: SchemaPointer, resolved: { value: unknown; at: SchemaPointer }, path: string[], name: string | undefined, depth: number): SchemaNode {
+/**
+ * The node of the schema written at `at`, which `resolved` is (the schema itself, or a `$ref`'s
+ * target); `fields` is `anchor("field", ...path)`, which its properties' ids extend.
+ */
+function walk(ctx: ExplorerContext, at: SchemaPointer, resolved: { value: unknown; at: SchemaPointer }, fields: string, name: string | undefined, depth: number): SchemaNode {
   const { value, at: where } = resolved;
   const node: SchemaNode = { name, type: typeOf(value), constraints: [], children: [], open: depth < OPEN_DEPTH };
   // A `$ref` is a link: its target is rendered once, in the page's schema section.
   // At the root (a payload, a body), the reader sees it opened, once it scrolls into view (site.js).
-  if (where.file !== at.file || where.pointer !== at.pointer) return { ...node, open: depth === 0, ref: ctx.linkFor(where) };
+  if (where.file !== at.file || where.pointer !== at.pointer) {
+    node.open = depth === 0;
+    node.ref = ctx.linkFor(where);
+    return node;
+  }
   if (!isObject(value)) return node;
   node.description = renderMarkdown(value.description) ?? (typeof value.title === "string" ? renderMarkdown(value.title) : undefined);
   for (const keyword of CONSTRAINTS) if (keyword in value) node.constraints.push(`${keyword}: ${Array.isArray(value[keyword]) ? (value[keyword] as unknown[]).map(show).join(", ") : show(value[keyword])}`);
   if (depth >= MAX_DEPTH) return node;
-  const sub = (written: unknown, segments: (string | number)[], label: string, childPath: string[]): SchemaNode => {
+  const sub = (written: unknown, segments: (string | number)[], label: string, childFields: string): SchemaNode => {
     const childAt = child(where, ...segments);
-    return walk(ctx, childAt, resolveWritten(ctx.schemas, childAt, written), childPath, label, depth + 1);
+    return walk(ctx, childAt, resolveWritten(ctx.schemas, childAt, written), childFields, label, depth + 1);
   };
   // allOf parts describe one object: their properties are shown merged with the schema's own, as one list.
   const merged = mergedAllOf(ctx.schemas, resolved);
@@ -96,22 +105,25 @@ function walk(ctx: ExplorerContext, at: SchemaPointer, resolved: { value: unknow
     if (node.type === "allOf") node.type = "object";
   }
   for (const [prop, { at: propAt, written, required }] of merged.properties) {
-    const property = walk(ctx, propAt, resolveWritten(ctx.schemas, propAt, written), [...path, prop], prop, depth + 1);
-    node.children.push({ ...property, id: anchor("field", ...path, prop), required });
+    const id = subAnchor(fields, prop);
+    const property = walk(ctx, propAt, resolveWritten(ctx.schemas, propAt, written), id, prop, depth + 1);
+    property.id = id;
+    property.required = required;
+    node.children.push(property);
   }
-  if (isObject(value.additionalProperties)) node.children.push(sub(value.additionalProperties, ["additionalProperties"], "additional properties", [...path, "additional"]));
+  if (isObject(value.additionalProperties)) node.children.push(sub(value.additionalProperties, ["additionalProperties"], "additional properties", subAnchor(fields, "additional")));
   if (isObject(value.patternProperties)) {
-    for (const pattern of Object.keys(value.patternProperties)) node.children.push(sub(value.patternProperties[pattern], ["patternProperties", pattern], `properties matching ${pattern}`, [...path, "pattern"]));
+    for (const pattern of Object.keys(value.patternProperties)) node.children.push(sub(value.patternProperties[pattern], ["patternProperties", pattern], `properties matching ${pattern}`, subAnchor(fields, "pattern")));
   }
-  if (Array.isArray(value.prefixItems)) value.prefixItems.forEach((item, i) => node.children.push(sub(item, ["prefixItems", i], `item #${i + 1}`, [...path, `item${i + 1}`])));
-  if ("items" in value && (isObject(value.items) || typeof value.items === "boolean")) node.children.push(sub(value.items, ["items"], "items", [...path, "items"]));
+  if (Array.isArray(value.prefixItems)) value.prefixItems.forEach((item, i) => node.children.push(sub(item, ["prefixItems", i], `item #${i + 1}`, subAnchor(fields, `item${i + 1}`))));
+  if ("items" in value && (isObject(value.items) || typeof value.items === "boolean")) node.children.push(sub(value.items, ["items"], "items", subAnchor(fields, "items")));
   // allOf parts with more than properties (a oneOf, items) stay parts; their properties keep the parent's path.
-  for (const i of merged.parts) node.children.push(sub((value.allOf as unknown[])[i], ["allOf", i], `all of #${i + 1}`, path));
+  for (const i of merged.parts) node.children.push(sub((value.allOf as unknown[])[i], ["allOf", i], `all of #${i + 1}`, fields));
   for (const [keyword, label] of [["oneOf", "one of"], ["anyOf", "any of"]] as const) {
     const list = value[keyword];
-    if (Array.isArray(list)) list.forEach((item, i) => node.children.push(sub(item, [keyword, i], `${label} #${i + 1}`, [...path, `${keyword}${i + 1}`])));
+    if (Array.isArray(list)) list.forEach((item, i) => node.children.push(sub(item, [keyword, i], `${label} #${i + 1}`, subAnchor(fields, `${keyword}${i + 1}`))));
   }
-  if (isObject(value.not)) node.children.push(sub(value.not, ["not"], "not", [...path, "not"]));
+  if (isObject(value.not)) node.children.push(sub(value.not, ["not"], "not", subAnchor(fields, "not")));
   return node;
 }
 
