@@ -1,4 +1,5 @@
 import { child, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
+import { resolveWritten } from "./resolve-written.js";
 
 /**
  * Example values synthesised from a schema, for messages that carry no example of their own. The
@@ -75,7 +76,7 @@ function exampleNumber(schema: Record<string, unknown>, integer: boolean): numbe
 
 /** A value valid against the schema at `at`. */
 export function exampleOf(schemas: SchemaSource, at: SchemaPointer): unknown {
-  return generate(schemas, at, [], 0, { left: Infinity, unmatched: false });
+  return generate(schemas, schemas.resolve(at), [], 0, { left: Infinity, unmatched: false });
 }
 
 /**
@@ -85,7 +86,7 @@ export function exampleOf(schemas: SchemaSource, at: SchemaPointer): unknown {
  */
 export function exampleWithin(schemas: SchemaSource, at: SchemaPointer, budget: number): { value: unknown } | undefined {
   const state: Budget = { left: budget, unmatched: false };
-  const value = generate(schemas, at, [], 0, state);
+  const value = generate(schemas, schemas.resolve(at), [], 0, state);
   return state.left >= 0 && !state.unmatched ? { value } : undefined;
 }
 
@@ -95,9 +96,10 @@ interface Budget {
   unmatched: boolean;
 }
 
-function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[], depth: number, budget: Budget): unknown {
+/** A value for the schema `resolved` (resolveWritten's). */
+function generate(schemas: SchemaSource, resolved: { value: unknown; at: SchemaPointer }, ancestors: string[], depth: number, budget: Budget): unknown {
   if (--budget.left < 0) return undefined;
-  const { value: schema, at: where } = schemas.resolve(at);
+  const { value: schema, at: where } = resolved;
   if (!isObject(schema)) return schema === false ? undefined : {};
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
@@ -108,18 +110,22 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
   const inner = [...ancestors, key];
   const recursing = ancestors.includes(key) || depth >= MAX_DEPTH;
   // Once the budget is spent, the rest of an object's properties are refused without building their pointers.
-  const sub = (...segments: (string | number)[]) => (budget.left <= 0 ? void budget.left-- : generate(schemas, child(where, ...segments), inner, depth + 1, budget));
+  const sub = (written: unknown, ...segments: (string | number)[]) => {
+    if (budget.left <= 0) return void budget.left--;
+    const at = child(where, ...segments);
+    return generate(schemas, resolveWritten(schemas, at, written), inner, depth + 1, budget);
+  };
   if (Array.isArray(schema.allOf)) {
     // Parts of one object: merge what each part asks for.
     const merged: Record<string, unknown> = {};
-    schema.allOf.forEach((_, i) => {
-      const part = sub("allOf", i);
+    schema.allOf.forEach((written, i) => {
+      const part = sub(written, "allOf", i);
       if (isObject(part)) for (const [name, value] of Object.entries(part)) put(merged, name, value);
     });
     const own = objectOf(schema, sub, recursing);
     return { ...merged, ...own };
   }
-  for (const keyword of ["oneOf", "anyOf"]) if (Array.isArray(schema[keyword]) && (schema[keyword] as unknown[]).length) return sub(keyword, 0);
+  for (const keyword of ["oneOf", "anyOf"]) if (Array.isArray(schema[keyword]) && (schema[keyword] as unknown[]).length) return sub((schema[keyword] as unknown[])[0], keyword, 0);
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const type = types.find((t) => t !== "null") ?? (isObject(schema.properties) ? "object" : "items" in schema ? "array" : undefined);
   switch (type) {
@@ -139,8 +145,8 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
     case "array": {
       const count = Math.min(MAX_ITEMS, Math.max(typeof schema.minItems === "number" ? schema.minItems : 1, recursing ? 0 : 1));
       if (recursing && count === 0) return [];
-      if (Array.isArray(schema.prefixItems)) return schema.prefixItems.map((_, i) => sub("prefixItems", i));
-      const item = isObject(schema.items) ? sub("items") : "example";
+      if (Array.isArray(schema.prefixItems)) return schema.prefixItems.map((written, i) => sub(written, "prefixItems", i));
+      const item = isObject(schema.items) ? sub(schema.items, "items") : "example";
       return Array.from({ length: count }, () => item);
     }
     case "object":
@@ -151,13 +157,13 @@ function generate(schemas: SchemaSource, at: SchemaPointer, ancestors: string[],
 }
 
 /** Required properties always; optional ones too unless the schema is recursing. */
-function objectOf(schema: Record<string, unknown>, sub: (...segments: (string | number)[]) => unknown, recursing: boolean): Record<string, unknown> {
+function objectOf(schema: Record<string, unknown>, sub: (written: unknown, ...segments: (string | number)[]) => unknown, recursing: boolean): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   if (!isObject(schema.properties)) return result;
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   for (const name of Object.keys(schema.properties)) {
     if (recursing && !required.has(name)) continue;
-    const value = sub("properties", name);
+    const value = sub(schema.properties[name], "properties", name);
     if (value !== undefined) put(result, name, value);
   }
   return result;

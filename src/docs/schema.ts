@@ -1,6 +1,7 @@
 import { child, segmentsOf, type SchemaPointer, type SchemaSource } from "../contracts/schema-pointer.js";
-import { anchor } from "./ids.js";
+import { anchor, subAnchor } from "./ids.js";
 import { renderMarkdown } from "./markdown.js";
+import { resolveWritten } from "./resolve-written.js";
 
 /**
  * The schema explorer's model: a schema as a tree of nodes. A `$ref` is not expanded where it is
@@ -70,44 +71,59 @@ export function explore(ctx: ExplorerContext, at: SchemaPointer, path: string[],
   const id = anchor("schema", ...path);
   const before = definition ? undefined : ctx.placedAt(at, { label: path.join(" "), href: `#${id}` });
   if (before) return { name, id, type: typeOf(ctx.schemas.resolve(at).value), constraints: [], children: [], open: false, ref: before };
-  return { ...walk(ctx, at, path, name, 0), id };
+  const root = walk(ctx, at, ctx.schemas.resolve(at), anchor("field", ...path), name, 0);
+  root.id = id;
+  return root;
 }
 
-function walk(ctx: ExplorerContext, at: SchemaPointer, path: string[], name: string | undefined, depth: number): SchemaNode {
-  const { value, at: where } = ctx.schemas.resolve(at);
+/**
+ * The node of the schema written at `at`, which `resolved` is (the schema itself, or a `$ref`'s
+ * target); `fields` is `anchor("field", ...path)`, which its properties' ids extend.
+ */
+function walk(ctx: ExplorerContext, at: SchemaPointer, resolved: { value: unknown; at: SchemaPointer }, fields: string, name: string | undefined, depth: number): SchemaNode {
+  const { value, at: where } = resolved;
   const node: SchemaNode = { name, type: typeOf(value), constraints: [], children: [], open: depth < OPEN_DEPTH };
   // A `$ref` is a link: its target is rendered once, in the page's schema section.
   // At the root (a payload, a body), the reader sees it opened, once it scrolls into view (site.js).
-  if (where.file !== at.file || where.pointer !== at.pointer) return { ...node, open: depth === 0, ref: ctx.linkFor(where) };
+  if (where.file !== at.file || where.pointer !== at.pointer) {
+    node.open = depth === 0;
+    node.ref = ctx.linkFor(where);
+    return node;
+  }
   if (!isObject(value)) return node;
   node.description = renderMarkdown(value.description) ?? (typeof value.title === "string" ? renderMarkdown(value.title) : undefined);
   for (const keyword of CONSTRAINTS) if (keyword in value) node.constraints.push(`${keyword}: ${Array.isArray(value[keyword]) ? (value[keyword] as unknown[]).map(show).join(", ") : show(value[keyword])}`);
   if (depth >= MAX_DEPTH) return node;
-  const sub = (segments: (string | number)[], label: string, childPath: string[]): SchemaNode =>
-    walk(ctx, child(where, ...segments), childPath, label, depth + 1);
+  const sub = (written: unknown, segments: (string | number)[], label: string, childFields: string): SchemaNode => {
+    const childAt = child(where, ...segments);
+    return walk(ctx, childAt, resolveWritten(ctx.schemas, childAt, written), childFields, label, depth + 1);
+  };
   // allOf parts describe one object: their properties are shown merged with the schema's own, as one list.
-  const merged = mergedAllOf(ctx.schemas, where);
+  const merged = mergedAllOf(ctx.schemas, resolved);
   if (merged.from.length) {
     node.constraints.push(`merged from: ${merged.from.join(", ")}`);
     if (node.type === "allOf") node.type = "object";
   }
-  for (const [prop, { at: propAt, required }] of merged.properties) {
-    const property = walk(ctx, propAt, [...path, prop], prop, depth + 1);
-    node.children.push({ ...property, id: anchor("field", ...path, prop), required });
+  for (const [prop, { at: propAt, written, required }] of merged.properties) {
+    const id = subAnchor(fields, prop);
+    const property = walk(ctx, propAt, resolveWritten(ctx.schemas, propAt, written), id, prop, depth + 1);
+    property.id = id;
+    property.required = required;
+    node.children.push(property);
   }
-  if (isObject(value.additionalProperties)) node.children.push(sub(["additionalProperties"], "additional properties", [...path, "additional"]));
+  if (isObject(value.additionalProperties)) node.children.push(sub(value.additionalProperties, ["additionalProperties"], "additional properties", subAnchor(fields, "additional")));
   if (isObject(value.patternProperties)) {
-    for (const pattern of Object.keys(value.patternProperties)) node.children.push(sub(["patternProperties", pattern], `properties matching ${pattern}`, [...path, "pattern"]));
+    for (const pattern of Object.keys(value.patternProperties)) node.children.push(sub(value.patternProperties[pattern], ["patternProperties", pattern], `properties matching ${pattern}`, subAnchor(fields, "pattern")));
   }
-  if (Array.isArray(value.prefixItems)) value.prefixItems.forEach((_, i) => node.children.push(sub(["prefixItems", i], `item #${i + 1}`, [...path, `item${i + 1}`])));
-  if ("items" in value && (isObject(value.items) || typeof value.items === "boolean")) node.children.push(sub(["items"], "items", [...path, "items"]));
+  if (Array.isArray(value.prefixItems)) value.prefixItems.forEach((item, i) => node.children.push(sub(item, ["prefixItems", i], `item #${i + 1}`, subAnchor(fields, `item${i + 1}`))));
+  if ("items" in value && (isObject(value.items) || typeof value.items === "boolean")) node.children.push(sub(value.items, ["items"], "items", subAnchor(fields, "items")));
   // allOf parts with more than properties (a oneOf, items) stay parts; their properties keep the parent's path.
-  for (const i of merged.parts) node.children.push(sub(["allOf", i], `all of #${i + 1}`, path));
+  for (const i of merged.parts) node.children.push(sub((value.allOf as unknown[])[i], ["allOf", i], `all of #${i + 1}`, fields));
   for (const [keyword, label] of [["oneOf", "one of"], ["anyOf", "any of"]] as const) {
     const list = value[keyword];
-    if (Array.isArray(list)) list.forEach((_, i) => node.children.push(sub([keyword, i], `${label} #${i + 1}`, [...path, `${keyword}${i + 1}`])));
+    if (Array.isArray(list)) list.forEach((item, i) => node.children.push(sub(item, [keyword, i], `${label} #${i + 1}`, subAnchor(fields, `${keyword}${i + 1}`))));
   }
-  if (isObject(value.not)) node.children.push(sub(["not"], "not", [...path, "not"]));
+  if (isObject(value.not)) node.children.push(sub(value.not, ["not"], "not", subAnchor(fields, "not")));
   return node;
 }
 
@@ -119,19 +135,23 @@ const MERGEABLE = new Set(["type", "properties", "required", "description", "tit
  * allOfs, each schema once), each at the place it is written, and required if any part requires
  * it; `from` names the parts merged, `parts` lists the allOf indexes that could not be.
  */
-function mergedAllOf(schemas: SchemaSource, at: SchemaPointer): { properties: Map<string, { at: SchemaPointer; required: boolean }>; from: string[]; parts: number[] } {
-  const properties = new Map<string, { at: SchemaPointer; required: boolean }>();
+function mergedAllOf(schemas: SchemaSource, root: { value: unknown; at: SchemaPointer }): { properties: Map<string, { at: SchemaPointer; written: unknown; required: boolean }>; from: string[]; parts: number[] } {
+  const properties = new Map<string, { at: SchemaPointer; written: unknown; required: boolean }>();
   const from: string[] = [];
   const parts: number[] = [];
   const seen = new Set<string>();
   const add = (where: SchemaPointer, value: Record<string, unknown>, top: boolean) => {
     seen.add(`${where.file}#${where.pointer}`);
     const required = new Set(Array.isArray(value.required) ? value.required.map(String) : []);
-    if (isObject(value.properties)) for (const prop of Object.keys(value.properties)) properties.set(prop, { at: child(where, "properties", prop), required: required.has(prop) || properties.get(prop)?.required === true });
+    if (isObject(value.properties)) {
+      for (const prop of Object.keys(value.properties)) {
+        properties.set(prop, { at: child(where, "properties", prop), written: value.properties[prop], required: required.has(prop) || properties.get(prop)?.required === true });
+      }
+    }
     for (const prop of required) if (properties.has(prop)) properties.get(prop)!.required = true;
     if (!Array.isArray(value.allOf)) return;
-    value.allOf.forEach((_, i) => {
-      const part = schemas.resolve(child(where, "allOf", i));
+    value.allOf.forEach((written, i) => {
+      const part = resolveWritten(schemas, child(where, "allOf", i), written);
       const key = `${part.at.file}#${part.at.pointer}`;
       if (!isObject(part.value) || !Object.keys(part.value).every((k) => MERGEABLE.has(k))) {
         if (top) parts.push(i);
@@ -142,7 +162,6 @@ function mergedAllOf(schemas: SchemaSource, at: SchemaPointer): { properties: Ma
       add(part.at, part.value, false);
     });
   };
-  const root = schemas.resolve(at);
   if (isObject(root.value)) add(root.at, root.value, true);
   return { properties, from, parts };
 }

@@ -72,10 +72,15 @@ export function searchFiles(entries: SearchEntry[]): Map<string, string> {
     const list = postings[where];
     if (list[list.length - 1] !== entry) list.push(entry);
   };
+  // Large APIs repeat descriptions (Stripe's fields share a few thousand among ~50,000 entries): each is split once.
+  const described = new Map<string, string[]>();
   entries.forEach((entry, i) => {
     const inTitle = new Set(wordsOf(entry.title));
     for (const word of inTitle) post(word, i, "t");
-    if (entry.description) for (const word of wordsOf(plain(entry.description))) if (!inTitle.has(word) && !STOP_WORDS.has(word)) post(word, i, "d");
+    if (!entry.description) return;
+    let words = described.get(entry.description);
+    if (!words) described.set(entry.description, (words = wordsOf(plain(entry.description)).filter((word) => !STOP_WORDS.has(word))));
+    for (const word of words) if (!inTitle.has(word)) post(word, i, "d");
   });
   const files = new Map<string, string>();
   const keys = [...shards.keys()].sort();
