@@ -63,10 +63,14 @@ export function createSchemaSource(files: Map<string, string>, base: string): Re
   const resolve = (start: SchemaPointer): { value: unknown; at: SchemaPointer } => {
     let result = resolved.get(start);
     if (result) return result;
-    if (resolving.get(start)) fail(`$ref cycle through "${start.file}#${start.pointer}" that never reaches a schema`, start);
-    resolving.set(start, true);
-    result = deref(locate(start), start);
-    resolving.delete(start);
+    const value = locate(start);
+    // Only a `$ref` leads on, and so only a `$ref` can go round a cycle: most places are no `$ref`.
+    if (isRef(value)) {
+      if (resolving.get(start)) fail(`$ref cycle through "${start.file}#${start.pointer}" that never reaches a schema`, start);
+      resolving.set(start, true);
+      result = deref(value, start);
+      resolving.delete(start);
+    } else result = { value, at: start };
     resolved.set(start, result);
     return result;
   };

@@ -70,16 +70,16 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     if (error instanceof YAMLException) checkKeys(events, text, fail);
     throw located(file, error);
   }
-  let index: PositionNode | undefined;
+  let index: PositionIndex | undefined;
   const position = (segments: string[], key = false) => {
-    index ??= positionIndex(events, text);
-    let node: PositionNode | undefined = index;
+    index ??= new PositionIndex(events, text);
+    let node = index.root;
     let offset = 0;
     for (const [i, segment] of segments.entries()) {
-      node = node.target ?? node;
-      const entry: Entry | undefined = node.keys?.get(segment) ?? entryOf(node.items?.[Number(segment)]);
+      node = index.target(node);
+      const entry = index.entry(node, segment);
       if (!entry) break;
-      offset = key && i === segments.length - 1 && entry.key ? entry.key.start : valueStart(text, entry);
+      offset = key && i === segments.length - 1 && entry.key ? entry.key.start : index.valueStart(entry);
       node = entry.value;
     }
     return linePos(offset);
@@ -213,86 +213,118 @@ function checkKeys(events: Event[], text: string, fail: Fail): void {
   }
 }
 
-/** A node of the position index: where it starts, its entries, and for an alias the node it stands for. */
-interface PositionNode {
-  start: number;
-  /** A mapping's first key, merge keys included: where a mapping value is shown. */
-  first?: number;
-  keys?: Map<string, Entry>;
-  items?: PositionNode[];
-  target?: PositionNode;
-}
-
-/** A mapping's entry (key and value) or a sequence's item (value alone). */
+/** A mapping's entry (key and value) or a sequence's item (value alone); nodes are indexes into the events. */
 interface Entry {
   key?: { start: number; end: number };
-  value: PositionNode;
-}
-
-const entryOf = (value: PositionNode | undefined): Entry | undefined => (value ? { value } : undefined);
-
-/** The document's nodes by key and index, built from the events on the first position asked. */
-function positionIndex(events: Event[], text: string): PositionNode {
-  const root: PositionNode = { start: 0, items: [] };
-  const anchors = new Map<string, PositionNode>();
-  const frames: { node: PositionNode; key?: { name: string; start: number; end: number } }[] = [{ node: root }];
-  const add = (node: PositionNode, event: Event): void => {
-    const frame = frames.at(-1)!;
-    if (frame.node.keys) {
-      if (!frame.key) {
-        // A key: scalars are named; an alias as a key names nothing a pointer reaches.
-        const name = event.type === EVENT_ID.SCALAR ? keyName(text, event) : "";
-        const end = event.type === EVENT_ID.SCALAR ? (quoted(event) ? event.valueEnd + 1 : event.valueEnd) : node.start;
-        frame.key = { name, start: node.start, end };
-        frame.node.first ??= node.start;
-        return;
-      }
-      // Merged keys are not indexed: a pointer through them lands on the mapping that merges them.
-      if (frame.key.name !== "<<" && !frame.node.keys.has(frame.key.name)) frame.node.keys.set(frame.key.name, { key: frame.key, value: node });
-      frame.key = undefined;
-    } else frame.node.items!.push(node);
-  };
-  for (const event of events) {
-    const anchor = anchorOf(event, text);
-    switch (event.type) {
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        const node: PositionNode = event.type === EVENT_ID.MAPPING ? { start: event.start, keys: new Map() } : { start: event.start, items: [] };
-        if (anchor) anchors.set(anchor, node);
-        add(node, event);
-        frames.push({ node });
-        break;
-      }
-      case EVENT_ID.SCALAR:
-      case EVENT_ID.ALIAS: {
-        const node: PositionNode = { start: startOf(event) };
-        if (event.type === EVENT_ID.ALIAS) node.target = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
-        else if (anchor) anchors.set(anchor, node);
-        add(node, event);
-        break;
-      }
-      case EVENT_ID.POP:
-        if (frames.length > 1) frames.pop();
-        break;
-    }
-  }
-  return root.items![0] ?? { start: 0 };
+  value: number;
 }
 
 /**
- * Where a reader finds a value: a mapping at its first key; anything else of a mapping right after
- * its key's colon (a block sequence: on the key's line, where it is named).
+ * The document's nodes by key and index, found in the events. A report names a few places of a
+ * large document: a collection's entries are indexed when a pointer first goes through it, not
+ * every mapping of the document up front.
  */
-function valueStart(text: string, entry: Entry): number {
-  const value = entry.value;
-  if (value.first !== undefined) return value.first;
-  if (!entry.key) return value.start;
-  let offset = entry.key.end;
-  while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
-  if (text[offset] !== ":") return value.start;
-  offset++;
-  while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
-  return offset;
+class PositionIndex {
+  /** The root node's event. */
+  readonly root: number;
+  /** For each collection's event, the index of its closing event. */
+  private readonly ends: Int32Array;
+  private readonly keys = new Map<number, Map<string, Entry>>();
+  private readonly items = new Map<number, number[]>();
+
+  constructor(
+    private readonly events: Event[],
+    private readonly text: string,
+  ) {
+    this.ends = new Int32Array(events.length);
+    // Run once per document, so mostly by the interpreter: a plain indexed loop, nothing allocated.
+    const open = new Int32Array(events.length);
+    let depth = 0;
+    let root = -1;
+    for (let i = 0; i < events.length; i++) {
+      const type = events[i].type;
+      if (type === EVENT_ID.POP) {
+        if (depth > 0) this.ends[open[--depth]] = i;
+        continue;
+      }
+      if (type === EVENT_ID.DOCUMENT) continue;
+      if (root === -1) root = i;
+      if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) open[depth++] = i;
+    }
+    this.root = root;
+  }
+
+  /** The event after a node and everything in it. */
+  private after(node: number): number {
+    const type = this.events[node].type;
+    return type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE ? this.ends[node] + 1 : node + 1;
+  }
+
+  /** The children of a collection, in order. */
+  private children(node: number): number[] {
+    const found: number[] = [];
+    for (let at = node + 1; at < this.ends[node]; at = this.after(at)) found.push(at);
+    return found;
+  }
+
+  /** An alias stands for the node marked with its anchor, the last one so named before it. */
+  target(node: number): number {
+    const event = this.events[node];
+    if (node < 0 || event.type !== EVENT_ID.ALIAS) return node;
+    const name = this.text.slice(event.anchorStart, event.anchorEnd);
+    for (let at = node - 1; at >= 0; at--) {
+      const marked = this.events[at];
+      if (marked.type !== EVENT_ID.ALIAS && "anchorStart" in marked && marked.anchorStart >= 0 && anchorOf(marked, this.text) === name) return at;
+    }
+    return -1;
+  }
+
+  entry(node: number, segment: string): Entry | undefined {
+    const event = this.events[node];
+    if (node < 0) return undefined;
+    if (event.type === EVENT_ID.SEQUENCE) {
+      let items = this.items.get(node);
+      if (!items) this.items.set(node, (items = this.children(node)));
+      const item = items[Number(segment)];
+      return item === undefined ? undefined : { value: item };
+    }
+    if (event.type !== EVENT_ID.MAPPING) return undefined;
+    let keys = this.keys.get(node);
+    if (!keys) this.keys.set(node, (keys = this.mappingKeys(node)));
+    return keys.get(segment);
+  }
+
+  private mappingKeys(node: number): Map<string, Entry> {
+    const keys = new Map<string, Entry>();
+    const children = this.children(node);
+    for (let i = 0; i + 1 < children.length; i += 2) {
+      const key = this.events[children[i]];
+      // A key: scalars are named; an alias as a key names nothing a pointer reaches.
+      const name = key.type === EVENT_ID.SCALAR ? keyName(this.text, key) : "";
+      const start = startOf(key);
+      const end = key.type === EVENT_ID.SCALAR ? (quoted(key) ? key.valueEnd + 1 : key.valueEnd) : start;
+      // Merged keys are not indexed: a pointer through them lands on the mapping that merges them.
+      if (name !== "<<" && !keys.has(name)) keys.set(name, { key: { start, end }, value: children[i + 1] });
+    }
+    return keys;
+  }
+
+  /**
+   * Where a reader finds a value: a mapping at its first key; anything else of a mapping right
+   * after its key's colon (a block sequence: on the key's line, where it is named).
+   */
+  valueStart(entry: Entry): number {
+    const value = this.events[entry.value];
+    if (value.type === EVENT_ID.MAPPING && this.ends[entry.value] > entry.value + 1) return startOf(this.events[entry.value + 1]);
+    if (!entry.key) return startOf(value);
+    const text = this.text;
+    let offset = entry.key.end;
+    while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
+    if (text[offset] !== ":") return startOf(value);
+    offset++;
+    while (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9) offset++;
+    return offset;
+  }
 }
 
 const configs = new Map<string, YamlSource>();

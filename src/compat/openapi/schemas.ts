@@ -4,6 +4,7 @@ import { flows } from "../schema/flows.js";
 import { segmentsOf, type SchemaPointer } from "../../contracts/schema-pointer.js";
 import { LIFECYCLE_IDS, schemaCheckId, type SchemaPlace } from "./check-ids.js";
 import { verdictsOf, type CompareContext, type Writer } from "./context.js";
+import type { DocumentIssue } from "../document-contracts.js";
 import { operationName, schemaElement } from "./element.js";
 import { checkLifecycle, type Stability } from "./lifecycle.js";
 import { resolveObject, type Operation } from "../../contracts/openapi/model.js";
@@ -40,9 +41,38 @@ const valueAt = (version: OpenApiVersion, at: SchemaPointer | undefined) => (at 
 /** The schema holding a keyword the engine points at (`.../name/deprecated` → `.../name`). */
 const holder = (at: SchemaPointer | undefined): SchemaPointer | undefined => at && { file: at.file, pointer: at.pointer.replace(/\/[^/]*$/, "") };
 
+/**
+ * The issues of each change of a walk at one kind of site (place, writer, stability), without the
+ * operation: a change written in a named schema reads the same from every operation that reaches
+ * it, so operations sharing a root pair derive it once and only add themselves to `affects`.
+ */
+const prepared = new WeakMap<readonly SchemaChange[], { options: CompareContext["options"]; bySite: Map<string, (DocumentIssue[] | undefined)[]> }>();
+
+function preparedFor(ctx: CompareContext, changes: readonly SchemaChange[], previous: SchemaPointer, current: SchemaPointer, site: SchemaSite): (DocumentIssue[] | undefined)[] {
+  let entry = prepared.get(changes);
+  if (!entry || entry.options !== ctx.options) prepared.set(changes, (entry = { options: ctx.options, bySite: new Map() }));
+  const key = `${site.place}\u0000${site.writer}\u0000${site.stability ?? ""}`;
+  let issues = entry.bySite.get(key);
+  if (!issues) {
+    // An inline change (no named home) is named after the element holding it: derived per site.
+    issues = changes.map((change) => (change.home?.at && change.after && change.before ? issuesOf(ctx, change, previous, current, site) : undefined));
+    entry.bySite.set(key, issues);
+  }
+  return issues;
+}
+
 export function compareSchemas(ctx: CompareContext, previous: SchemaPointer, current: SchemaPointer, site: SchemaSite): void {
   const changes = diffSchemas(previous, current, { previous: ctx.previous.schemas, current: ctx.current.schemas });
-  for (const change of changes) report(ctx, change, previous, current, site);
+  if (changes.length === 0) return;
+  const issues = preparedFor(ctx, changes, previous, current, site);
+  const affects = [operationName(site.operation)];
+  // Run once per (operation, change), hundreds of thousands of times on Stripe: an indexed loop.
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    // What charter 1 keyed this finding by, per operation: baselines written then still match it.
+    const legacy = [schemaElement(site.element, change.path)];
+    for (const issue of issues[i] ?? issuesOf(ctx, change, previous, current, site)) ctx.report({ ...issue, affects, legacy });
+  }
 }
 
 /**
@@ -60,11 +90,9 @@ function homeOf(ctx: CompareContext, change: SchemaChange, site: SchemaSite): { 
   return { element: schemaElement(schema, home.path), name: home.path.length ? `${schema}, property ${home.path.join(".")}` : schema };
 }
 
-function report(ctx: CompareContext, change: SchemaChange, previous: SchemaPointer, current: SchemaPointer, site: SchemaSite): void {
+/** What one change reports at a site, before the operation adds itself (`affects`, `legacy`). */
+function issuesOf(ctx: CompareContext, change: SchemaChange, previous: SchemaPointer, current: SchemaPointer, site: SchemaSite): DocumentIssue[] {
   const { element, name: where } = homeOf(ctx, change, site);
-  // What charter 1 keyed this finding by, per operation: baselines written then still match it.
-  const legacy = [schemaElement(site.element, change.path)];
-  const affects = [operationName(site.operation)];
   const at = change.after ?? current;
   const before = change.before ?? previous;
   const lifecycle = LIFECYCLE_KINDS[change.kind];
@@ -73,9 +101,10 @@ function report(ctx: CompareContext, change: SchemaChange, previous: SchemaPoint
     const old = valueAt(ctx.previous, holder(change.before));
     const now = valueAt(ctx.current, holder(change.after));
     const property = holder(change.after);
-    const merging: CompareContext = { ...ctx, report: (issue) => ctx.report({ ...issue, affects, legacy }) };
-    if (old && now && property) checkLifecycle(merging, { ids, name: where, element, previous: old, current: now, at: property, before: holder(before), inherited: site.stability });
-    return;
+    const issues: DocumentIssue[] = [];
+    const collecting: CompareContext = { ...ctx, report: (issue) => issues.push(issue) };
+    if (old && now && property) checkLifecycle(collecting, { ids, name: where, element, previous: old, current: now, at: property, before: holder(before), inherited: site.stability });
+    return issues;
   }
   const facts = {
     required: change.required === true,
@@ -83,14 +112,12 @@ function report(ctx: CompareContext, change: SchemaChange, previous: SchemaPoint
     writeOnly: change.writeOnly === true,
     hasDefault: valueAt(ctx.current, change.after)?.default !== undefined,
   };
-  ctx.report({
+  return [{
     rule: schemaCheckId(site.place, change.kind, change.path, facts),
     ...verdictsOf(flows(change), site.writer),
     message: `${where[0].toUpperCase()}${where.slice(1)}: ${change.message}.`,
     at,
     before,
     element,
-    affects,
-    legacy,
-  });
+  }];
 }

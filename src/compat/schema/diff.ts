@@ -21,7 +21,7 @@ export function diffSchemas(
   current: SchemaPointer,
   source: { previous: SchemaSource; current: SchemaSource },
   options: DiffOptions = {},
-): SchemaChange[] {
+): readonly SchemaChange[] {
   return walkerFor(source, options.strict ?? false).compare(old, current);
 }
 

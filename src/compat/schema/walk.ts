@@ -76,6 +76,8 @@ interface PairNode {
   from?: { parent: PairNode; steps: string[] };
   /** Per reach state (stateOf), the last walk that went through it. */
   walked: number[];
+  /** The changes of a walk from this pair as a root, and the count of namings (Walker.namings) they were walked under. */
+  changes?: { list: readonly SchemaChange[]; namings: number };
 }
 
 /** Path steps as a shared linked list: a deep walk extends it per step without copying. */
@@ -121,6 +123,12 @@ const samePlace = (a: SchemaPointer, b: SchemaPointer) => a.file === b.file && a
 export class Walker {
   private readonly nodes = new Map<string, PairNode>();
   private walks = 0;
+  /**
+   * How many pairs were found named after they were compared: a walk's homes depend on which pairs
+   * are named, so a root's cached changes stand while this count does. A pair's graph is complete
+   * once compared, so nothing else a later comparison does changes them.
+   */
+  private namings = 0;
 
   constructor(
     private readonly previous: SchemaSource,
@@ -129,8 +137,13 @@ export class Walker {
     private readonly comparisons: readonly Comparison[],
   ) {}
 
-  compare(oldAt: SchemaPointer, newAt: SchemaPointer): SchemaChange[] {
+  /**
+   * Every change reachable from a pair, walked once per root pair: operations that share a schema
+   * get the same list (read-only), so a caller may cache what it derives from it by the list.
+   */
+  compare(oldAt: SchemaPointer, newAt: SchemaPointer): readonly SchemaChange[] {
     const root = this.node(oldAt, newAt);
+    if (root.changes?.namings === this.namings) return root.changes.list;
     const out: SchemaChange[] = [];
     // Reach states already walked from this root, marked on the nodes by walk number: no set to build per root.
     const walk = ++this.walks;
@@ -158,6 +171,7 @@ export class Walker {
       }
     };
     visit(root, undefined, "same");
+    root.changes = { list: out, namings: this.namings };
     return out;
   }
 
@@ -169,7 +183,10 @@ export class Walker {
     const named = !samePlace(current.at, newAt);
     const known = this.nodes.get(key);
     if (known) {
-      known.named ||= named;
+      if (named && !known.named) {
+        known.named = true;
+        this.namings++;
+      }
       return known;
     }
     const node: PairNode = { items: [], dirty: false, parents: [], at: current.at, named, from, walked: [] };

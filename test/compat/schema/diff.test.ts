@@ -8,14 +8,14 @@ import { flows } from "../../../src/compat/schema/flows.js";
 /** A document holding the compared schema at /S and any components it references at /C/<name>. */
 const source = (doc: object) => createSchemaSource(new Map([["a.yaml", JSON.stringify(doc)]]), "");
 
-function diff(before: object, after: object, options: { strict?: boolean } = {}): SchemaChange[] {
+function diff(before: object, after: object, options: { strict?: boolean } = {}): readonly SchemaChange[] {
   const at = { file: "a.yaml", pointer: "/S" };
   return diffSchemas(at, at, { previous: source(before), current: source(after) }, options);
 }
 
 /** path, kind, relation: the parts of a change a table row checks. */
 type Expected = [string, string, Relation];
-const brief = (changes: SchemaChange[]): Expected[] => changes.map((c) => [c.path.join("."), c.kind, c.relation]);
+const brief = (changes: readonly SchemaChange[]): Expected[] => changes.map((c) => [c.path.join("."), c.kind, c.relation]);
 
 interface Row {
   name: string;
