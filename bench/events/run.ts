@@ -15,7 +15,8 @@
  * way for all. Runs alternate which peer goes first; figures are medians. CPU time (this process,
  * and nats-server's from /proc) is printed beside wall time: on a shared machine it varies less
  * than wall time does.
- * Usage: npm run bench:events [-- --events N --runs R]
+ * Usage: npm run bench:events [-- --events N --runs R --row TEXT --peer NAME]; `--row` keeps the rows
+ * whose name holds TEXT and `--peer` times one peer alone (for a profile: node --cpu-prof).
  */
 import { readFileSync } from "node:fs";
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
@@ -38,6 +39,12 @@ const flag = (name: string, fallback: number) => {
 };
 const EVENTS = flag("--events", 10_000);
 const RUNS = flag("--runs", 5);
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const ROW = option("--row");
+const PEER = option("--peer");
 /** Publishes awaiting their JetStream ack at once. */
 const IN_FLIGHT = 128;
 const SUBJECT = "order.paid.v1";
@@ -279,7 +286,8 @@ const ROWS: Row[] = [
   { name: "NATS JetStream, Avro", nats: true, peers: { generated: generatedAvro, bare: bareNats(avroPayload, false), "bare+headers": bareNats(avroPayload, true) } },
   { name: "HTTP, JSON", nats: false, peers: { generated: generatedHttpJson, bare: bareHttpJson(orderPaid, false), "bare+headers": bareHttpJson(orderPaid, true) } },
 ];
-const PEERS = ["generated", "bare", "bare+headers"] as const;
+const ALL_PEERS = ["generated", "bare", "bare+headers"] as const;
+const PEERS = ALL_PEERS.filter((peer) => PEER === undefined || peer === PEER);
 
 /** nats-server's CPU time so far (user + system), in ms; NaN where /proc is not there. */
 function serverCpuMs(server: NatsServer): number {
@@ -314,7 +322,7 @@ const rate = (ms: number) => Math.round(EVENTS / (ms / 1000)).toLocaleString("en
 const perEvent = (ms: number) => (Number.isNaN(ms) ? "n/a" : `${((ms * 1000) / EVENTS).toFixed(0)} µs`);
 
 console.log(`${EVENTS.toLocaleString("en")} events per run on 127.0.0.1, ${RUNS} runs, medians; load average at start ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-for (const row of ROWS) {
+for (const row of ROWS.filter((r) => ROW === undefined || r.name.includes(ROW))) {
   const results = Object.fromEntries(PEERS.map((peer) => [peer, [] as Measure[]])) as Record<(typeof PEERS)[number], Measure[]>;
   // One warm-up of each, then rotate which goes first so none always meets a warmer machine.
   for (let run = -1; run < RUNS; run += 1) {
@@ -332,6 +340,7 @@ for (const row of ROWS) {
     );
   }
   // The ratio of medians of per-run ratios: each run's peers met the same machine load.
+  if (PEERS.length < ALL_PEERS.length) continue;
   const ratio = (a: (typeof PEERS)[number], b: (typeof PEERS)[number], key: keyof Measure) => median(results[a].map((m, i) => m[key] / results[b][i][key]));
   console.log(`  generated / bare time: ${ratio("generated", "bare", "totalMs").toFixed(2)}x${row.nats ? " (target at most 1.3x)" : ""}; node CPU ${ratio("generated", "bare", "nodeCpuMs").toFixed(2)}x`);
   console.log(`  generated / bare+headers time: ${ratio("generated", "bare+headers", "totalMs").toFixed(2)}x; node CPU ${ratio("generated", "bare+headers", "nodeCpuMs").toFixed(2)}x`);

@@ -391,21 +391,22 @@ export async function publish<T>(transport: EventTransport, to: string | Address
   // fixes is checked on a spec's first event; what the caller adds, on every event that has it; what
   // this function makes (id, time, traceparent) is valid by construction.
   const strict = !checkedSpecs.has(spec) || options.id !== undefined || options.subject !== undefined || options.extensions !== undefined || options.tracestate !== undefined || options.traceparent !== undefined;
-  const event = cloudEvent<T>(spec.name, {
-    ...options.extensions,
-    specversion: "1.0",
-    id: options.id ?? randomUUID(),
-    type: spec.type,
-    source: spec.source,
-    time: (options.time ?? new Date()).toISOString(),
-    datacontenttype: spec.datacontenttype,
-    ...(spec.dataschema ? { dataschema: spec.dataschema } : {}),
-    ...(options.subject ? { subject: options.subject } : {}),
-    ...(partitionKey !== undefined ? { partitionkey: partitionKey } : {}),
-    traceparent: childTraceparent(parent?.traceparent),
-    ...(parent?.tracestate ? { tracestate: parent.tracestate } : {}),
-    data: spec.codec ? (spec.codec.encode(data) as T) : data,
-  }, strict);
+  // Assigned one by one, not spread from conditional literals: the same attributes in the same
+  // order (an extension the caller names first keeps its place), without an object per attribute.
+  const attributes: Record<string, unknown> = { ...options.extensions };
+  attributes.specversion = "1.0";
+  attributes.id = options.id ?? randomUUID();
+  attributes.type = spec.type;
+  attributes.source = spec.source;
+  attributes.time = (options.time ?? new Date()).toISOString();
+  attributes.datacontenttype = spec.datacontenttype;
+  if (spec.dataschema) attributes.dataschema = spec.dataschema;
+  if (options.subject) attributes.subject = options.subject;
+  if (partitionKey !== undefined) attributes.partitionkey = partitionKey;
+  attributes.traceparent = childTraceparent(parent?.traceparent);
+  if (parent?.tracestate) attributes.tracestate = parent.tracestate;
+  attributes.data = spec.codec ? spec.codec.encode(data) : data;
+  const event = cloudEvent<T>(spec.name, attributes as ConstructorParameters<typeof CloudEvent<T>>[0], strict);
   checkedSpecs.add(spec);
   const headers = options.headers && Object.fromEntries(Object.entries(options.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, typeof value === "string" ? value : JSON.stringify(value)]));
   const message: Outgoing = { channel, event: event as CloudEvent<unknown>, partitionKey, ...(address ? { address } : {}), ...(headers ? { headers } : {}) };
@@ -462,21 +463,31 @@ export type ConsumerReport =
 const REASON = "deadletterreason";
 const OPERATION = "deadletteroperation";
 
+/** Each fallback's values as JSON text, made once per spec rather than per event. */
+const knownValues = new WeakMap<EnumFallback, Set<string>>();
+
 /** Unknown values of enums that declare a fallback become the fallback, in place. */
 export function applyEnumFallbacks(data: unknown, fallbacks: EnumFallback[]): void {
-  for (const { path, values, fallback } of fallbacks) {
-    const visit = (node: unknown, depth: number, set: (value: unknown) => void): void => {
-      if (depth === path.length) {
-        if (!values.some((v) => JSON.stringify(v) === JSON.stringify(node))) set(fallback);
-        return;
-      }
-      if (node === null || typeof node !== "object") return;
-      const record = node as Record<string, unknown>;
-      const keys = path[depth] === "*" ? Object.keys(record) : Object.hasOwn(record, path[depth]) ? [path[depth]] : [];
-      for (const key of keys) visit(record[key], depth + 1, (value) => (record[key] = value));
-    };
-    visit(data, 0, () => undefined);
+  for (const fallback of fallbacks) {
+    let known = knownValues.get(fallback);
+    if (!known) knownValues.set(fallback, (known = new Set(fallback.values.map((value) => JSON.stringify(value)))));
+    // An empty path names the payload itself, which has no parent to be replaced in.
+    if (fallback.path.length) replaceUnknown(data, 0, fallback, known);
   }
+}
+
+/** The values `path[depth…]` reaches below `node` that are not `known` become the fallback. */
+function replaceUnknown(node: unknown, depth: number, fallback: EnumFallback, known: Set<string>): void {
+  if (node === null || typeof node !== "object") return;
+  const record = node as Record<string, unknown>;
+  const step = fallback.path[depth];
+  if (step === "*") for (const key of Object.keys(record)) replaceAt(record, key, depth + 1, fallback, known);
+  else if (Object.hasOwn(record, step)) replaceAt(record, step, depth + 1, fallback, known);
+}
+
+function replaceAt(record: Record<string, unknown>, key: string, depth: number, fallback: EnumFallback, known: Set<string>): void {
+  if (depth < fallback.path.length) replaceUnknown(record[key], depth, fallback, known);
+  else if (!known.has(JSON.stringify(record[key]))) record[key] = fallback.fallback;
 }
 
 /**

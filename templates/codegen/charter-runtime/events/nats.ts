@@ -54,49 +54,76 @@ const fitsHeader = (value: string) => !/[\r\n]/.test(value) && value === value.t
 
 /** The event as NATS headers and payload; structured when an attribute cannot be a header value. */
 export function encode(event: CloudEvent<unknown>, mode: "binary" | "structured", application: Record<string, string> = {}): { headers: MsgHdrs; payload: Uint8Array } {
-  const binary = mode === "binary" ? binaryMessage(event) : undefined;
-  const message = binary && Object.values(binary.headers).every((value) => fitsHeader(String(value))) ? binary : HTTP.structured(event);
+  let message = mode === "binary" ? binaryMessage(event) : undefined;
+  // for…in rather than Object.entries: no array per header on a path taken once per event.
+  for (const name in message?.headers) {
+    if (!fitsHeader(String(message.headers[name]))) {
+      message = undefined;
+      break;
+    }
+  }
+  message ??= HTTP.structured(event);
   const headers = natsHeaders();
-  for (const [name, value] of Object.entries(application)) headers.append(name, value);
-  for (const [name, value] of Object.entries(message.headers)) headers.append(name, String(value));
+  for (const name in application) headers.append(name, application[name]);
+  for (const name in message.headers) headers.append(name, String(message.headers[name]));
   const { body } = message;
   const payload =
     body === undefined || body === null ? new Uint8Array() : typeof body === "string" ? encoder.encode(body) : body instanceof Uint8Array ? body : encoder.encode(JSON.stringify(body));
   return { headers, payload };
 }
 
-/** A received message as the runtime sees it; `ack` sends (or queues) the message's ack. */
-function deliveryOf(msg: JsMsg, ack: (msg: JsMsg) => void): Delivery {
-  const headers: Record<string, string> = {};
-  for (const [name, values] of msg.headers ?? []) headers[name.toLowerCase()] = values[0];
-  // The payload as text, decoded once: for the data, the dead letter and the id check alike.
-  let text: string | undefined;
-  const body = () => (text ??= msg.string());
-  return {
-    channel: msg.subject,
-    decode() {
-      const contentType = headers["content-type"] ?? "";
-      const structured = /^application\/cloudevents/i.test(contentType);
-      // In binary mode the SDK reads only the attributes, and the payload becomes the data as it
-      // is: text for a textual content type, which the consumer parses and checks (the SDK's JSON
-      // parser builds two exceptions per call, and cost more than the rest of decoding together).
-      const data = structured || !msg.data.length ? undefined : /json|^text\/|xml/i.test(contentType) ? body() : Buffer.from(msg.data);
-      if (!structured) {
-        const event = binaryEvent(headers, data);
-        if (event) return event;
-      }
-      const decoded = HTTP.toEvent({ headers, body: structured ? body() : undefined });
-      if (!(decoded instanceof CloudEvent)) throw new Error("a batch of CloudEvents where one was expected");
-      // toEvent does not validate; cloneWith does, as it adds the data.
-      if (data !== undefined) return decoded.cloneWith({ data }, true);
-      decoded.validate();
-      return decoded;
-    },
-    raw: () => ({ headers, body: body() }),
-    deliveryCount: msg.info.deliveryCount,
-    ack: async () => ack(msg),
-    retryLater: async (delayMs) => msg.nak(delayMs),
-  };
+/**
+ * A received message as the runtime sees it; `ack` sends (or queues) the message's ack. A class, so
+ * a delivery costs one object rather than a closure per method.
+ */
+class NatsDelivery implements Delivery {
+  readonly channel: string;
+  private readonly headers: Record<string, string> = {};
+  readonly deliveryCount: number;
+  /** The payload as text, decoded once: for the data, the dead letter and the id check alike. */
+  private text: string | undefined;
+
+  constructor(private readonly msg: JsMsg, private readonly sendAck: (msg: JsMsg) => void) {
+    for (const [name, values] of msg.headers ?? []) this.headers[name.toLowerCase()] = values[0];
+    this.channel = msg.subject;
+    this.deliveryCount = msg.info.deliveryCount;
+  }
+
+  private body(): string {
+    return (this.text ??= this.msg.string());
+  }
+
+  decode(): CloudEvent<unknown> {
+    const { headers, msg } = this;
+    const contentType = headers["content-type"] ?? "";
+    const structured = /^application\/cloudevents/i.test(contentType);
+    // In binary mode the SDK reads only the attributes, and the payload becomes the data as it
+    // is: text for a textual content type, which the consumer parses and checks (the SDK's JSON
+    // parser builds two exceptions per call, and cost more than the rest of decoding together).
+    const data = structured || !msg.data.length ? undefined : /json|^text\/|xml/i.test(contentType) ? this.body() : Buffer.from(msg.data);
+    if (!structured) {
+      const event = binaryEvent(headers, data);
+      if (event) return event;
+    }
+    const decoded = HTTP.toEvent({ headers, body: structured ? this.body() : undefined });
+    if (!(decoded instanceof CloudEvent)) throw new Error("a batch of CloudEvents where one was expected");
+    // toEvent does not validate; cloneWith does, as it adds the data.
+    if (data !== undefined) return decoded.cloneWith({ data }, true);
+    decoded.validate();
+    return decoded;
+  }
+
+  raw(): { headers: Record<string, string>; body: string } {
+    return { headers: this.headers, body: this.body() };
+  }
+
+  async ack(): Promise<void> {
+    this.sendAck(this.msg);
+  }
+
+  async retryLater(delayMs: number): Promise<void> {
+    this.msg.nak(delayMs);
+  }
 }
 
 export async function natsTransport(options: NatsTransportOptions = {}): Promise<EventTransport> {
@@ -175,7 +202,7 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
       const running = new Set<Promise<void>>();
       const handle = async (msg: JsMsg) => {
         try {
-          await deliver(deliveryOf(msg, ack));
+          await deliver(new NatsDelivery(msg, ack));
         } catch (error) {
           // Not acked, so JetStream delivers the message again once the ack wait is over.
           onError(error);
