@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -9,47 +9,13 @@ import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import type { Report } from "../../src/report/report.js";
-import { ROOT, tempTree, type Run } from "../helpers/cli.js";
+import { ROOT, tempTree } from "../helpers/cli.js";
+import { charterAsync, startMock, stopMock } from "../helpers/serve.js";
 import { corpus } from "../helpers/corpus.js";
 import { validateSarif } from "../report/sarif-schema.js";
 import { assertWellFormedXml } from "../report/xml.js";
 
-const BIN = join(ROOT, "dist", "charter.js");
 const validateReport = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/report.schema.json"), "utf8")));
-
-/** The built CLI, run without blocking this process: the servers verify talks to live here. */
-function charterAsync(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
-  });
-}
-
-/** `charter mock REGISTRY --port 0`, and the URL it says each contract is served at, once it listens. */
-function startMock(registry: string, ...options: string[]): Promise<{ child: ChildProcess; urls: Map<string, string> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "mock", registry, "--port", "0", ...options], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => {
-      stderr += chunk;
-      const urls = new Map([...stderr.matchAll(/^charter mock: (\S+) at (\S+)$/gm)].map((m) => [m[1], m[2]]));
-      if (urls.size) resolve({ child, urls });
-    });
-    child.on("exit", (status) => reject(new Error(`charter mock exited ${status}: ${stderr}`)));
-  });
-}
-
-function stopMock(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 describe("charter verify against charter mock of the example registry", () => {
   let mock: { child: ChildProcess; urls: Map<string, string> };
