@@ -3,7 +3,9 @@
  * getOrder, and invalid POSTs it answers 400, 16 at a time over keep-alive), and `charter verify`
  * against it in operations per second, whole process, on the example registry and on a Stripe spec
  * from ../shared/corpus (2020, every safe operation) when it is there. Prints medians over runs.
- * No peer yet: Prism (@stoplight/prism-cli) side by side is to come.
+ * Prism (@stoplight/prism-cli, static mode, log at warnings) side by side on the same requests of
+ * the example registry, runs alternating charter, Prism, charter, Prism; its 400 is Prism's 422.
+ * Prism does not finish reading the Stripe spec (over 9 CPU minutes), so Stripe is charter's alone.
  * Usage: node --import tsx bench/verify/run.ts [--runs N]
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -12,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { startPrism } from "../../test/helpers/prism.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 const CHARTER = join(ROOT, "dist", "charter.js");
@@ -64,18 +67,25 @@ function verifyRate(registry: string, target: string, operations: number): numbe
 async function main(): Promise<void> {
   const mock = await startMock(join(ROOT, "contracts"));
   const base = mock.urls.get("shop.orders.v1")!;
-  const valid: number[] = [];
-  const invalid: number[] = [];
+  const prism = await startPrism(join(ROOT, "contracts", "orders", "orders.openapi.yaml"));
+  const perSecond = { charter: { valid: [] as number[], invalid: [] as number[] }, prism: { valid: [] as number[], invalid: [] as number[] } };
   const verify: number[] = [];
   const bad = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: "u", items: [], currency: "eur" }) };
   for (let i = 0; i < RUNS; i++) {
-    valid.push(await load(`${base}/orders/o-1?include=items`, {}, 200));
-    invalid.push(await load(`${base}/orders`, bad, 400));
+    for (const [name, url, refusal] of [["charter", base, 400], ["prism", prism.url, 422]] as const) {
+      perSecond[name].valid.push(await load(`${url}/orders/o-1?include=items`, {}, 200));
+      perSecond[name].invalid.push(await load(`${url}/orders`, bad, refusal));
+    }
     // The example registry has one safe operation.
     verify.push(verifyRate(join(ROOT, "contracts"), `shop.orders.v1=${base}`, 1));
   }
   mock.child.kill("SIGTERM");
-  console.log(`charter mock, example registry: ${median(valid).toFixed(0)} valid GET/s, ${median(invalid).toFixed(0)} invalid POST/s answered 400 (median of ${RUNS}, ${REQUESTS} requests, ${CONCURRENCY} in flight)`);
+  prism.child.kill("SIGTERM");
+  const line = (name: "charter" | "prism") => `${median(perSecond[name].valid).toFixed(0)} valid GET/s, ${median(perSecond[name].invalid).toFixed(0)} invalid POST/s refused`;
+  console.log(`example registry, median of ${RUNS} alternating runs, ${REQUESTS} requests, ${CONCURRENCY} in flight:`);
+  console.log(`  charter mock: ${line("charter")}`);
+  console.log(`  Prism:        ${line("prism")}`);
+  console.log(`  charter/Prism: ${(median(perSecond.charter.valid) / median(perSecond.prism.valid)).toFixed(2)}x valid, ${(median(perSecond.charter.invalid) / median(perSecond.prism.invalid)).toFixed(2)}x invalid`);
   console.log(`charter verify, example registry (1 operation, start-up included): ${median(verify).toFixed(2)} operations/s`);
   const stripe = join(ROOT, "..", "shared", "corpus", "real-world", "stripe", "975", "revision.yaml");
   if (!existsSync(stripe)) {

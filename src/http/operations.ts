@@ -170,3 +170,10 @@ export function basePathsOf(contract: OpenApiContract): string[] {
   });
   return paths.length ? [...new Set(paths)] : [""];
 }
+
+/** Every schema of an operation: its parameters', its bodies' and its responses'; what mock and verify compile validators for. */
+export const schemasOf = (operation: HttpOperation): SchemaPointer[] => [
+  ...operation.parameters.flatMap((p) => p.schema ?? []),
+  ...(operation.body?.content.flatMap((m) => m.schema ?? []) ?? []),
+  ...operation.responses.flatMap((r) => r.content.flatMap((m) => m.schema ?? [])),
+];

@@ -22,13 +22,28 @@ function successOf(operation: HttpOperation): HttpResponse | undefined {
 }
 
 /**
- * The mock's answer to a valid request: the declared success, its first JSON media type (else its
- * first), a body from the contract's example or synthesised from the schema, and every declared
- * header with a value of its own.
+ * The response by which an operation refuses a malformed request, when it declares one: `400`,
+ * else `422`, else `4XX`, else `default`; answered with its code (400 for a range or `default`).
  */
+export function refusalOf(operation: HttpOperation): { response: HttpResponse; status: number } | undefined {
+  for (const status of ["400", "422", "4XX", "default"]) {
+    const response = operation.responses.find((r) => r.status.toUpperCase() === status.toUpperCase());
+    if (response) return { response, status: /^\d+$/.test(status) ? Number(status) : 400 };
+  }
+  return undefined;
+}
+
+/** The mock's answer to a valid request: the declared success (successOf), as answerWith makes it. */
 export function answerOf(operation: HttpOperation, schemas: SchemaSource): MockAnswer {
   const response = successOf(operation);
-  if (!response) return { status: 204, headers: {}, body: "" };
+  return response ? answerWith(response, codeOf(response.status), schemas) : { status: 204, headers: {}, body: "" };
+}
+
+/**
+ * An answer with a declared response: its first JSON media type (else its first), a body from the
+ * contract's example or synthesised from the schema, and every declared header with a value of its own.
+ */
+export function answerWith(response: HttpResponse, status: number, schemas: SchemaSource): MockAnswer {
   const headers: Record<string, string> = {};
   for (const header of response.headers) {
     // OpenAPI says a declared Content-Type header is ignored: the media type decides it.
@@ -38,7 +53,6 @@ export function answerOf(operation: HttpOperation, schemas: SchemaSource): MockA
   }
   const media = response.content.find((m) => isJsonMediaType(m.type)) ?? response.content[0];
   const value = media && valueOf(schemas, media.example, media.schema);
-  const status = codeOf(response.status);
   if (!media || !value || status === 204 || status === 304) return { status, headers, body: "" };
   const json = isJsonMediaType(media.type);
   headers["content-type"] = media.type.includes("*") ? (json ? "application/json" : "application/octet-stream") : media.type;

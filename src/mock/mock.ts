@@ -1,20 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OpenApiContract } from "../contracts/contract.js";
-import type { SchemaPointer } from "../contracts/schema-pointer.js";
-import type { HttpOperation } from "../http/operations.js";
+import { schemasOf } from "../http/operations.js";
 import { compileValidators, type ValidateAt } from "../http/validator.js";
+import { mediaFor } from "../http/wire.js";
 import type { Snapshot } from "../registry/snapshot.js";
-import { answerOf, type MockAnswer } from "./answer.js";
+import { answerOf, answerWith, refusalOf, type MockAnswer } from "./answer.js";
 import { checkRequest, type RequestViolation } from "./check-request.js";
 import { injectedError, type FaultOptions } from "./faults.js";
 import { matchRoute, routesOf, type Route } from "./routes.js";
-
-/** The schemas a request of the operation is checked against, and those its answer should meet. */
-const schemasOf = (operation: HttpOperation): SchemaPointer[] => [
-  ...operation.parameters.flatMap((p) => p.schema ?? []),
-  ...(operation.body?.content.flatMap((m) => m.schema ?? []) ?? []),
-  ...operation.responses.flatMap((r) => r.content.flatMap((m) => m.schema ?? [])),
-];
 
 /** A mock is for trying clients, not for uploads: a larger body is refused rather than held in memory. */
 const MAX_BODY = 10 * 1024 * 1024;
@@ -54,7 +47,10 @@ export function createMockHandler(
     const { route, params } = found;
     const violations = checkRequest(route.operation, { params, query: url.searchParams, headers: request.headers, body }, route.contract.schemas, validators.get(route.contract)!);
     if (violations.length) {
-      return problem(400, "Bad Request", `${route.operation.label}: ${violations.map(describe).join("; ")}`, { operation: route.operation.label, violations });
+      // The contract's own refusal when it describes one other than a problem document; verify holds the mock to it.
+      const refusal = refusalOf(route.operation);
+      if (refusal && !mediaFor(refusal.response.content, "application/problem+json")) return answerWith(refusal.response, refusal.status, route.contract.schemas);
+      return problem(refusal?.status ?? 400, "Bad Request", `${route.operation.label}: ${violations.map(describe).join("; ")}`, { operation: route.operation.label, violations });
     }
     let made = answers.get(route.operation);
     if (!made) {

@@ -1,5 +1,5 @@
 import type { SchemaSource } from "../contracts/schema-pointer.js";
-import type { HttpOperation } from "../http/operations.js";
+import type { HttpOperation, HttpParameter, Written } from "../http/operations.js";
 import { valueOf } from "../http/values.js";
 import { isJsonMediaType, writeParameter } from "../http/wire.js";
 
@@ -12,14 +12,25 @@ export interface VerifyRequest {
 }
 
 /**
- * A valid request for an operation, below the service's base URL: the path parameters and every
+ * How a case (cases.ts) departs from the plain valid request: a parameter given this value (an
+ * optional one included), a parameter left out, or this body value instead of the contract's.
+ */
+export interface RequestChange {
+  set?: { parameter: HttpParameter; value: unknown };
+  omit?: HttpParameter;
+  body?: Written;
+}
+
+/**
+ * A request for an operation, below the service's base URL: the path parameters and every
  * required parameter from the contract's examples, else synthesised from their schemas; a body
  * (the first JSON media type, else the first) when the operation requires one; Accept naming the
- * media types its responses declare.
+ * media types its responses declare. `change` makes it one of verify's other cases.
  */
-export function requestOf(operation: HttpOperation, schemas: SchemaSource, base: string): VerifyRequest {
-  const textOf = (parameter: HttpOperation["parameters"][number]) => {
-    const value = valueOf(schemas, parameter.example, parameter.schema);
+export function requestOf(operation: HttpOperation, schemas: SchemaSource, base: string, change: RequestChange = {}): VerifyRequest {
+  const same = (a: HttpParameter | undefined, b: HttpParameter) => a !== undefined && a.name === b.name && a.in === b.in;
+  const textOf = (parameter: HttpParameter) => {
+    const value = same(change.set?.parameter, parameter) ? { value: change.set!.value } : valueOf(schemas, parameter.example, parameter.schema);
     return value === undefined ? undefined : writeParameter(value.value, parameter.explode);
   };
   const path = operation.path.replace(/\{([^}]*)\}/g, (_, name: string) => {
@@ -31,7 +42,7 @@ export function requestOf(operation: HttpOperation, schemas: SchemaSource, base:
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const parameter of operation.parameters) {
-    if (!parameter.required || parameter.in === "path") continue;
+    if ((!parameter.required && !same(change.set?.parameter, parameter)) || parameter.in === "path" || same(change.omit, parameter)) continue;
     const texts = textOf(parameter);
     if (!texts) continue;
     if (parameter.in === "query") for (const text of texts) query.append(parameter.name, text);
@@ -42,8 +53,8 @@ export function requestOf(operation: HttpOperation, schemas: SchemaSource, base:
   const accepted = [...new Set(operation.responses.flatMap((r) => r.content.map((m) => m.type)))];
   if (accepted.length) headers.accept = accepted.join(", ");
   let body: string | undefined;
-  const media = operation.body?.required ? (operation.body.content.find((m) => isJsonMediaType(m.type)) ?? operation.body.content[0]) : undefined;
-  const value = media && valueOf(schemas, media.example, media.schema);
+  const media = bodyMediaOf(operation);
+  const value = media && (change.body ?? valueOf(schemas, media.example, media.schema));
   if (media && value) {
     headers["content-type"] = media.type.includes("*") ? "application/json" : media.type;
     body = isJsonMediaType(media.type) || typeof value.value !== "string" ? JSON.stringify(value.value) : value.value;
@@ -51,3 +62,6 @@ export function requestOf(operation: HttpOperation, schemas: SchemaSource, base:
   const search = query.toString();
   return { method: operation.method, url: `${base.replace(/\/+$/, "")}${path}${search ? `?${search}` : ""}`, headers, body };
 }
+
+/** The media type a required body is sent as: the first JSON one, else the first. */
+export const bodyMediaOf = (operation: HttpOperation) => (operation.body?.required ? (operation.body.content.find((m) => isJsonMediaType(m.type)) ?? operation.body.content[0]) : undefined);

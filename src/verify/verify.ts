@@ -2,15 +2,17 @@ import type { Finding } from "../compat/finding.js";
 import type { Transport } from "@connectrpc/connect";
 import type { OpenApiContract, ProtoContract } from "../contracts/contract.js";
 import { InputError } from "../errors.js";
-import { httpOperationsOf, type HttpOperation } from "../http/operations.js";
+import { httpOperationsOf, schemasOf } from "../http/operations.js";
 import { compileValidators } from "../http/validator.js";
 import { CONFIG_FILE, loadConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { finaliseReport } from "../report/finalise.js";
 import type { Report } from "../report/report.js";
 import { ruleMeta } from "../rules/catalog.js";
-import { checkResponse, type ReceivedResponse } from "./check-response.js";
-import { requestOf, type VerifyRequest } from "./request.js";
+import { casesOf } from "./cases.js";
+import { checkCase } from "./check-case.js";
+import type { ReceivedResponse } from "./check-response.js";
+import type { VerifyRequest } from "./request.js";
 import { verifyRpcs } from "./rpc.js";
 
 /** A contract and the base URL of the running service that claims to implement it. */
@@ -32,8 +34,8 @@ export interface VerifyOptions {
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * `charter verify`: drives each target service from its contract, one valid request per operation
- * (safe methods unless `allowUnsafe`) or RPC (rpc.ts), and reports every way a response breaks the contract as a
+ * `charter verify`: drives each target service from its contract, the cases of cases.ts per operation
+ * (safe methods unless `allowUnsafe`) or each RPC (rpc.ts), and reports every way a response breaks the contract as a
  * `verify` finding located at the contract's line for it. A service that cannot be reached stops
  * the run (exit 2): that is a broken set-up, not a finding. `skipped` lists the unsafe operations not sent,
  * `rpcsSkipped` the RPCs not verified, each with its reason.
@@ -56,9 +58,10 @@ export async function runVerify(input: Snapshot, targets: VerifyTarget[], option
       if (!sent) skipped.push(`${contract.id}: ${op.label}`);
       return sent;
     });
-    const validate = compileValidators(contract, input, operations.flatMap(responseSchemas));
-    for (const operation of operations) {
-      const request = requestOf(operation, contract.schemas, url);
+    const validate = compileValidators(contract, input, operations.flatMap(schemasOf));
+    const seen = new Set<string>();
+    for (const operation of operations) for (const sent of casesOf(operation, contract.schemas, url, validate)) {
+      const { request } = sent;
       let response: ReceivedResponse;
       try {
         response = await send(request);
@@ -66,7 +69,7 @@ export async function runVerify(input: Snapshot, targets: VerifyTarget[], option
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         throw new InputError(`${operation.label}: cannot reach ${request.method} ${request.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
       }
-      for (const problem of checkResponse(operation, request.method, response, validate)) {
+      for (const problem of checkCase(operation, sent, response, validate)) {
         const location = contract.schemas.location(problem.at);
         // A verify finding, like a lint one, carries no verdicts: it judges a service, not a change.
         const finding: Omit<Finding, "backward" | "forward"> = {
@@ -81,13 +84,12 @@ export async function runVerify(input: Snapshot, targets: VerifyTarget[], option
           element: problem.element,
           fingerprint: `${problem.rule}:${contract.id}:${problem.element}`,
         };
-        findings.push(finding as Finding);
+        // Cases of one operation often break it the same way: reported once.
+        if (!seen.has(finding.fingerprint)) findings.push(finding as Finding);
+        seen.add(finding.fingerprint);
       }
     }
   }
   const contracts = targets.map(({ contract }) => ({ id: contract.id, kind: contract.kind, path: contract.path, change: "unchanged" as const, mode: config.compatibility.api }));
   return { report: finaliseReport({ input: input.label, against: targets.map((t) => t.url), contracts, findings }), skipped, rpcsSkipped };
 }
-
-/** The schemas a response of the operation is checked against. */
-const responseSchemas = (operation: HttpOperation) => operation.responses.flatMap((r) => r.content.flatMap((m) => m.schema ?? []));
