@@ -4,8 +4,8 @@ import { CONFIG_FILE, loadConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { finaliseReport } from "../report/finalise.js";
 import type { Report } from "../report/report.js";
-import { ruleMeta } from "../rules/catalog.js";
 import { eventJudge, type EventChannel, type ReceivedEvent } from "./check-event.js";
+import { verifyFinding } from "./finding.js";
 
 /** An AsyncAPI contract and where its service's events are watched: a `nats://` server, or the `http://` address a sink listens on. */
 export interface EventTarget {
@@ -48,22 +48,9 @@ export async function runVerifyEvents(input: Snapshot, targets: EventTarget[], o
         },
       ];
       for (const problem of problems) {
-        const location = contract.schemas.location(problem.at);
-        // A verify finding, like a lint one, carries no verdicts: it judges a service, not a change.
-        const finding: Omit<Finding, "backward" | "forward"> = {
-          category: "verify",
-          rule: problem.rule,
-          kind: "asyncapi",
-          contract: contract.id,
-          against: url,
-          severity: ruleMeta(problem.rule)?.severity ?? "error",
-          message: problem.message,
-          location: { ...location, file: joinPath(input.base, location.file) },
-          element: problem.element,
-          fingerprint: `${problem.rule}:${contract.id}:${problem.element}`,
-        };
+        const finding = verifyFinding({ ...problem, location: contract.schemas.location(problem.at) }, contract, url, input.base);
         // The same fault in every event of a window is one finding.
-        if (!findings.some((f) => f.fingerprint === finding.fingerprint)) findings.push(finding as Finding);
+        if (!findings.some((f) => f.fingerprint === finding.fingerprint)) findings.push(finding);
       }
     }
   }

@@ -6,9 +6,10 @@ import type { Finding } from "../compat/finding.js";
 import type { ProtoContract } from "../contracts/contract.js";
 import { protoLocation } from "../contracts/proto/location.js";
 import { InputError } from "../errors.js";
-import { joinPath, type Snapshot } from "../registry/snapshot.js";
-import { ruleMeta, type VerifyRuleId } from "../rules/catalog.js";
+import type { Snapshot } from "../registry/snapshot.js";
+import type { VerifyRuleId } from "../rules/catalog.js";
 import { sampleMessage } from "../rpc/sample-message.js";
+import { verifyFinding } from "./finding.js";
 
 /** A response that breaks its rules in many places is reported by its first violations. */
 const MAX_VIOLATIONS = 10;
@@ -73,20 +74,7 @@ export async function verifyRpcs(input: Snapshot, contract: ProtoContract, url: 
       const location = protoLocation(contract.image, method);
       for (const problem of problems) {
         const key = problem.field ? `${element} #${problem.field}` : element;
-        // A verify finding, like a lint one, carries no verdicts: it judges a service, not a change.
-        const finding: Omit<Finding, "backward" | "forward"> = {
-          category: "verify",
-          rule: problem.rule,
-          kind: "proto",
-          contract: contract.id,
-          against: url,
-          severity: ruleMeta(problem.rule)?.severity ?? "error",
-          message: problem.message,
-          location: { ...location, file: joinPath(input.base, location.file) },
-          element: key,
-          fingerprint: `${problem.rule}:${contract.id}:${key}`,
-        };
-        findings.push(finding as Finding);
+        findings.push(verifyFinding({ rule: problem.rule, message: problem.message, location, element: key }, contract, url, input.base));
       }
     }
   }

@@ -8,12 +8,12 @@ import { CONFIG_FILE, loadConfig } from "../registry/config.js";
 import { joinPath, type Snapshot } from "../registry/snapshot.js";
 import { finaliseReport } from "../report/finalise.js";
 import type { Report } from "../report/report.js";
-import { ruleMeta } from "../rules/catalog.js";
 import { casesOf } from "./cases.js";
 import { checkCase } from "./check-case.js";
 import type { ReceivedResponse } from "./check-response.js";
 import type { VerifyRequest } from "./request.js";
 import { verifyRpcs } from "./rpc.js";
+import { verifyFinding } from "./finding.js";
 
 /** A contract and the base URL of the running service that claims to implement it. */
 export interface VerifyTarget {
@@ -70,22 +70,9 @@ export async function runVerify(input: Snapshot, targets: VerifyTarget[], option
         throw new InputError(`${operation.label}: cannot reach ${request.method} ${request.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
       }
       for (const problem of checkCase(operation, sent, response, validate)) {
-        const location = contract.schemas.location(problem.at);
-        // A verify finding, like a lint one, carries no verdicts: it judges a service, not a change.
-        const finding: Omit<Finding, "backward" | "forward"> = {
-          category: "verify",
-          rule: problem.rule,
-          kind: "openapi",
-          contract: contract.id,
-          against: url,
-          severity: ruleMeta(problem.rule)?.severity ?? "error",
-          message: problem.message,
-          location: { ...location, file: joinPath(input.base, location.file) },
-          element: problem.element,
-          fingerprint: `${problem.rule}:${contract.id}:${problem.element}`,
-        };
+        const finding = verifyFinding({ ...problem, location: contract.schemas.location(problem.at) }, contract, url, input.base);
         // Cases of one operation often break it the same way: reported once.
-        if (!seen.has(finding.fingerprint)) findings.push(finding as Finding);
+        if (!seen.has(finding.fingerprint)) findings.push(finding);
         seen.add(finding.fingerprint);
       }
     }
