@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -92,14 +92,26 @@ async function unreadableCells(page: Page): Promise<string[]> {
 }
 
 const stripe = corpus("real-world/stripe");
+const asyncapiSpec = corpus("real-world/asyncapi-spec");
+const STRIPE_PAGE = "contracts/openapi-stripe-openapi-yaml.html";
 
-/** A site of a registry holding one Stripe spec (the corpus' newest revision), built once. */
+/**
+ * A site of a real-world registry, built once: one Stripe spec (the corpus' newest revision), the
+ * AsyncAPI specification's 3.0.0 examples (their ids repeat across versions, so one version), and
+ * a googleapis-style proto package of ours whose RPCs map to REST (`google.api.http`).
+ */
 let stripeSite: string | undefined;
 function stripeRegistrySite(): string {
   if (!stripeSite) {
     const dir = mkdtempSync(join(tmpdir(), "charter-stripe-"));
     mkdirSync(join(dir, "contracts"));
     copyFileSync(join(stripe.dir!, "551", "revision.yaml"), join(dir, "contracts", "stripe.openapi.yaml"));
+    if (asyncapiSpec.dir) {
+      const examples = join(asyncapiSpec.dir, "v3.0.0", "examples");
+      mkdirSync(join(dir, "contracts", "asyncapi"));
+      for (const file of readdirSync(examples).filter((f) => f.endsWith(".yml"))) copyFileSync(join(examples, file), join(dir, "contracts", "asyncapi", file));
+    }
+    cpSync(join("test", "docs", "fixtures", "googleapis-style"), join(dir, "contracts"), { recursive: true });
     stripeSite = buildSite("contracts", dir);
   }
   return stripeSite;
@@ -139,12 +151,15 @@ describe("the docs site's layout in headless Chromium", { skip: browserSkip() },
     }
   });
 
-  it("does not overflow on a registry made from a Stripe spec, and expands a reference in place", { skip: stripe.skip, timeout: 600_000 }, async () => {
+  it("does not overflow on a real-world registry (Stripe, AsyncAPI's examples, googleapis-style protos), and expands a reference in place", { skip: stripe.skip, timeout: 600_000 }, async () => {
     const site = stripeRegistrySite();
-    for (const file of pagesOf(site)) {
+    const pages = pagesOf(site);
+    assert.ok(pages.filter((file) => file.startsWith("contracts/asyncapi-")).length >= 19, "a page per AsyncAPI example");
+    assert.ok(pages.includes("contracts/proto-library-v1.html"), "the googleapis-style package's page");
+    for (const file of pages) {
       const { page, problems } = await open(browser, pathToFileURL(join(site, file)).href);
       await assertNoOverflow(page, `stripe-${file}`);
-      if (file.startsWith("contracts/")) {
+      if (file === STRIPE_PAGE) {
         // A `$ref` is rendered once, in the schema section, and copied in place when opened.
         const ref = page.locator('details.schema-ref[data-ref="#schema-customer"]').first();
         // Opened as a reader's click would (a click waits for a 9 MB page to hold still).
@@ -163,7 +178,7 @@ describe("the docs site's layout in headless Chromium", { skip: browserSkip() },
 
   it("has a sidebar on the Stripe page that reaches every operation", { skip: stripe.skip, timeout: 600_000 }, async () => {
     const site = stripeRegistrySite();
-    const { page, problems } = await open(browser, pathToFileURL(join(site, "contracts", "openapi-stripe-openapi-yaml.html")).href);
+    const { page, problems } = await open(browser, pathToFileURL(join(site, STRIPE_PAGE)).href);
     await page.setViewportSize({ width: 1280, height: 800 });
     const operations = await page.evaluate(() => Array.from(document.querySelectorAll("article.operation")).map((op) => op.id));
     const linked = new Set(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>("nav.sidebar a")).map((a) => a.getAttribute("href"))));
