@@ -1,5 +1,5 @@
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
-import type { Transport } from "@connectrpc/connect";
+import type { RpcTransport } from "../../src/verify/rpc.js";
 import type { AsyncApiContract, OpenApiContract, ProtoContract } from "../../src/contracts/contract.js";
 import { loadRegistry } from "../../src/contracts/load-registry.js";
 import { InputError } from "../../src/errors.js";
@@ -30,12 +30,15 @@ async function send(request: VerifyRequest): Promise<ReceivedResponse> {
   return { status: response.status, headers: new Map(response.headers), body: await response.text() };
 }
 
-/** The RPCs' transport: binary messages; gRPC over cleartext HTTP/2 (h2c), as it requires, the others over HTTP/1.1. */
-function transportFor(protocol: VerifyArgs["protocol"]): (url: string) => Transport {
+/**
+ * The RPCs' transport: binary messages; gRPC over cleartext HTTP/2 (h2c), as it requires, the
+ * others over HTTP/1.1, which any connect-node server speaks but which cannot carry bidi streams.
+ */
+function transportFor(protocol: VerifyArgs["protocol"]): (url: string) => RpcTransport {
   const options = { useBinaryFormat: true, defaultTimeoutMs: TIMEOUT_MS };
-  if (protocol === "grpc") return (baseUrl) => createGrpcTransport({ baseUrl, ...options });
-  if (protocol === "grpc-web") return (baseUrl) => createGrpcWebTransport({ baseUrl, httpVersion: "1.1", ...options });
-  return (baseUrl) => createConnectTransport({ baseUrl, httpVersion: "1.1", ...options });
+  if (protocol === "grpc") return (baseUrl) => ({ transport: createGrpcTransport({ baseUrl, ...options }), fullDuplex: true });
+  if (protocol === "grpc-web") return (baseUrl) => ({ transport: createGrpcWebTransport({ baseUrl, httpVersion: "1.1", ...options }), fullDuplex: false });
+  return (baseUrl) => ({ transport: createConnectTransport({ baseUrl, httpVersion: "1.1", ...options }), fullDuplex: false });
 }
 
 /**

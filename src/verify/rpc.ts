@@ -14,11 +14,20 @@ import { verifyFinding } from "./finding.js";
 /** A response that breaks its rules in many places is reported by its first violations. */
 const MAX_VIOLATIONS = 10;
 
+/** How many requests a client- or bidi-streaming RPC is sent. */
+const STREAMED = 2;
+
 /** Errors the client raises itself when the response's bytes are not the output message (protobuf-es and connect's wording). */
 const UNDECODABLE = /^(parse binary: |cannot decode )/;
 
 /** Socket errors that mean nothing answers at the URL: a broken set-up, not a finding. */
 const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ECONNRESET", "EAI_AGAIN"]);
+
+/** How the RPCs travel to a service, made by the shell; bidi-streaming ones need a full-duplex (HTTP/2) one. */
+export interface RpcTransport {
+  transport: Transport;
+  fullDuplex: boolean;
+}
 
 interface RpcProblem {
   rule: VerifyRuleId;
@@ -28,33 +37,30 @@ interface RpcProblem {
 }
 
 /**
- * Calls each unary and server-streaming RPC of a proto contract once through `transport` (the
- * shell makes it, for Connect, gRPC or gRPC-Web, so the core does no I/O), with a synthesised
- * request that meets its protovalidate rules, and reports as `verify` findings an RPC the service
- * does not implement, an error answer, and a response that does not decode as the output message
- * or breaks its rules. `skipped` lists the RPCs not verified, and why: client- and bidi-streaming
- * ones, and those refused InvalidArgument when the synthesised request breaks its own rules.
+ * Calls each RPC of a proto contract once through `transport` (the shell makes it, for Connect,
+ * gRPC or gRPC-Web, so the core does no I/O), with a synthesised request that meets its
+ * protovalidate rules (a stream of two for client- and bidi-streaming RPCs), and reports as
+ * `verify` findings an RPC the service does not implement, an error answer, and a response that
+ * does not decode as the output message or breaks its rules. `skipped` lists the RPCs not
+ * verified, and why: bidi-streaming ones over HTTP/1.1, and those refused InvalidArgument when the
+ * synthesised request breaks its own rules.
  */
-export async function verifyRpcs(input: Snapshot, contract: ProtoContract, url: string, transport: Transport): Promise<{ findings: Finding[]; skipped: string[] }> {
+export async function verifyRpcs(input: Snapshot, contract: ProtoContract, url: string, { transport, fullDuplex }: RpcTransport): Promise<{ findings: Finding[]; skipped: string[] }> {
   const validator = createValidator({ registry: contract.image.registry });
   const findings: Finding[] = [];
   const skipped: string[] = [];
   for (const service of contract.files.flatMap((f) => f.services)) {
-    const client = createClient(service, transport) as unknown as Record<string, (request: Message) => Promise<Message> | AsyncIterable<Message>>;
+    const client = createClient(service, transport) as unknown as Record<string, Rpc>;
     for (const method of service.methods) {
       const element = `${service.typeName}/${method.name}`;
-      if (method.methodKind === "client_streaming" || method.methodKind === "bidi_streaming") {
-        skipped.push(`${contract.id}: ${element} (${method.methodKind.replace("_", "-")})`);
+      if (method.methodKind === "bidi_streaming" && !fullDuplex) {
+        skipped.push(`${contract.id}: ${element} (bidi-streaming needs HTTP/2: verify it with --protocol grpc)`);
         continue;
       }
       const problems: RpcProblem[] = [];
       const request = sampleMessage(method.input);
       try {
-        const answer = client[method.localName](request);
-        const responses: Message[] = [];
-        if (method.methodKind === "unary") responses.push(await (answer as Promise<Message>));
-        else for await (const response of answer as AsyncIterable<Message>) responses.push(response);
-        for (const response of responses) {
+        for (const response of await call(client[method.localName], method, request)) {
           const result = validator.validate(method.output, response);
           if (result.kind !== "invalid") continue;
           for (const v of result.violations.slice(0, MAX_VIOLATIONS)) {
@@ -79,6 +85,22 @@ export async function verifyRpcs(input: Snapshot, contract: ProtoContract, url: 
     }
   }
   return { findings, skipped };
+}
+
+type Rpc = (request: Message | AsyncIterable<Message>) => Promise<Message> | AsyncIterable<Message>;
+
+/** Every response of one call of an RPC of any kind; a streaming request sends `request` STREAMED times. */
+async function call(rpc: Rpc, method: DescMethod, request: Message): Promise<Message[]> {
+  const streaming = method.methodKind === "client_streaming" || method.methodKind === "bidi_streaming";
+  const answer = rpc(streaming ? requests(request) : request);
+  if (method.methodKind === "unary" || method.methodKind === "client_streaming") return [await (answer as Promise<Message>)];
+  const responses: Message[] = [];
+  for await (const response of answer as AsyncIterable<Message>) responses.push(response);
+  return responses;
+}
+
+async function* requests(request: Message): AsyncIterable<Message> {
+  for (let i = 0; i < STREAMED; i++) yield request;
 }
 
 function problemOf(error: unknown, method: DescMethod, element: string, url: string): RpcProblem {

@@ -1,5 +1,4 @@
 import type { Finding } from "../compat/finding.js";
-import type { Transport } from "@connectrpc/connect";
 import type { OpenApiContract, ProtoContract } from "../contracts/contract.js";
 import { InputError } from "../errors.js";
 import { httpOperationsOf, schemasOf } from "../http/operations.js";
@@ -12,7 +11,7 @@ import { casesOf } from "./cases.js";
 import { checkCase } from "./check-case.js";
 import type { ReceivedResponse } from "./check-response.js";
 import type { VerifyRequest } from "./request.js";
-import { verifyRpcs } from "./rpc.js";
+import { verifyRpcs, type RpcTransport } from "./rpc.js";
 import { verifyFinding } from "./finding.js";
 
 /** A contract and the base URL of the running service that claims to implement it. */
@@ -27,7 +26,7 @@ export interface VerifyOptions {
   /** How a request travels: the shell (cli/run/verify.ts) sends it, so the core does no I/O. */
   send: (request: VerifyRequest) => Promise<ReceivedResponse>;
   /** How an RPC of a proto contract travels to the service at a URL (Connect, gRPC or gRPC-Web), made by the shell. */
-  transport: (url: string) => Transport;
+  transport: (url: string) => RpcTransport;
 }
 
 /** Methods that change nothing on the server (RFC 9110), sent by default. */

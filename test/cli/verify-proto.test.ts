@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttp2Server } from "node:http2";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -88,12 +89,19 @@ service WidgetService {
   rpc MissingWidget(GetWidgetRequest) returns (Widget);
   rpc WatchWidgets(GetWidgetRequest) returns (stream Widget);
   rpc UploadWidgets(stream Widget) returns (Widget);
+  rpc SyncWidgets(stream Widget) returns (stream Widget);
   rpc FindWidget(FindWidgetRequest) returns (Widget);
+  rpc CheckWidget(CheckWidgetRequest) returns (Widget);
 }
 
-// The synthesiser does not read patterns: no valid request can be made.
 message FindWidgetRequest {
-  string code = 1 [(buf.validate.field).string.pattern = "^[A-Z]{3}$"];
+  string code = 1 [(buf.validate.field).string = {pattern: "^[A-Z]{3}-[0-9]{2,4}$", min_len: 7}];
+}
+
+// The synthesiser does not read CEL: no valid request can be made.
+message CheckWidgetRequest {
+  option (buf.validate.message).cel = {id: "code_z", message: "code must start with Z", expression: "this.code.startsWith('Z')"};
+  string code = 1;
 }
 
 message GetWidgetRequest {
@@ -125,7 +133,7 @@ describe("the message synthesiser", () => {
     const contract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
     const validator = createValidator({ registry: contract.image.registry });
     for (const message of contract.image.messages.values()) {
-      if (message.name === "FindWidgetRequest") continue;
+      if (message.name === "CheckWidgetRequest") continue;
       const result = validator.validate(message, sampleMessage(message));
       assert.equal(result.kind, "valid", `${message.typeName}: ${result.kind === "invalid" ? result.error.message : ""}`);
     }
@@ -141,26 +149,39 @@ describe("the message synthesiser", () => {
     for (let at = sample; at.isSet(parentField); at = at.get(parentField) as typeof sample) levels++;
     assert.equal(levels, 3);
     assert.deepEqual(sampleMessage(widget), sampleMessage(widget));
+    const find = contract.image.messages.get("test.widgets.v1.FindWidgetRequest") as DescMessage;
+    assert.match(reflect(find, sampleMessage(find)).get(find.fields[0]) as string, /^[A-Z]{3}-[0-9]{3,4}$/);
   });
 });
 
 describe("charter verify against a broken connect-node service", () => {
   let server: Server;
   let url: string;
+  let handler: ReturnType<typeof connectNodeAdapter>;
   const registry = tempTree({ "widgets/v1/widgets.proto": WIDGETS });
   before(async () => {
     const contract: ProtoContract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
     const service = contract.image.services.get("test.widgets.v1.WidgetService") as DescService;
     const method = (name: string) => service.methods.find((m) => m.name === name)!;
     const widget = () => sampleMessage(method("GetWidget").output);
-    // Each RPC broken one way: MissingWidget is not served at all, and UploadWidgets is never called.
-    const handler = connectNodeAdapter({
+    // Each RPC broken one way (MissingWidget is not served at all); the streaming ones break after reading two requests.
+    handler = connectNodeAdapter({
       routes: (router) => {
         router.rpc(method("GetWidget"), widget as never);
         router.rpc(method("FailWidget"), (() => { throw new ConnectError("the widget store is down", Code.FailedPrecondition); }) as never);
         router.rpc(method("FindWidget"), widget as never);
         router.rpc(method("BreakWidget"), (() => ({ ...widget(), count: 3 })) as never);
         router.rpc(method("WatchWidgets"), async function* () { yield widget(); yield { ...widget(), name: "w-" }; } as never);
+        router.rpc(method("UploadWidgets"), (async (requests: AsyncIterable<unknown>) => {
+          let count = 0;
+          for await (const _ of requests) count++;
+          return { ...widget(), count };
+        }) as never);
+        router.rpc(method("SyncWidgets"), async function* (requests: AsyncIterable<object>) {
+          let count = 0;
+          for await (const request of requests) yield ++count === 2 ? { ...request, tags: [] } : request;
+        } as never);
+        router.rpc(method("CheckWidget"), (() => { throw new ConnectError("code must start with Z", Code.InvalidArgument); }) as never);
       },
       // Bytes that are no Widget, sent as one.
       fallback: ((request: IncomingMessage, response: ServerResponse) => {
@@ -180,31 +201,51 @@ describe("charter verify against a broken connect-node service", () => {
     assert.equal(run.status, 1, run.stderr);
     const log: { runs: { results: { ruleId: string }[] }[] } = JSON.parse(readFileSync(sarif, "utf8"));
     assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors));
-    assert.deepEqual(log.runs[0].results.map((r) => r.ruleId), ["rpc-error", "rpc-response-invalid", "rpc-response-invalid", "rpc-unimplemented", "rpc-response-invalid"]);
-    assert.match(run.stderr, /1 RPC not verified: test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/UploadWidgets \(client-streaming\)/);
+    assert.deepEqual(log.runs[0].results.map((r) => r.ruleId), ["rpc-error", "rpc-response-invalid", "rpc-response-invalid", "rpc-unimplemented", "rpc-response-invalid", "rpc-response-invalid"]);
+    assert.match(run.stderr, /2 RPCs not verified: test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/SyncWidgets \(bidi-streaming needs HTTP\/2: verify it with --protocol grpc\); test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/CheckWidget \(no request that meets its rules could be made\)\n/);
     const report: Report = JSON.parse(run.stdout);
     assert.ok(validateReport(report), JSON.stringify(validateReport.errors));
     // Each at its RPC's line (FailWidget is on line 9), named in the message.
     const found = report.findings.map((f) => `${f.location?.line} ${f.rule} ${f.message}`);
-    assert.equal(found.length, 5, found.join("\n"));
+    assert.equal(found.length, 6, found.join("\n"));
     assert.match(found[0], /^9 rpc-error test\.widgets\.v1\.WidgetService\/FailWidget answered a valid request with FailedPrecondition: the widget store is down$/);
     assert.match(found[1], /^10 rpc-response-invalid test\.widgets\.v1\.WidgetService\/GarbleWidget answered with a response that does not decode as test\.widgets\.v1\.Widget: parse binary: /);
     assert.match(found[2], /^11 rpc-response-invalid test\.widgets\.v1\.WidgetService\/BreakWidget answered a test\.widgets\.v1\.Widget that breaks its rules at count: .* \[int32\.gt_lte\]$/);
     assert.match(found[3], /^12 rpc-unimplemented test\.widgets\.v1\.WidgetService\/MissingWidget is not implemented/);
     assert.match(found[4], /^13 rpc-response-invalid test\.widgets\.v1\.WidgetService\/WatchWidgets answered a test\.widgets\.v1\.Widget that breaks its rules at name: .* \[string\.min_len\]$/);
+    // Two requests streamed: UploadWidgets answers the count it read.
+    assert.match(found[5], /^14 rpc-response-invalid test\.widgets\.v1\.WidgetService\/UploadWidgets answered a test\.widgets\.v1\.Widget that breaks its rules at count: .* \[int32\.gt_lte\]$/);
     assert.ok(report.findings.every((f) => f.location?.file.endsWith("widgets/v1/widgets.proto")));
+  });
+
+  it("verifies the bidi-streaming RPC over gRPC (HTTP/2), where its second answer breaks its rules", async () => {
+    const h2 = createHttp2Server(handler);
+    await new Promise<void>((resolve) => h2.listen(0, "127.0.0.1", resolve));
+    try {
+      const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=http://127.0.0.1:${(h2.address() as { port: number }).port}`, "--protocol", "grpc", "--format", "json"]);
+      assert.equal(run.status, 1, run.stderr);
+      const sync = (JSON.parse(run.stdout) as Report).findings.filter((f) => f.message.includes("SyncWidgets")).map((f) => `${f.location?.line} ${f.rule} ${f.message}`);
+      assert.deepEqual(sync.length, 1, sync.join("\n"));
+      assert.match(sync[0], /^15 rpc-response-invalid test\.widgets\.v1\.WidgetService\/SyncWidgets answered a test\.widgets\.v1\.Widget that breaks its rules at tags: .* \[repeated\.min_items\]$/);
+    } finally {
+      await new Promise<void>((resolve) => h2.close(() => resolve()));
+    }
   });
 });
 
 describe("charter mock of services with protovalidate rules and streams", () => {
-  it("answers within the rules, streams, refuses an invalid request, and verify finds nothing", async () => {
+  it("answers within the rules, streams both ways, refuses an invalid request, and verify finds nothing over each protocol", async () => {
     const registry = tempTree({ "widgets/v1/widgets.proto": WIDGETS });
     const mock = await serve(registry, "test.widgets.v1");
     try {
-      const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${mock.url}`, "--protocol", "grpc", "--format", "json"]);
-      assert.equal(run.status, 0, run.stderr);
-      assert.deepEqual(JSON.parse(run.stdout).findings, []);
-      assert.match(run.stderr, /2 RPCs not verified: .*UploadWidgets \(client-streaming\); test\.widgets\.v1: test\.widgets\.v1\.WidgetService\/FindWidget \(no request that meets its rules could be made\)\n/);
+      for (const protocol of ["connect", "grpc", "grpc-web"]) {
+        const run = await charterAsync(["verify", registry, "--target", `test.widgets.v1=${mock.url}`, "--protocol", protocol, "--format", "json"]);
+        assert.equal(run.status, 0, `${protocol}: ${run.stderr}${run.stdout}`);
+        assert.deepEqual(JSON.parse(run.stdout).findings, [], protocol);
+        // Bidi streams need HTTP/2: gRPC's h2c carries them; Connect and gRPC-Web go over HTTP/1.1.
+        const bidi = protocol === "grpc" ? "" : "test\\.widgets\\.v1: test\\.widgets\\.v1\\.WidgetService\\/SyncWidgets \\(bidi-streaming needs HTTP\\/2: verify it with --protocol grpc\\); ";
+        assert.match(run.stderr, new RegExp(`RPCs? not verified: ${bidi}test\\.widgets\\.v1: test\\.widgets\\.v1\\.WidgetService\\/CheckWidget \\(no request that meets its rules could be made\\)\\n`), protocol);
+      }
       const contract = (await protoContracts(snapshot({ "widgets/v1/widgets.proto": WIDGETS })))[0];
       const service = contract.image.services.get("test.widgets.v1.WidgetService")!;
       const client = createClient(service, createConnectTransport({ baseUrl: mock.url, httpVersion: "1.1" })) as unknown as Record<string, (r: object) => Promise<unknown>>;
