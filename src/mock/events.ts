@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { avroSchemaOf } from "../contracts/asyncapi/avro-schema.js";
 import type { AsyncApiContract } from "../contracts/contract.js";
+import { channelParameter } from "../contracts/asyncapi/channel-parameter.js";
+import type { Channel } from "../contracts/asyncapi/model.js";
 import { eventAttributes, type EventAttributes } from "../compat/cloudevents/convention.js";
 import { valueOf } from "../http/values.js";
 import type { Snapshot } from "../registry/snapshot.js";
@@ -109,23 +111,37 @@ export interface SampleEvent {
 }
 
 /**
- * A sample of every message each contract says its service sends, on its channel's address (a
- * parameter given its own name as value): data from the message's first example, else synthesised
+ * A sample of every message each contract says its service sends, on its channel's address (its
+ * parameters given sample values): data from the message's first example, else synthesised
  * from its payload schema by the one synthesiser (http/values.ts), or for Avro a random value of
  * the schema encoded by avsc, all valid against the message.
  */
 export function sampleEvents(contracts: AsyncApiContract[]): SampleEvent[] {
   return contracts.flatMap((contract) =>
-    eventChannels(contract, "send").flatMap(({ address, messages }) =>
+    eventChannels(contract, "send").flatMap(({ channel, address, messages }) =>
       messages.map((message) => {
         const examples = message.message.value.examples;
         const example = Array.isArray(examples) ? examples.find((e) => e !== null && typeof e === "object" && "payload" in e) : undefined;
         const avro = message.avro && avroSchemaOf(contract, message.avro).type;
         const data = avro ? confluentFramed(confluentSchemaIdOf(message), avro.toBuffer(example ? example.payload : avro.random())) : valueOf(contract.schemas, example && { value: example.payload }, message.payload)?.value;
-        return { contract, address: address.replace(/\{([^{}]+)\}/g, "$1"), attributes: eventAttributes(contract.id, message), data };
+        return { contract, address: concreteAddress(contract, channel, address), attributes: eventAttributes(contract.id, message), data };
       }),
     ),
   );
+}
+
+/**
+ * An address with each parameter replaced by a value of its own (its first enum value, default or
+ * example, else synthesised from its schema); an undeclared one, or one whose value would leave
+ * its segment (a `.` or `/` in it), by its name.
+ */
+function concreteAddress(contract: AsyncApiContract, channel: Channel, address: string): string {
+  return address.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+    const at = channelParameter(contract, channel, name);
+    const value = at && valueOf(contract.schemas, undefined, at)?.value;
+    const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
+    return text && !/[./\s]/.test(text) ? text : name;
+  });
 }
 
 /** Avro bytes in Confluent's wire format (a zero byte and the schema id, big-endian, first) when the message has an id. */

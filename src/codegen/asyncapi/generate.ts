@@ -20,6 +20,7 @@ import { enumFallbacks, readerDefinitions } from "./enums.js";
 import { validatorsModule, type ValidatorExport } from "./validators.js";
 import { packageJson, tsconfigJson } from "../package-json.js";
 import { avroSchemaOf } from "../../contracts/asyncapi/avro-schema.js";
+import { channelParameter } from "../../contracts/asyncapi/channel-parameter.js";
 import { CONFLUENT_SCHEMA_ID, parseConfluentSchemaId } from "../../contracts/extensions/confluent-schema-id.js";
 import { readDeclared, type ExtensionProblem } from "../../contracts/extensions/declared.js";
 import { avroTypesOf } from "./avro-types.js";
@@ -360,11 +361,8 @@ function parametersOf(contract: AsyncApiContract, channel: Channel): { producer:
   const names = [...channelName(channel).matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
   if (!names.length) return undefined;
   const declared = (name: string): Json => {
-    if (!isObject(channel.channel.value.parameters) || !(name in channel.channel.value.parameters)) return {};
-    const { value: parameter, at } = contract.schemas.resolve(child(channel.channel.at, "parameters", name));
-    if (!isObject(parameter)) return {};
-    // 2.x describes the value with a schema; 3.0 gives `enum` on the parameter itself.
-    const schema = "schema" in parameter ? contract.schemas.resolve(child(at, "schema")).value : parameter;
+    const at = channelParameter(contract, channel, name);
+    const schema = at && contract.schemas.resolve(at).value;
     return isObject(schema) ? schema : {};
   };
   const types = (side: "producer" | "consumer") =>
