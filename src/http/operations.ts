@@ -1,5 +1,6 @@
 import type { OpenApiContract } from "../contracts/contract.js";
-import { entries, isObject, member, operationsOf, parametersOf, resolveObject, type Json, type Located } from "../contracts/openapi/model.js";
+import { operationExtensions } from "../contracts/extensions/index.js";
+import { entries, isObject, member, operationsOf, parametersOf, resolveObject, rootOf, type Json, type Located } from "../contracts/openapi/model.js";
 import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
 
 /**
@@ -57,6 +58,8 @@ export interface HttpOperation {
   label: string;
   at: SchemaPointer;
   parameters: HttpParameter[];
+  /** The header carrying its idempotency key (`x-charter-idempotency-key`, or an `Idempotency-Key` header parameter). */
+  idempotencyKey?: string;
   body?: { required: boolean; content: HttpMedia[] };
   responses: HttpResponse[];
   /** The path parameters when `pathname` (below the base path) is this operation's path, else undefined. */
@@ -113,7 +116,9 @@ export function httpOperationsOf(contract: OpenApiContract): HttpOperation[] {
     .map((op): HttpOperation => {
       const method = op.method.toUpperCase();
       const operationId = typeof op.operation.value.operationId === "string" ? op.operation.value.operationId : undefined;
-      const parameters = [...parametersOf(contract, op).values()]
+      const declared = [...parametersOf(contract, op).values()];
+      const headers = declared.filter((p) => p.in === "header").map((p) => ({ name: p.name, at: p.at }));
+      const parameters = declared
         .filter((p) => ["path", "query", "header", "cookie"].includes(p.in))
         .map((p): HttpParameter => {
           const located = { value: p.value, at: p.at };
@@ -146,6 +151,7 @@ export function httpOperationsOf(contract: OpenApiContract): HttpOperation[] {
         label: `${method} ${op.path}${operationId ? ` (${operationId})` : ""}`,
         at: op.operation.at,
         parameters,
+        idempotencyKey: operationExtensions({ ...op, root: rootOf(contract), headers }).idempotencyKey?.value,
         body: requestBody ? { required: requestBody.value.required === true, content: contentOf(contract, requestBody) } : undefined,
         responses,
         match: matcherOf(op.path),

@@ -22,11 +22,12 @@ function successOf(operation: HttpOperation): HttpResponse | undefined {
 }
 
 /**
- * The response by which an operation refuses a malformed request, when it declares one: `400`,
- * else `422`, else `4XX`, else `default`; answered with its code (400 for a range or `default`).
+ * The response by which an operation refuses a request, the first of `statuses` it declares (for a
+ * malformed request `400`, else `422`, else `4XX`, else `default`); answered with its code (400 for
+ * a range or `default`).
  */
-export function refusalOf(operation: HttpOperation): { response: HttpResponse; status: number } | undefined {
-  for (const status of ["400", "422", "4XX", "default"]) {
+export function refusalOf(operation: HttpOperation, statuses = ["400", "422", "4XX", "default"]): { response: HttpResponse; status: number } | undefined {
+  for (const status of statuses) {
     const response = operation.responses.find((r) => r.status.toUpperCase() === status.toUpperCase());
     if (response) return { response, status: /^\d+$/.test(status) ? Number(status) : 400 };
   }

@@ -6,6 +6,7 @@ import { mediaFor } from "../http/wire.js";
 import type { Snapshot } from "../registry/snapshot.js";
 import { answerOf, answerWith, refusalOf, type MockAnswer } from "./answer.js";
 import { checkRequest, type RequestViolation } from "./check-request.js";
+import { IdempotencyKeys, requiredKeyHeader } from "./idempotency.js";
 import { injectedError, type FaultOptions } from "./faults.js";
 import { matchRoute, routesOf, type Route } from "./routes.js";
 
@@ -37,6 +38,13 @@ export function createMockHandler(
     contracts.map((contract) => [contract, compileValidators(contract, snapshot, routes.filter((r) => r.contract === contract).flatMap((r) => schemasOf(r.operation)))]),
   );
   const answers = new Map<Route["operation"], MockAnswer>();
+  const keys = new IdempotencyKeys();
+
+  /** The contract's own refusal when it describes one other than a problem document (verify holds the mock to it), else a problem document. */
+  const refuse = ({ operation, contract }: Route, declared: ReturnType<typeof refusalOf>, status: number, title: string, detail: string, extra: Record<string, unknown> = {}): MockAnswer =>
+    declared && !mediaFor(declared.response.content, "application/problem+json")
+      ? answerWith(declared.response, declared.status, contract.schemas)
+      : problem(declared?.status ?? status, title, `${operation.label}: ${detail}`, { operation: operation.label, ...extra });
 
   const answer = (request: IncomingMessage, body: string): MockAnswer => {
     const url = new URL(request.url ?? "/", "http://mock");
@@ -46,11 +54,14 @@ export function createMockHandler(
     if ("allowed" in found) return { ...problem(405, "Method Not Allowed", `${url.pathname} is served for ${found.allowed.join(", ")} only`), headers: { "content-type": "application/problem+json", allow: found.allowed.join(", ") } };
     const { route, params } = found;
     const violations = checkRequest(route.operation, { params, query: url.searchParams, headers: request.headers, body }, route.contract.schemas, validators.get(route.contract)!);
-    if (violations.length) {
-      // The contract's own refusal when it describes one other than a problem document; verify holds the mock to it.
-      const refusal = refusalOf(route.operation);
-      if (refusal && !mediaFor(refusal.response.content, "application/problem+json")) return answerWith(refusal.response, refusal.status, route.contract.schemas);
-      return problem(refusal?.status ?? 400, "Bad Request", `${route.operation.label}: ${violations.map(describe).join("; ")}`, { operation: route.operation.label, violations });
+    const keyHeader = route.operation.idempotencyKey?.toLowerCase();
+    const key = keyHeader && [request.headers[keyHeader]].flat()[0];
+    const required = requiredKeyHeader(route.operation);
+    if (required && !key) violations.push({ in: "header", name: required, pointer: "", message: `required idempotency key header ${required} is missing` });
+    if (violations.length) return refuse(route, refusalOf(route.operation), 400, "Bad Request", violations.map(describe).join("; "), { violations });
+    // A key reused with another request: the IETF draft's 422, or the 409 a contract may declare for it.
+    if (key && keys.reused(route.operation, key, `${method} ${url.pathname}${url.search}\n${body}`)) {
+      return refuse(route, refusalOf(route.operation, ["422", "409"]), 422, "Unprocessable Content", `the ${route.operation.idempotencyKey} ${JSON.stringify(key)} came before with another request`);
     }
     let made = answers.get(route.operation);
     if (!made) {

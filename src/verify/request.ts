@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { SchemaSource } from "../contracts/schema-pointer.js";
 import type { HttpOperation, HttpParameter, Written } from "../http/operations.js";
 import { valueOf } from "../http/values.js";
@@ -25,7 +26,8 @@ export interface RequestChange {
  * A request for an operation, below the service's base URL: the path parameters and every
  * required parameter from the contract's examples, else synthesised from their schemas; a body
  * (the first JSON media type, else the first) when the operation requires one; Accept naming the
- * media types its responses declare. `change` makes it one of verify's other cases.
+ * media types its responses declare; its idempotency key when it declares one. `change` makes it
+ * one of verify's other cases.
  */
 export function requestOf(operation: HttpOperation, schemas: SchemaSource, base: string, change: RequestChange = {}): VerifyRequest {
   const same = (a: HttpParameter | undefined, b: HttpParameter) => a !== undefined && a.name === b.name && a.in === b.in;
@@ -60,7 +62,20 @@ export function requestOf(operation: HttpOperation, schemas: SchemaSource, base:
     body = isJsonMediaType(media.type) || typeof value.value !== "string" ? JSON.stringify(value.value) : value.value;
   }
   const search = query.toString();
-  return { method: operation.method, url: `${base.replace(/\/+$/, "")}${path}${search ? `?${search}` : ""}`, headers, body };
+  const url = `${base.replace(/\/+$/, "")}${path}${search ? `?${search}` : ""}`;
+  const key = operation.idempotencyKey;
+  if (key && !(change.omit?.in === "header" && change.omit.name.toLowerCase() === key.toLowerCase())) headers[key.toLowerCase()] = idempotencyKeyOf(operation.method, url, body);
+  return { method: operation.method, url, headers, body };
+}
+
+/**
+ * An idempotency key for a request, in UUID form (as servers and schemas most often want it):
+ * derived from the request, so each case gets its own key and a service that holds a reused key
+ * with another request as an error (as the IETF draft has it) is not asked to.
+ */
+function idempotencyKeyOf(method: string, url: string, body: string | undefined): string {
+  const hex = createHash("sha256").update(`${method} ${url}\n${body ?? ""}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The media type a required body is sent as: the first JSON one, else the first. */

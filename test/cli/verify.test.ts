@@ -74,11 +74,69 @@ describe("charter verify against charter mock of the example registry", () => {
     assert.deepEqual((await query.json()).violations, [{ in: "query", name: "include", pointer: "", message: "must be equal to one of the allowed values" }]);
   });
 
+  it("holds an idempotency key to the request it first came with, answering a reuse with the contract's 409", async () => {
+    const place = (quantity: number) =>
+      fetch(`${base}/orders`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "k-reused" },
+        body: JSON.stringify({ userId: "u-1", items: [{ itemId: "i-1", quantity }], currency: "EUR" }),
+      });
+    assert.equal((await place(1)).status, 201);
+    assert.equal((await place(1)).status, 201, "a retry of the same request");
+    const reused = await place(2);
+    assert.equal(reused.status, 409);
+    assert.equal(await reused.text(), "", "the contract's 409 has no body");
+  });
+
   it("answers a path it does not serve with 404, and a method it does not serve with 405", async () => {
     assert.equal((await fetch(`${base}/nowhere`)).status, 404);
     const wrong = await fetch(`${base}/orders/o-1`, { method: "DELETE" });
     assert.equal(wrong.status, 405);
     assert.equal(wrong.headers.get("allow"), "GET");
+  });
+});
+
+const KEYED = `openapi: 3.1.0
+info: { title: Notes, version: 1.0.0 }
+paths:
+  /notes:
+    post:
+      operationId: addNote
+      x-charter-idempotency-key: true
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { type: object, required: [text], properties: { text: { type: string } } }
+      responses:
+        "201": { description: Added. }
+        "400":
+          description: Refused.
+          content: { application/problem+json: { schema: { type: object } } }
+`;
+
+describe("charter mock of an operation whose idempotency key x-charter-idempotency-key names", () => {
+  it("refuses a request without it (400) and a reuse with another body (422), and verify --allow-unsafe finds nothing", async () => {
+    const registry = tempTree({ "notes.openapi.yaml": KEYED });
+    const mock = await startMock(registry);
+    try {
+      const url = `${[...mock.urls.values()][0]}/notes`;
+      const add = (text: string, key?: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) }, body: JSON.stringify({ text }) });
+      const missing = await add("a");
+      assert.equal(missing.status, 400);
+      assert.deepEqual((await missing.json()).violations, [{ in: "header", name: "Idempotency-Key", pointer: "", message: "required idempotency key header Idempotency-Key is missing" }]);
+      assert.equal((await add("a", "k-1")).status, 201);
+      assert.equal((await add("a", "k-1")).status, 201);
+      const reused = await add("b", "k-1");
+      assert.equal(reused.status, 422);
+      assert.match((await reused.json()).detail, /^POST \/notes \(addNote\): the Idempotency-Key "k-1" came before with another request$/);
+      // Each of verify's requests carries a key of its own, made from the request.
+      const run = await charterAsync(["verify", registry, "--target", `notes.openapi.yaml=${[...mock.urls.values()][0]}`, "--allow-unsafe", "--format", "json"]);
+      assert.equal(run.status, 0, run.stderr + run.stdout);
+      assert.deepEqual((JSON.parse(run.stdout) as Report).findings, []);
+    } finally {
+      await stopMock(mock.child);
+    }
   });
 });
 
