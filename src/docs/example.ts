@@ -34,6 +34,8 @@ const FORMATS: Record<string, string> = {
   ipv4: "192.0.2.1",
   ipv6: "2001:db8::1",
   duration: "PT1M",
+  // Stripe's decimal strings (`unit_amount_decimal`), which its clients read as numbers.
+  decimal: "1.5",
 };
 
 /** Strings tried against a `pattern` in turn; a pattern none matches gets a placeholder. */

@@ -19,6 +19,8 @@ export interface HttpParameter {
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
+  /** OpenAPI's `style`: `form`, `simple`, `deepObject` (an object as `name[key]=value` query keys), ... */
+  style: string;
   /** OpenAPI's `explode`: a query array as repeated keys (the default for `form`) or one comma-separated value. */
   explode: boolean;
   schema?: SchemaPointer;
@@ -127,6 +129,7 @@ export function httpOperationsOf(contract: OpenApiContract): HttpOperation[] {
             name: p.name,
             in: p.in as HttpParameter["in"],
             required: p.in === "path" || p.value.required === true,
+            style,
             explode: typeof p.value.explode === "boolean" ? p.value.explode : style === "form",
             schema: schemaOf(located),
             example: writtenOf(contract, located),

@@ -1,23 +1,41 @@
 import type { SchemaSource } from "../contracts/schema-pointer.js";
-import { isObject } from "../contracts/openapi/model.js";
+import { isObject, type Json } from "../contracts/openapi/model.js";
 import { child, type SchemaPointer } from "../contracts/schema-pointer.js";
 
 /**
  * Parameters and bodies as they travel: path, query and header values are text, read into the
  * JSON values their schemas describe before validation (OpenAPI's `simple` and `form` styles), and
- * written back as text by `charter verify`. Objects in parameters (`deepObject`) are not read yet.
+ * written back as text by `charter verify`. Objects in query parameters (`deepObject`) and form
+ * bodies are read by form.ts.
  */
 
-/** The types a schema allows, `$ref` followed; empty when it says none. */
-function typesOf(schemas: SchemaSource, at: SchemaPointer | undefined): string[] {
-  if (!at) return [];
-  const { value } = schemas.resolve(at);
-  if (!isObject(value)) return [];
-  return Array.isArray(value.type) ? value.type.map(String) : typeof value.type === "string" ? [value.type] : [];
+/** A schema as written, `$ref` followed. */
+export interface Shape {
+  value: Json;
+  at: SchemaPointer;
 }
 
+/** The schema at `at` and the members of its `allOf`, `anyOf` and `oneOf`, nested ones too, `$ref`s followed: what a value may be. */
+export function shapesOf(schemas: SchemaSource, at: SchemaPointer | undefined, depth = 0): Shape[] {
+  if (!at || depth > 8) return [];
+  const resolved = schemas.resolve(at);
+  if (!isObject(resolved.value)) return [];
+  const shape = { value: resolved.value, at: resolved.at };
+  const members = ["allOf", "anyOf", "oneOf"].flatMap((key) => {
+    const list = shape.value[key];
+    return Array.isArray(list) ? list.flatMap((_, i) => shapesOf(schemas, child(shape.at, key, i), depth + 1)) : [];
+  });
+  return [shape, ...members];
+}
+
+/** The types a schema allows, its members' included; empty when it says none. */
+const typesOf = (schemas: SchemaSource, at: SchemaPointer | undefined): string[] => shapeTypes(shapesOf(schemas, at));
+
+export const shapeTypes = (shapes: Shape[]): string[] =>
+  shapes.flatMap(({ value }) => (Array.isArray(value.type) ? value.type.map(String) : typeof value.type === "string" ? [value.type] : []));
+
 /** One text value as the scalar its schema wants, left as text where it does not read as one. */
-function scalarOf(text: string, types: string[]): unknown {
+export function scalarOf(text: string, types: string[]): unknown {
   if ((types.includes("integer") || types.includes("number")) && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text);
   if (types.includes("boolean") && (text === "true" || text === "false")) return text === "true";
   if (types.includes("null") && text === "") return null;

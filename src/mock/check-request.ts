@@ -1,5 +1,6 @@
 import type { HttpOperation } from "../http/operations.js";
 import { jsonBodyViolations, type ValidateAt } from "../http/validator.js";
+import { FORM, parseForm, readForm, valueAs } from "../http/form.js";
 import { essenceOf, isObjectSchema, mediaFor, readParameter } from "../http/wire.js";
 import type { SchemaSource } from "../contracts/schema-pointer.js";
 
@@ -41,20 +42,23 @@ function textsOf(request: MockRequest, place: string, name: string): string[] {
 }
 
 /**
- * The violations of a request against its operation: each parameter read as its schema says and
- * validated, a required one that is missing, and a JSON body parsed and validated. Bodies of other
- * media types are checked for their Content-Type only.
+ * The violations of a request against its operation: each parameter read as its schema says
+ * (`deepObject` ones by form.ts) and validated, a required one that is missing, and a JSON or form
+ * body parsed and validated. Bodies of other media types are checked for their Content-Type only.
  */
 export function checkRequest(operation: HttpOperation, request: MockRequest, schemas: SchemaSource, validate: ValidateAt): RequestViolation[] {
   const violations: RequestViolation[] = [];
+  let deep: Record<string, unknown> | undefined;
   for (const parameter of operation.parameters) {
-    const texts = textsOf(request, parameter.in, parameter.name);
-    if (!texts.length) {
+    const deepObject = parameter.in === "query" && parameter.style === "deepObject";
+    if (deepObject) deep ??= parseForm(request.query.toString());
+    const texts = deepObject ? undefined : textsOf(request, parameter.in, parameter.name);
+    if (deepObject ? deep![parameter.name] === undefined : !texts!.length) {
       if (parameter.required) violations.push({ in: parameter.in, name: parameter.name, pointer: "", message: `required ${parameter.in} parameter ${parameter.name} is missing` });
       continue;
     }
-    if (!parameter.schema || isObjectSchema(schemas, parameter.schema)) continue;
-    const value = readParameter(schemas, parameter.schema, texts, parameter.explode);
+    if (!parameter.schema || (!deepObject && isObjectSchema(schemas, parameter.schema))) continue;
+    const value = deepObject ? valueAs(schemas, parameter.schema, deep![parameter.name]) : readParameter(schemas, parameter.schema, texts!, parameter.explode);
     for (const v of validate(parameter.schema, value)) violations.push({ in: parameter.in, name: parameter.name, pointer: v.pointer, message: v.message });
   }
   const body = operation.body;
@@ -67,6 +71,10 @@ export function checkRequest(operation: HttpOperation, request: MockRequest, sch
   const media = mediaFor(body.content, contentType);
   if (!media) {
     violations.push({ in: "body", pointer: "", message: `Content-Type ${JSON.stringify(essenceOf(contentType))} is not one of ${body.content.map((m) => m.type).join(", ")}` });
+    return violations;
+  }
+  if (essenceOf(media.type) === FORM) {
+    if (media.schema) for (const v of validate(media.schema, readForm(schemas, media.schema, request.body))) violations.push({ in: "body", pointer: v.pointer, message: v.message });
     return violations;
   }
   const found = jsonBodyViolations(validate, media.schema, contentType, request.body);

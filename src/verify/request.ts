@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import type { SchemaSource } from "../contracts/schema-pointer.js";
 import type { HttpOperation, HttpParameter, Written } from "../http/operations.js";
 import { valueOf } from "../http/values.js";
-import { isJsonMediaType, writeParameter } from "../http/wire.js";
+import { isObject } from "../contracts/openapi/model.js";
+import { FORM, writeForm } from "../http/form.js";
+import { essenceOf, isJsonMediaType, writeParameter } from "../http/wire.js";
 
 /** A request `charter verify` sends. */
 export interface VerifyRequest {
@@ -24,8 +26,9 @@ export interface RequestChange {
 
 /**
  * A request for an operation, below the service's base URL: the path parameters and every
- * required parameter from the contract's examples, else synthesised from their schemas; a body
- * (the first JSON media type, else the first) when the operation requires one; Accept naming the
+ * required parameter from the contract's examples, else synthesised from their schemas
+ * (`deepObject` ones as `name[key]=value`); a body (the first JSON media type, else the first; a
+ * form as form.ts writes it) when the operation requires one; Accept naming the
  * media types its responses declare; its idempotency key when it declares one. `change` makes it
  * one of verify's other cases.
  */
@@ -43,8 +46,14 @@ export function requestOf(operation: HttpOperation, schemas: SchemaSource, base:
   const query = new URLSearchParams();
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
+  const deepObjects: string[] = [];
   for (const parameter of operation.parameters) {
     if ((!parameter.required && !same(change.set?.parameter, parameter)) || parameter.in === "path" || same(change.omit, parameter)) continue;
+    if (parameter.in === "query" && parameter.style === "deepObject") {
+      const value = same(change.set?.parameter, parameter) ? { value: change.set!.value } : valueOf(schemas, parameter.example, parameter.schema);
+      if (value) deepObjects.push(writeForm({ [parameter.name]: value.value }));
+      continue;
+    }
     const texts = textOf(parameter);
     if (!texts) continue;
     if (parameter.in === "query") for (const text of texts) query.append(parameter.name, text);
@@ -59,9 +68,12 @@ export function requestOf(operation: HttpOperation, schemas: SchemaSource, base:
   const value = media && (change.body ?? valueOf(schemas, media.example, media.schema));
   if (media && value) {
     headers["content-type"] = media.type.includes("*") ? "application/json" : media.type;
-    body = isJsonMediaType(media.type) || typeof value.value !== "string" ? JSON.stringify(value.value) : value.value;
+    body =
+      essenceOf(media.type) === FORM && isObject(value.value) ? writeForm(value.value)
+      : isJsonMediaType(media.type) || typeof value.value !== "string" ? JSON.stringify(value.value)
+      : value.value;
   }
-  const search = query.toString();
+  const search = [query.toString(), ...deepObjects].filter(Boolean).join("&");
   const url = `${base.replace(/\/+$/, "")}${path}${search ? `?${search}` : ""}`;
   const key = operation.idempotencyKey;
   if (key && !(change.omit?.in === "header" && change.omit.name.toLowerCase() === key.toLowerCase())) headers[key.toLowerCase()] = idempotencyKeyOf(operation.method, url, body);
